@@ -1,0 +1,43 @@
+"""Who may see what. Kecamatan staff see only their own kecamatan; Bappeda and admin see all.
+Anything outside a user's scope is a 404, so ids of other kecamatan leak nothing."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Periode, Peran, Profil
+
+
+def profil_of(user) -> Profil | None:
+    """The user's profile with its kecamatan, fetched once per request and cached on the user."""
+    if not user.is_authenticated:
+        return None
+    if "profil" in user._state.fields_cache:
+        return user._state.fields_cache["profil"]
+    profil = Profil.objects.select_related("kecamatan__kabupaten").filter(user=user).first()
+    user._state.fields_cache["profil"] = profil
+    return profil
+
+
+def sees_all_kecamatan(user) -> bool:
+    profil = profil_of(user)
+    if user.is_superuser:
+        return True
+    return profil is not None and profil.peran in (Peran.VERIFIKATOR, Peran.ADMIN)
+
+
+def visible_periode(user, qs: QuerySet[Periode]) -> QuerySet[Periode]:
+    if sees_all_kecamatan(user):
+        return qs
+    profil = profil_of(user)
+    if profil is None or profil.kecamatan_id is None:
+        return qs.none()
+    return qs.filter(kecamatan_id=profil.kecamatan_id)
+
+
+def get_periode_for(user, pk: int) -> Periode:
+    periode = visible_periode(user, Periode.objects.all()).filter(pk=pk).first()
+    if periode is None:
+        raise Http404("Renstra tidak ditemukan.")
+    return periode

@@ -1,0 +1,152 @@
+"""Admin for the kabupaten admin: catalog, kecamatan, camat, periods, and the cascade."""
+
+from django.contrib import admin
+
+from . import models as m
+
+
+@admin.register(m.Kabupaten)
+class KabupatenAdmin(admin.ModelAdmin):
+    list_display = ["nama", "provinsi"]
+    search_fields = ["nama", "provinsi"]
+    prepopulated_fields = {"slug": ["nama"]}
+
+
+@admin.register(m.Kecamatan)
+class KecamatanAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kabupaten", "jumlah_desa"]
+    list_filter = ["kabupaten"]
+    search_fields = ["nama"]
+    prepopulated_fields = {"slug": ["nama"]}
+
+
+@admin.register(m.Camat)
+class CamatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kecamatan", "nip", "pangkat", "golongan", "mulai", "selesai"]
+    list_filter = ["kecamatan"]
+    search_fields = ["nama", "nip"]
+    list_select_related = ["kecamatan"]
+
+
+@admin.register(m.Nomenklatur)
+class NomenklaturAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "level", "satuan", "aktif"]
+    list_filter = ["level", "aktif"]
+    search_fields = ["kode", "nama", "indikator"]
+    autocomplete_fields = ["parent"]
+
+
+class TujuanInline(admin.TabularInline):
+    model = m.Tujuan
+    extra = 0
+
+
+@admin.register(m.Periode)
+class PeriodeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kecamatan", "tahun_mulai", "tahun_selesai", "camat"]
+    list_filter = ["kecamatan__kabupaten", "tahun_mulai"]
+    search_fields = ["kecamatan__nama"]
+    list_select_related = ["kecamatan", "camat"]
+    autocomplete_fields = ["kecamatan", "camat"]
+    inlines = [TujuanInline]
+
+
+@admin.register(m.Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "periode", "urutan"]
+    list_filter = ["periode__kecamatan"]
+    search_fields = ["uraian"]
+    list_select_related = ["periode__kecamatan"]
+
+
+@admin.register(m.Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "tujuan", "urutan"]
+    list_filter = ["tujuan__periode__kecamatan"]
+    search_fields = ["uraian"]
+    list_select_related = ["tujuan"]
+
+
+class _NodeAdmin(admin.ModelAdmin):
+    list_display = ["kode_display", "nama"]
+    search_fields = ["nomenklatur__kode", "nama"]
+    autocomplete_fields = ["nomenklatur"]
+    list_select_related = ["nomenklatur"]
+
+    @admin.display(description="kode", ordering="nomenklatur__kode")
+    def kode_display(self, obj):
+        return obj.nomenklatur.kode
+
+
+@admin.register(m.Program)
+class ProgramAdmin(_NodeAdmin):
+    list_display = ["kode_display", "nama", "periode"]
+    list_filter = ["periode__kecamatan"]
+    list_select_related = ["nomenklatur", "periode__kecamatan"]
+
+
+@admin.register(m.Kegiatan)
+class KegiatanAdmin(_NodeAdmin):
+    list_filter = ["program__periode__kecamatan"]
+    autocomplete_fields = ["nomenklatur", "program"]
+
+
+@admin.register(m.SubKegiatan)
+class SubKegiatanAdmin(_NodeAdmin):
+    list_filter = ["kegiatan__program__periode__kecamatan"]
+    autocomplete_fields = ["nomenklatur", "kegiatan"]
+
+
+class TargetInline(admin.TabularInline):
+    model = m.Target
+    extra = 0
+
+
+@admin.register(m.Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "satuan", "periode", "polaritas", "iku"]
+    list_filter = ["periode__kecamatan", "iku", "polaritas", "satuan"]
+    search_fields = ["uraian", "formula"]
+    list_select_related = ["periode__kecamatan"]
+    raw_id_fields = ["tujuan", "sasaran", "program", "kegiatan", "subkegiatan"]
+    inlines = [TargetInline]
+
+
+@admin.register(m.Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "nilai", "label"]
+    list_filter = ["tahun", "indikator__periode__kecamatan"]
+    search_fields = ["indikator__uraian"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(m.Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "triwulan", "nilai", "label"]
+    list_filter = ["tahun", "triwulan", "indikator__periode__kecamatan"]
+    search_fields = ["indikator__uraian"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(m.Pagu)
+class PaguAdmin(admin.ModelAdmin):
+    list_display = ["subkegiatan", "tahun", "tahap", "jumlah"]
+    list_filter = ["tahap", "tahun", "subkegiatan__kegiatan__program__periode__kecamatan"]
+    search_fields = ["subkegiatan__nama", "subkegiatan__nomenklatur__kode"]
+    raw_id_fields = ["subkegiatan"]
+
+
+@admin.register(m.RealisasiAnggaran)
+class RealisasiAnggaranAdmin(admin.ModelAdmin):
+    list_display = ["subkegiatan", "tahun", "triwulan", "jumlah"]
+    list_filter = ["tahun", "triwulan", "subkegiatan__kegiatan__program__periode__kecamatan"]
+    search_fields = ["subkegiatan__nama", "subkegiatan__nomenklatur__kode"]
+    raw_id_fields = ["subkegiatan"]
+
+
+@admin.register(m.Profil)
+class ProfilAdmin(admin.ModelAdmin):
+    list_display = ["user", "peran", "kecamatan"]
+    list_filter = ["peran", "kecamatan"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "kecamatan"]

@@ -1,0 +1,22 @@
+"""`python manage.py muat_demo`: load reference and demo data into a migrated database.
+
+Idempotent: a second run creates nothing and changes nothing."""
+
+from django.core.management.base import BaseCommand
+
+from kecamatan.demo import muat_demo
+
+
+class Command(BaseCommand):
+    help = "Muat data acuan (kecamatan, nomenklatur) dan data demo (Renstra Randuagung, pengguna demo)."
+
+    def handle(self, *args, **options):
+        report = muat_demo()
+        if report.created:
+            made = ", ".join(f"{n} {what}" for what, n in sorted(report.created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Dibuat: {made}."))
+        else:
+            self.stdout.write("Data demo sudah lengkap; tidak ada yang diubah.")
+        self.stdout.write("Login demo (kata sandi sama untuk semua):")
+        for username, password, role in report.users:
+            self.stdout.write(f"  {username:<22} {password}   {role}")

@@ -1,0 +1,28 @@
+"""Every model of the domain app, re-exported so callers write `from kecamatan.models import X`."""
+
+from .akun import Peran, Profil
+from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
+from .nomenklatur import Nomenklatur
+from .wilayah import Camat, Kabupaten, Kecamatan, Periode
+
+__all__ = [
+    "Camat",
+    "Indikator",
+    "Kabupaten",
+    "Kecamatan",
+    "Kegiatan",
+    "Nomenklatur",
+    "Pagu",
+    "Peran",
+    "Periode",
+    "Profil",
+    "Program",
+    "Realisasi",
+    "RealisasiAnggaran",
+    "Sasaran",
+    "SubKegiatan",
+    "Target",
+    "Triwulan",
+    "Tujuan",
+]

@@ -1,0 +1,49 @@
+"""Who a user is in the app: role and, for kecamatan staff, their kecamatan."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .wilayah import Kecamatan
+
+
+class Peran(models.TextChoices):
+    OPERATOR = "operator", "Operator kecamatan"
+    CAMAT = "camat", "Camat"
+    VERIFIKATOR = "verifikator", "Verifikator Bappeda"
+    ADMIN = "admin", "Admin kabupaten"
+
+
+KECAMATAN_ROLES = {Peran.OPERATOR, Peran.CAMAT}
+
+
+class Profil(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profil")
+    peran = models.CharField("peran", max_length=12, choices=Peran.choices)
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna", verbose_name="kecamatan"
+    )
+
+    class Meta:
+        verbose_name = "profil pengguna"
+        verbose_name_plural = "profil pengguna"
+        constraints = [
+            models.CheckConstraint(
+                name="profil_kecamatan_sesuai_peran",
+                condition=(
+                    models.Q(peran__in=[Peran.OPERATOR, Peran.CAMAT], kecamatan__isnull=False)
+                    | models.Q(peran__in=[Peran.VERIFIKATOR, Peran.ADMIN], kecamatan__isnull=True)
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_peran_display()})"
+
+    def clean(self) -> None:
+        if self.peran in KECAMATAN_ROLES and not self.kecamatan_id:
+            raise ValidationError({"kecamatan": "Operator dan Camat harus terhubung ke satu kecamatan."})
+        if self.peran not in KECAMATAN_ROLES and self.kecamatan_id:
+            raise ValidationError({"kecamatan": "Verifikator dan admin kabupaten tidak terikat ke satu kecamatan."})

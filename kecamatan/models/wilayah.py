@@ -1,0 +1,125 @@
+"""Where and when: Kabupaten, Kecamatan, the Camat who signs, and the Renstra period."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from ..validators import format_nip, validate_nip
+
+
+class Kabupaten(models.Model):
+    nama = models.CharField("nama", max_length=100, unique=True)
+    provinsi = models.CharField("provinsi", max_length=100)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "kabupaten"
+        verbose_name_plural = "kabupaten"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return f"Kabupaten {self.nama}"
+
+
+class Kecamatan(models.Model):
+    kabupaten = models.ForeignKey(Kabupaten, on_delete=models.PROTECT, related_name="kecamatan", verbose_name="kabupaten")
+    nama = models.CharField("nama", max_length=100)
+    slug = models.SlugField("slug", max_length=100)
+    jumlah_desa = models.PositiveSmallIntegerField(
+        "jumlah desa/kelurahan", null=True, blank=True,
+        help_text="Penyebut indikator persentase desa; kosongkan bila belum diketahui.",
+    )
+    alamat = models.CharField("alamat kantor", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "kecamatan"
+        verbose_name_plural = "kecamatan"
+        ordering = ["kabupaten__nama", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["kabupaten", "nama"], name="kecamatan_nama_unik"),
+            models.UniqueConstraint(fields=["kabupaten", "slug"], name="kecamatan_slug_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kecamatan {self.nama}"
+
+
+class Camat(models.Model):
+    """The head of a kecamatan for a time; signs the kecamatan's documents."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="camat", verbose_name="kecamatan")
+    nama = models.CharField("nama (dengan gelar)", max_length=150)
+    pangkat = models.CharField("pangkat", max_length=60, blank=True, help_text="Contoh: Pembina Tk. I")
+    golongan = models.CharField("golongan", max_length=10, blank=True, help_text="Contoh: IV/b")
+    nip = models.CharField("NIP", max_length=30, validators=[validate_nip], help_text="18 angka, contoh 19650905 199003 1 009")
+    mulai = models.DateField("menjabat sejak", null=True, blank=True)
+    selesai = models.DateField("menjabat sampai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "camat"
+        verbose_name_plural = "camat"
+        ordering = ["kecamatan__nama", "-mulai"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} (Camat {self.kecamatan.nama})"
+
+    @property
+    def nip_cetak(self) -> str:
+        return format_nip(self.nip)
+
+    @property
+    def pangkat_golongan(self) -> str:
+        if self.pangkat and self.golongan:
+            return f"{self.pangkat} ({self.golongan})"
+        return self.pangkat or self.golongan
+
+
+class Periode(models.Model):
+    """The Renstra of one kecamatan for one planning period (e.g. 2024-2026)."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="periode", verbose_name="kecamatan")
+    tahun_mulai = models.PositiveSmallIntegerField("tahun awal")
+    tahun_selesai = models.PositiveSmallIntegerField("tahun akhir")
+    tahun_kondisi_awal = models.PositiveSmallIntegerField(
+        "tahun kondisi awal", help_text="Tahun capaian awal perencanaan (baseline), mis. 2022 untuk Renstra 2024-2026."
+    )
+    camat = models.ForeignKey(
+        Camat, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="penanda tangan"
+    )
+    ttd_tempat = models.CharField("tempat penandatanganan", max_length=60, blank=True)
+    ttd_tanggal = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    ttd_hanya_bulan = models.BooleanField(
+        "cetak bulan dan tahun saja", default=False, help_text="Dokumen sering ditandatangani 'Mei 2023' tanpa tanggal."
+    )
+
+    class Meta:
+        verbose_name = "periode Renstra"
+        verbose_name_plural = "periode Renstra"
+        ordering = ["kecamatan__nama", "-tahun_mulai"]
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun_mulai"], name="periode_unik"),
+            models.CheckConstraint(condition=models.Q(tahun_selesai__gte=models.F("tahun_mulai")), name="periode_urut"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Renstra {self.kecamatan.nama} {self.label}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.tahun_mulai}-{self.tahun_selesai}"
+
+    @property
+    def tahun_list(self) -> list[int]:
+        return list(range(self.tahun_mulai, self.tahun_selesai + 1))
+
+    def clean(self) -> None:
+        if self.tahun_mulai and self.tahun_selesai:
+            if self.tahun_selesai < self.tahun_mulai:
+                raise ValidationError({"tahun_selesai": "Tahun akhir tidak boleh sebelum tahun awal."})
+            if self.tahun_selesai - self.tahun_mulai > 9:
+                raise ValidationError({"tahun_selesai": "Periode Renstra paling lama 10 tahun."})
+        if self.tahun_kondisi_awal and self.tahun_mulai and self.tahun_kondisi_awal >= self.tahun_mulai:
+            raise ValidationError({"tahun_kondisi_awal": "Tahun kondisi awal harus sebelum tahun awal periode."})
+        if self.camat_id and self.kecamatan_id and self.camat.kecamatan_id != self.kecamatan_id:
+            raise ValidationError({"camat": "Penanda tangan harus Camat dari kecamatan yang sama."})

@@ -1,0 +1,15 @@
+import pytest
+
+from kecamatan.demo import muat_demo
+from kecamatan.models import Periode
+
+
+@pytest.fixture
+def demo(db):
+    """All demo data loaded (reference data, Randuagung's Renstra, demo users)."""
+    return muat_demo()
+
+
+@pytest.fixture
+def randuagung(demo) -> Periode:
+    return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)

@@ -1,0 +1,122 @@
+"""factory_boy factories: valid defaults, SubFactory up the cascade, Sequence for codes."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from kecamatan import models as m
+
+
+class KabupatenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Kabupaten
+        django_get_or_create = ("slug",)
+
+    nama = "Lumajang"
+    provinsi = "Jawa Timur"
+    slug = "lumajang"
+
+
+class KecamatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Kecamatan
+
+    kabupaten = factory.SubFactory(KabupatenFactory)
+    nama = factory.Sequence(lambda n: f"Uji{n}")
+    slug = factory.LazyAttribute(lambda o: o.nama.lower())
+
+
+class CamatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Camat
+
+    kecamatan = factory.SubFactory(KecamatanFactory)
+    nama = "Drs. CAMAT UJI"
+    nip = "196509051990031009"
+
+
+class PeriodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Periode
+
+    kecamatan = factory.SubFactory(KecamatanFactory)
+    tahun_mulai = 2024
+    tahun_selesai = 2026
+    tahun_kondisi_awal = 2022
+
+
+def nomenklatur(kode: str, nama: str = "") -> m.Nomenklatur:
+    """The catalog row for a canonical code, creating it and its parents when missing."""
+    from kecamatan import kode as kode_mod
+
+    parent_kode = kode_mod.parent_of(kode)
+    parent = nomenklatur(parent_kode) if parent_kode else None
+    obj, _ = m.Nomenklatur.objects.get_or_create(
+        kode=kode, defaults={"level": kode_mod.level_of(kode), "nama": nama or f"Nomenklatur {kode}", "parent": parent}
+    )
+    return obj
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Program
+
+    periode = factory.SubFactory(PeriodeFactory)
+    nomenklatur = factory.Sequence(lambda n: nomenklatur(f"7.01.{n % 99 + 1:02d}"))
+
+
+class KegiatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Kegiatan
+
+    program = factory.SubFactory(ProgramFactory)
+    nomenklatur = factory.LazyAttributeSequence(lambda o, n: nomenklatur(f"{o.program.nomenklatur.kode}.2.{n % 99 + 1:02d}"))
+
+
+class SubKegiatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.SubKegiatan
+
+    kegiatan = factory.SubFactory(KegiatanFactory)
+    nomenklatur = factory.LazyAttributeSequence(
+        lambda o, n: nomenklatur(f"{o.kegiatan.nomenklatur.kode}.{n % 9999 + 1:04d}")
+    )
+
+
+class IndikatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Indikator
+
+    uraian = factory.Sequence(lambda n: f"Jumlah dokumen uji {n}")
+    satuan = "Dokumen"
+
+
+class PaguFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Pagu
+
+    subkegiatan = factory.SubFactory(SubKegiatanFactory)
+    tahun = 2024
+    jumlah = Decimal("1000000")
+
+
+def user_with_role(username: str, peran: str, kecamatan=None):
+    user = get_user_model().objects.create_user(username=username, password="rahasia-uji-123")
+    m.Profil.objects.create(user=user, peran=peran, kecamatan=kecamatan)
+    return user
+
+
+def build_cascade(periode: m.Periode, *, n_sub: int, tahun=(2024, 2025, 2026)) -> None:
+    """A program with one kegiatan holding `n_sub` sub-kegiatan, each with an indicator,
+    targets and pagu per year."""
+    program = ProgramFactory(periode=periode)
+    IndikatorFactory(periode=periode, program=program, satuan="Persen")
+    kegiatan = KegiatanFactory(program=program)
+    IndikatorFactory(periode=periode, kegiatan=kegiatan, satuan="Persen")
+    for _ in range(n_sub):
+        sub = SubKegiatanFactory(kegiatan=kegiatan)
+        ind = IndikatorFactory(periode=periode, subkegiatan=sub)
+        for t in tahun:
+            m.Target.objects.create(indikator=ind, tahun=t, nilai=Decimal(2))
+            m.Pagu.objects.create(subkegiatan=sub, tahun=t, jumlah=Decimal(1000))

@@ -43,12 +43,29 @@ class TujuanInline(admin.TabularInline):
 
 @admin.register(m.Periode)
 class PeriodeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kecamatan", "tahun_mulai", "tahun_selesai", "camat"]
+    list_display = ["__str__", "kecamatan", "tahun_mulai", "tahun_selesai"]
     list_filter = ["kecamatan__kabupaten", "tahun_mulai"]
     search_fields = ["kecamatan__nama"]
-    list_select_related = ["kecamatan", "camat"]
-    autocomplete_fields = ["kecamatan", "camat"]
+    list_select_related = ["kecamatan"]
+    autocomplete_fields = ["kecamatan"]
     inlines = [TujuanInline]
+
+
+class RiwayatInline(admin.TabularInline):
+    model = m.Riwayat
+    extra = 0
+    readonly_fields = ["waktu", "oleh", "aksi", "dari_status", "ke_status", "catatan"]
+    can_delete = False
+
+
+@admin.register(m.Dokumen)
+class DokumenAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "jenis", "tahun", "triwulan", "status", "camat"]
+    list_filter = ["jenis", "status", "tahun", "periode__kecamatan"]
+    search_fields = ["periode__kecamatan__nama"]
+    list_select_related = ["periode__kecamatan", "camat"]
+    autocomplete_fields = ["camat"]
+    inlines = [RiwayatInline]
 
 
 @admin.register(m.Tujuan)

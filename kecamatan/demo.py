@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from . import kode as kode_mod
 from .formatting import parse_nilai, parse_number
 from .models import (
-    Camat, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Peran, Profil, Program,
-    Sasaran, SubKegiatan, Target, Tujuan,
+    Camat, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Peran, Profil, Program,
+    Riwayat, Sasaran, SubKegiatan, Target, Tujuan,
 )
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -115,17 +115,24 @@ def load_renstra(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Period
         defaults={"nama": data["camat"]["nama"], "pangkat": data["camat"].get("pangkat", "")},
     )
     report.count("camat", created)
-    ttd = data.get("ttd", {})
     periode, created = Periode.objects.get_or_create(
         kecamatan=kecamatan, tahun_mulai=data["tahun_mulai"],
+        defaults={"tahun_selesai": data["tahun_selesai"], "tahun_kondisi_awal": data["tahun_kondisi_awal"]},
+    )
+    report.count("periode", created)
+    ttd = data.get("ttd", {})
+    dokumen, created = Dokumen.objects.get_or_create(
+        periode=periode, jenis=Dokumen.Jenis.RENSTRA,
         defaults={
-            "tahun_selesai": data["tahun_selesai"], "tahun_kondisi_awal": data["tahun_kondisi_awal"], "camat": camat,
-            "ttd_tempat": ttd.get("tempat", ""),
+            "camat": camat, "ttd_tempat": ttd.get("tempat", ""),
             "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
             "ttd_hanya_bulan": ttd.get("hanya_bulan", False),
         },
     )
-    report.count("periode", created)
+    if created:
+        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
+                               catatan="Dimuat dari data demo (dokumen asli).")
+    report.count("dokumen", created)
     catalog = {n.kode: n for n in Nomenklatur.objects.all()}
     sasaran_by_no: dict[int, Sasaran] = {}
     for t_no, t_item in enumerate(data["tujuan"], start=1):

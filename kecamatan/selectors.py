@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from .computations import Polaritas
 from .formatting import Nilai
-from .models import Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Target, Tujuan
+from .models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Target, Tujuan
 from .reports.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
 
 
@@ -33,10 +33,24 @@ def _indikator_data(ind: Indikator, targets: dict[int, dict[int, Nilai]]) -> Ind
     )
 
 
+def penandatangan_of(dokumen: Dokumen | None, kecamatan_nama: str) -> PenandatanganData | None:
+    """The signature block of a document (its Camat, place and date), or None if unsigned."""
+    if dokumen is None or dokumen.camat is None:
+        return None
+    camat = dokumen.camat
+    return PenandatanganData(
+        nama=camat.nama, jabatan=f"Camat {kecamatan_nama}", nip=camat.nip_cetak, pangkat=camat.pangkat_golongan,
+        tempat=dokumen.ttd_tempat, tanggal=dokumen.ttd_tanggal, hanya_bulan=dokumen.ttd_hanya_bulan,
+    )
+
+
 def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> RenstraData:
     """The whole cascade of one Renstra period with indicators, targets and sub-kegiatan pagu
-    of one budget stage: 9 queries whatever its size."""
-    periode = Periode.objects.select_related("kecamatan__kabupaten", "camat").get(pk=periode_id)
+    of one budget stage: 10 queries whatever its size."""
+    periode = Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode_id)
+    dokumen = (
+        Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.RENSTRA).select_related("camat").first()
+    )
     tujuan = list(Tujuan.objects.filter(periode=periode).order_by("urutan", "pk"))
     sasaran = list(Sasaran.objects.filter(tujuan__periode=periode).order_by("tujuan__urutan", "urutan", "pk"))
     programs = list(Program.objects.filter(periode=periode).select_related("nomenklatur").order_by("nomenklatur__kode"))
@@ -99,14 +113,7 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
                    sasaran=tuple(sas_by.get(t.pk, ())))
         for t in tujuan
     )
-    camat = periode.camat
-    penandatangan = None
-    if camat is not None:
-        penandatangan = PenandatanganData(
-            nama=camat.nama, jabatan=f"Camat {periode.kecamatan.nama}", nip=camat.nip_cetak,
-            pangkat=camat.pangkat_golongan, tempat=periode.ttd_tempat, tanggal=periode.ttd_tanggal,
-            hanya_bulan=periode.ttd_hanya_bulan,
-        )
+    penandatangan = penandatangan_of(dokumen, periode.kecamatan.nama)
     return RenstraData(
         periode_id=periode.pk,
         kecamatan=periode.kecamatan.nama,

@@ -111,9 +111,9 @@ def test_renstra_data_query_count_does_not_grow(django_assert_num_queries, db):
     build_cascade(small, n_sub=1)
     large = PeriodeFactory()
     build_cascade(large, n_sub=60)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         renstra_data(small.pk)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         data = renstra_data(large.pk)
     assert len(list(data.nodes())) == 62
 

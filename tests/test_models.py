@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kecamatan.models import Indikator, Kegiatan, Nomenklatur, Pagu, Target
+from kecamatan.models import Dokumen, Indikator, Kegiatan, Nomenklatur, Pagu, Target
 from tests.factories import (
     CamatFactory, KecamatanFactory, KegiatanFactory, PeriodeFactory, ProgramFactory, SubKegiatanFactory, nomenklatur,
 )
@@ -80,8 +80,22 @@ def test_camat_nip_and_periode_signatory():
         camat.full_clean()
     assert "18 angka" in str(exc.value)
     other = KecamatanFactory()
-    periode = PeriodeFactory(kecamatan=other)
-    periode.camat = CamatFactory()
+    dokumen = Dokumen(periode=PeriodeFactory(kecamatan=other), jenis=Dokumen.Jenis.RENSTRA, camat=CamatFactory())
     with pytest.raises(ValidationError) as exc:
-        periode.full_clean()
+        dokumen.full_clean()
     assert "Camat dari kecamatan yang sama" in str(exc.value)
+
+
+def test_document_identity_rules():
+    periode = PeriodeFactory()
+    Dokumen.objects.create(periode=periode, jenis=Dokumen.Jenis.RENJA, tahun=2024)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Dokumen.objects.create(periode=periode, jenis=Dokumen.Jenis.RENJA, tahun=2024)
+    Dokumen.objects.create(periode=periode, jenis=Dokumen.Jenis.REALISASI, tahun=2024, triwulan=1)
+    Dokumen.objects.create(periode=periode, jenis=Dokumen.Jenis.REALISASI, tahun=2024, triwulan=2)
+    with pytest.raises(ValidationError) as exc:
+        Dokumen(periode=periode, jenis=Dokumen.Jenis.REALISASI, tahun=2024, triwulan=5).full_clean()
+    assert "Triwulan harus 1 sampai 4" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        Dokumen(periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=2030).full_clean()
+    assert "di luar periode" in str(exc.value)

@@ -57,6 +57,6 @@ def test_renstra_page_query_count_is_fixed(client, django_assert_num_queries, n_
     user = user_with_role("uji", Peran.OPERATOR, periode.kecamatan)
     client.force_login(user)
     url = reverse("kecamatan:renstra_detail", args=[periode.pk])
-    # session + user + profil + periode check + 9 for the cascade
-    with django_assert_num_queries(13):
+    # session + user + profil + periode check + 10 for the cascade
+    with django_assert_num_queries(14):
         assert client.get(url).status_code == 200

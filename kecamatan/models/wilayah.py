@@ -84,15 +84,6 @@ class Periode(models.Model):
     tahun_kondisi_awal = models.PositiveSmallIntegerField(
         "tahun kondisi awal", help_text="Tahun capaian awal perencanaan (baseline), mis. 2022 untuk Renstra 2024-2026."
     )
-    camat = models.ForeignKey(
-        Camat, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="penanda tangan"
-    )
-    ttd_tempat = models.CharField("tempat penandatanganan", max_length=60, blank=True)
-    ttd_tanggal = models.DateField("tanggal penandatanganan", null=True, blank=True)
-    ttd_hanya_bulan = models.BooleanField(
-        "cetak bulan dan tahun saja", default=False, help_text="Dokumen sering ditandatangani 'Mei 2023' tanpa tanggal."
-    )
-
     class Meta:
         verbose_name = "periode Renstra"
         verbose_name_plural = "periode Renstra"
@@ -121,5 +112,3 @@ class Periode(models.Model):
                 raise ValidationError({"tahun_selesai": "Periode Renstra paling lama 10 tahun."})
         if self.tahun_kondisi_awal and self.tahun_mulai and self.tahun_kondisi_awal >= self.tahun_mulai:
             raise ValidationError({"tahun_kondisi_awal": "Tahun kondisi awal harus sebelum tahun awal periode."})
-        if self.camat_id and self.kecamatan_id and self.camat.kecamatan_id != self.kecamatan_id:
-            raise ValidationError({"camat": "Penanda tangan harus Camat dari kecamatan yang sama."})

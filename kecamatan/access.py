@@ -37,7 +37,7 @@ def visible_periode(user, qs: QuerySet[Periode]) -> QuerySet[Periode]:
 
 
 def get_periode_for(user, pk: int) -> Periode:
-    periode = visible_periode(user, Periode.objects.all()).filter(pk=pk).first()
+    periode = visible_periode(user, Periode.objects.select_related("kecamatan__kabupaten")).filter(pk=pk).first()
     if periode is None:
         raise Http404("Renstra tidak ditemukan.")
     return periode

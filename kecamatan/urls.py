@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -7,4 +7,6 @@ app_name = "kecamatan"
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("renstra/<int:pk>/", views.renstra_detail, name="renstra_detail"),
+    path("renstra/<int:pk>/tabel/<slug:name>/", views.tabel, name="tabel"),
+    re_path(r"^renstra/(?P<pk>\d+)/tabel/(?P<name>[\w-]+)\.(?P<fmt>pdf|xlsx)$", views.tabel_unduh, name="tabel_unduh"),
 ]

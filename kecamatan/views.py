@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 
 from . import access, selectors
 from .reports.cascade import build_cascade_rows
+from .reports.output import produce
+from .reports.registry import UnknownTable, get_table, tables_for
+from .reports.render_html import render_table_html
 
 
 @login_required
@@ -22,5 +27,51 @@ def renstra_detail(request, pk: int):
     return render(
         request,
         "kecamatan/renstra/detail.html",
-        {"periode": periode, "data": data, "rows": build_cascade_rows(data)},
+        {"periode": periode, "data": data, "rows": build_cascade_rows(data), "tabel_list": tables_for("renstra")},
     )
+
+
+def _tahun_param(request, spec, periode) -> int | None:
+    raw = request.GET.get("tahun")
+    if raw is None:
+        return periode.tahun_mulai if spec.needs_tahun else None
+    try:
+        tahun = int(raw)
+    except ValueError:
+        raise Http404("Tahun tidak sah.") from None
+    if not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
+        raise Http404("Tahun di luar periode.")
+    return tahun
+
+
+@login_required
+def tabel(request, pk: int, name: str):
+    """One official table on screen, with PDF and Excel downloads of the same rows."""
+    periode = access.get_periode_for(request.user, pk)
+    try:
+        spec = get_table(name)
+    except UnknownTable:
+        raise Http404("Tabel tidak dikenal.") from None
+    tahun = _tahun_param(request, spec, periode)
+    reports = spec.build(periode.pk, tahun)
+    return render(
+        request,
+        "reports/page.html",
+        {
+            "periode": periode, "spec": spec, "tahun": tahun, "reports": reports,
+            "tables": [mark_safe(render_table_html(r)) for r in reports],
+        },
+    )
+
+
+@login_required
+def tabel_unduh(request, pk: int, name: str, fmt: str):
+    periode = access.get_periode_for(request.user, pk)
+    try:
+        spec = get_table(name)
+    except UnknownTable:
+        raise Http404("Tabel tidak dikenal.") from None
+    out = produce(spec.name, periode_id=periode.pk, tahun=_tahun_param(request, spec, periode), fmt=fmt)
+    response = HttpResponse(out.content, content_type=out.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    return response

@@ -1,0 +1,46 @@
+"""One entry point from (table, period, year, format) to the bytes or text to deliver, shared by
+the download views and `manage.py cetak`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .registry import get_table
+from .render_html import render_table_html
+from .render_pdf import print_html, render_pdf
+from .render_xlsx import render_xlsx
+
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str) -> Output:
+    spec = get_table(name)
+    if spec.needs_tahun and tahun is None:
+        raise ValueError(f"Tabel {spec.name} memerlukan tahun (--tahun).")
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
+    reports = spec.build(periode_id, tahun)
+    base = reports[0].filename or spec.name
+    if tahun is not None and str(tahun) not in base:
+        base = f"{base}-{tahun}"
+    if fmt == "pdf":
+        content = render_pdf(reports)
+    elif fmt == "xlsx":
+        content = render_xlsx(reports)
+    else:
+        content = print_html(reports).encode("utf-8")
+    return Output(content, FORMATS[fmt], f"{base}.{fmt}")
+
+
+__all__ = ["FORMATS", "Output", "produce", "render_table_html"]

@@ -1,0 +1,64 @@
+"""HTML rendering of a Report: the table partial shared by the screen page and the PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Report, format_cell
+
+
+@dataclass(frozen=True)
+class HtmlCell:
+    text: str
+    css: str
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class HtmlRow:
+    kind: str
+    level: int
+    cells: tuple[HtmlCell, ...]
+    band: str = ""  # text of a full-width band row
+
+
+def table_context(report: Report) -> dict:
+    """Everything the `reports/_table.html` partial prints, already formatted."""
+    rows = []
+    for row in report.rows:
+        if row.kind == "band":
+            rows.append(HtmlRow(row.kind, row.level, (), band=str(row.cells[0])))
+            continue
+        cells = []
+        for i, (value, col) in enumerate(zip(row.cells, report.columns)):
+            if value is COVERED:
+                continue
+            css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
+            if i == report.name_column:
+                css += f" nama tingkat-{row.level}"
+            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
+        rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
+    groups = report.header_groups()
+    grouped = {i for label, start, span in groups for i in range(start, start + span) if report.columns[i].group}
+    return {
+        "report": report,
+        "rows": rows,
+        "groups": [
+            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group else 2}
+            for label, start, span in groups
+        ],
+        "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
+        "ncols": len(report.columns),
+        "widths": _widths(report),
+    }
+
+
+def _widths(report: Report) -> list[str]:
+    total = sum(c.width for c in report.columns) or 1
+    return [f"{c.width / total * 100:.2f}%" for c in report.columns]
+
+
+def render_table_html(report: Report) -> str:
+    return render_to_string("reports/_table.html", table_context(report))

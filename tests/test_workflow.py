@@ -237,3 +237,21 @@ def test_return_without_catatan_is_refused_in_indonesian(client, team):
 def test_actions_refuse_get(client, team):
     client.force_login(team["camat"])
     assert client.get(reverse("kecamatan:ajukan", args=[team["periode"].pk, KUNCI])).status_code == 405
+
+
+def test_services_record_the_acting_user_in_the_audit_history(team):
+    """Outside a request (no middleware) the service itself names who changed each value."""
+    fill(team, "2")
+    fill(team, "3", by="camat")
+    users = set(Realisasi.history.values_list("history_type", "history_user__username"))
+    assert users == {("+", "op"), ("~", "camat")}
+
+
+def test_service_refuses_negative_rupiah_whatever_the_form_did(team):
+    periode = team["periode"]
+    sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).first()
+    with pytest.raises(ValidationError) as exc:
+        services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0, indikator={},
+                                         anggaran={sub.pk: D(-1)}, by=team["operator"])
+    assert exc.value.message_dict == {f"rp_{sub.pk}": ["Realisasi Rp tidak boleh negatif."]}
+    assert not Dokumen.objects.exists()

@@ -110,7 +110,8 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
         for tahun in self.tahun_list:
             self.fields[f"target_{tahun}"] = NilaiField(
                 label=f"Target {tahun}", initial=(targets or {}).get(tahun, Nilai()),
-                widget=forms.TextInput(attrs={"class": "form-control text-end", "autocomplete": "off"}),
+                widget=forms.TextInput(attrs={"class": "form-control text-end", "autocomplete": "off",
+                                              "aria-label": f"Target {tahun}"}),
             )
 
     @property
@@ -149,7 +150,8 @@ class PaguForm(forms.Form):
                     min_value=0, min_value_message="Pagu tidak boleh negatif.", initial=existing.get((tahun, tahap)),
                     disabled=kunci_of(tahap, tahun) in locked,
                     widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control text-end",
-                                                  "autocomplete": "off"}),
+                                                  "autocomplete": "off",
+                                                  "aria-label": f"Pagu {m.Pagu.Tahap(tahap).label} {tahun}"}),
                 )
 
     def grid(self):
@@ -173,28 +175,31 @@ class RealisasiTriwulanForm(VersiMixin):
     """The whole triwulan page: per indicator the quarter's value (or label such as N/A) and a
     keterangan; per sub-kegiatan the quarter's Rp."""
 
-    def __init__(self, *args, indikator_ids, subkegiatan_ids, initial_nilai=None, initial_rp=None, **kwargs):
+    def __init__(self, *args, indikator_ids, subkegiatan_ids, initial_nilai=None, initial_rp=None, labels=None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator_ids, self.subkegiatan_ids = list(indikator_ids), list(subkegiatan_ids)
-        initial_nilai, initial_rp = initial_nilai or {}, initial_rp or {}
+        initial_nilai, initial_rp, labels = initial_nilai or {}, initial_rp or {}, labels or {}
         for pk in self.indikator_ids:
             nilai, keterangan = initial_nilai.get(pk, (Nilai(), ""))
+            name = labels.get(("indikator", pk), "")
             self.fields[f"nilai_{pk}"] = NilaiField(
                 label="Realisasi", initial=nilai,
                 widget=forms.TextInput(attrs={"class": "form-control form-control-sm text-end isian", "autocomplete": "off",
-                                              "data-kolom": "nilai"}),
+                                              "data-kolom": "nilai", "aria-label": f"Realisasi: {name}"}),
             )
             self.fields[f"keterangan_{pk}"] = forms.CharField(
                 label="Keterangan", required=False, initial=keterangan,
                 widget=forms.TextInput(attrs={"class": "form-control form-control-sm isian", "autocomplete": "off",
-                                              "data-kolom": "keterangan"}),
+                                              "data-kolom": "keterangan", "aria-label": f"Keterangan: {name}"}),
             )
         for pk in self.subkegiatan_ids:
             self.fields[f"rp_{pk}"] = AngkaField(
                 label="Realisasi Rp", required=False, max_digits=18, decimal_places=2, initial=initial_rp.get(pk),
                 min_value=0, min_value_message="Realisasi Rp tidak boleh negatif.",
                 widget=forms.TextInput(attrs={"class": "form-control form-control-sm text-end isian", "inputmode": "decimal",
-                                              "autocomplete": "off", "data-kolom": "rp"}),
+                                              "autocomplete": "off", "data-kolom": "rp",
+                                              "aria-label": f"Realisasi Rp: {labels.get(('subkegiatan', pk), '')}"}),
             )
 
     def indikator_values(self):

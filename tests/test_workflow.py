@@ -255,3 +255,61 @@ def test_service_refuses_negative_rupiah_whatever_the_form_did(team):
                                          anggaran={sub.pk: D(-1)}, by=team["operator"])
     assert exc.value.message_dict == {f"rp_{sub.pk}": ["Realisasi Rp tidak boleh negatif."]}
     assert not Dokumen.objects.exists()
+
+
+def test_renstra_is_returned_with_notes_per_row_from_the_document_page(client, team):
+    periode = team["periode"]
+    ind = Indikator.objects.filter(periode=periode).first()
+    client.force_login(team["camat"])
+    client.post(reverse("kecamatan:ajukan", args=[periode.pk, "renstra"]))
+    assert Dokumen.objects.get(jenis="renstra").status == "diajukan"
+    client.force_login(team["bappeda"])
+    page = client.get(reverse("kecamatan:dokumen", args=[periode.pk, "renstra"])).content.decode()
+    assert f'name="catatan_i_{ind.pk}"' in page
+    client.post(reverse("kecamatan:kembalikan", args=[periode.pk, "renstra"]),
+                {"catatan": "Target belum selaras RPJMD", f"catatan_i_{ind.pk}": "Target 2026 terlalu rendah"})
+    client.force_login(team["operator"])
+    susun = client.get(reverse("kecamatan:renstra_susun", args=[periode.pk])).content.decode()
+    assert "Target belum selaras RPJMD" in susun and f"{ind.uraian}: Target 2026 terlalu rendah" in susun
+    timeline = client.get(reverse("kecamatan:dokumen", args=[periode.pk, "renstra"])).content.decode()
+    assert "Target 2026 terlalu rendah" in timeline
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truly_simultaneous_saves_one_wins_one_conflicts(team):
+    """Two threads save version 0 of the same page at the same moment: the row lock serialises
+    them, so exactly one is written and the other gets the conflict (PostgreSQL only: SQLite
+    locks the whole database instead)."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions (PostgreSQL)")
+    periode = team["periode"]
+    ind = Indikator.objects.filter(periode=periode).first()
+    # the document exists already, so both go straight for its row lock
+    Dokumen.objects.create(periode=periode, jenis="realisasi", tahun=2024, triwulan=1, versi=0)
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def save(who, value):
+        try:
+            barrier.wait(timeout=10)
+            services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0,
+                                             indikator={ind.pk: (Nilai(D(value)), "")}, anggaran={}, by=team[who])
+            results[who] = "saved"
+        except services.Bentrok:
+            results[who] = "conflict"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=("operator", 5)), threading.Thread(target=save, args=("camat", 7))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(results.values()) == ["conflict", "saved"]
+    winner = next(who for who, r in results.items() if r == "saved")
+    assert Realisasi.objects.get(indikator=ind).nilai == {"operator": D(5), "camat": D(7)}[winner]
+    assert Dokumen.objects.get(jenis="realisasi").versi == 1

@@ -29,11 +29,14 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
     halaman = build_realisasi(selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))
     indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
     sub_ids = [a.data.id for a in halaman.anggaran]
+    labels = {("indikator", b.data.id): b.data.uraian for g in halaman.kelompok for b in g.baris}
+    labels.update({("subkegiatan", a.data.id): f"{a.data.kode} {a.data.nama}" for a in halaman.anggaran})
     can_edit = access.can_edit(request.user, periode)
     form = bentrok = None
     if request.method == "POST":
         require_edit(request.user, periode)
-        form = forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids)
+        form = forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+                                           labels=labels)
         if form.is_valid():
             try:
                 services.save_realisasi_triwulan(
@@ -53,7 +56,7 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
             messages.error(request, "Isian belum disimpan: perbaiki yang ditandai merah. Tidak ada yang berubah.")
     elif can_edit and not dokumen.is_locked:
         form = forms.RealisasiTriwulanForm(
-            initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+            initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids, labels=labels,
             initial_nilai={b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
             initial_rp={a.data.id: a.jumlah for a in halaman.anggaran},
         )

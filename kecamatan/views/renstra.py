@@ -105,8 +105,11 @@ def renstra_susun(request, pk: int):
     """The cascade as a tree with add/change/delete links; read-only for whoever cannot edit."""
     periode = access.get_periode_for(request.user, pk)
     dokumen = _renstra_dokumen(periode)
+    catatan = None
+    if dokumen.status == Dokumen.Status.DIKEMBALIKAN:
+        catatan = selectors.catatan_terakhir(selectors.riwayat_dokumen(dokumen))
     return render(request, "kecamatan/renstra/susun.html", {
-        "periode": periode, "data": selectors.renstra_data(periode.pk), "dokumen": dokumen,
+        "periode": periode, "data": selectors.renstra_data(periode.pk), "dokumen": dokumen, "catatan": catatan,
         "can_edit": access.can_edit(request.user, periode) and not dokumen.is_locked,
     })
 

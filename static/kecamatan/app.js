@@ -45,7 +45,8 @@
         option.hidden = !show;
         if (show && option.value && first === null) { first = option; }
       });
-      if (first && (select.selectedIndex < 0 || select.options[select.selectedIndex].hidden)) { first.selected = true; }
+      var current = select.options[select.selectedIndex];
+      if (first && (!current || !current.value || current.hidden)) { first.selected = true; }  // Enter then saves the match
     });
   });
 })();

@@ -506,3 +506,48 @@ def item_dokumen(periode: Periode) -> ItemDokumen:
         tuple(SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("nomenklatur")
               .order_by("nomenklatur__kode")),
     )
+
+
+# --- the cascade editor ---------------------------------------------------------------------------
+
+_ROW_RELATED = {
+    Periode: ["kecamatan"],
+    Tujuan: ["periode__kecamatan"],
+    Sasaran: ["tujuan__periode__kecamatan"],
+    Program: ["periode__kecamatan", "nomenklatur"],
+    Kegiatan: ["program__periode__kecamatan", "nomenklatur"],
+    SubKegiatan: ["kegiatan__program__periode__kecamatan", "nomenklatur"],
+    Indikator: ["periode__kecamatan"],
+}
+
+
+def row_queryset(model) -> QuerySet:
+    """A cascade row with everything up to its kecamatan, for the scope check (1 query)."""
+    return model.objects.select_related(*_ROW_RELATED[model])
+
+
+def next_urutan(model, **parent) -> int:
+    """The next free 'nomor urut' under a parent (1 query)."""
+    from django.db.models import Max
+
+    return (model.objects.filter(**parent).aggregate(n=Max("urutan"))["n"] or 0) + 1
+
+
+def nomenklatur_choices(model, *, periode: Periode, parent, keep_id: int | None = None):
+    """Catalog rows one may pick for a program (of the period), kegiatan (of the program) or
+    sub-kegiatan (of the kegiatan)."""
+    if model is Program:
+        taken = Program.objects.filter(periode=periode).values("nomenklatur")
+        return pilihan_nomenklatur("program", taken=taken, keep_id=keep_id)
+    parent_field = "program" if model is Kegiatan else "kegiatan"
+    siblings = model.objects.filter(**{parent_field: parent}).values("nomenklatur")
+    level = "kegiatan" if model is Kegiatan else "subkegiatan"
+    return pilihan_nomenklatur(level, parent_id=parent.nomenklatur_id, taken=siblings, keep_id=keep_id)
+
+
+def targets_of(indikator: Indikator) -> dict[int, Nilai]:
+    return {t.tahun: Nilai(t.nilai, t.label) for t in Target.objects.filter(indikator=indikator)}
+
+
+def pagu_of(subkegiatan: SubKegiatan) -> dict[tuple[int, str], Decimal]:
+    return {(p.tahun, p.tahap): p.jumlah for p in Pagu.objects.filter(subkegiatan=subkegiatan)}

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from .. import access, forms, selectors, services
-from ..formatting import Nilai
 from ..models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Tujuan
 from ..models.kinerja import OWNER_FIELDS
 from ._common import add_service_error, require_edit, scoped
@@ -32,12 +30,7 @@ class Node:
     level: str = ""  # nomenklatur level; empty for tujuan/sasaran
 
     def queryset(self):
-        related = {
-            Tujuan: ["periode__kecamatan"], Sasaran: ["tujuan__periode__kecamatan"],
-            Program: ["periode__kecamatan", "nomenklatur"], Kegiatan: ["program__periode__kecamatan", "nomenklatur"],
-            SubKegiatan: ["kegiatan__program__periode__kecamatan", "nomenklatur"],
-        }[self.model]
-        return self.model.objects.select_related(*related)
+        return selectors.row_queryset(self.model)
 
 
 NODES = {
@@ -56,9 +49,7 @@ def _node(jenis: str) -> Node:
 
 
 def _parent_queryset(node: Node):
-    if node.parent_model is Periode:
-        return Periode.objects.select_related("kecamatan")
-    return next(n for n in NODES.values() if n.model is node.parent_model).queryset()
+    return selectors.row_queryset(node.parent_model)
 
 
 def _susun_url(periode: Periode) -> str:
@@ -78,13 +69,10 @@ def _form_kwargs(node: Node, periode: Periode, parent, instance) -> dict:
     if not node.level:
         return {}
     keep = instance.nomenklatur_id if instance is not None and instance.pk else None
+    kwargs = {"pilihan": selectors.nomenklatur_choices(node.model, periode=periode, parent=parent, keep_id=keep)}
     if node.model is Program:
-        taken = Program.objects.filter(periode=periode).values("nomenklatur")
-        pilihan = selectors.pilihan_nomenklatur(node.level, taken=taken, keep_id=keep)
-        return {"pilihan": pilihan, "periode": periode}
-    siblings = node.model.objects.filter(**{node.parent_field: parent}).values("nomenklatur")
-    return {"pilihan": selectors.pilihan_nomenklatur(node.level, parent_id=parent.nomenklatur_id, taken=siblings,
-                                                     keep_id=keep)}
+        kwargs["periode"] = periode
+    return kwargs
 
 
 def _save(request, form, obj, periode, dokumen, *, success: str):
@@ -124,8 +112,7 @@ def node_tambah(request, jenis: str, pk: int):
         return _locked_redirect(request, periode, dokumen)
     instance = node.model(**{node.parent_field: parent})
     if not node.level:
-        siblings = node.model.objects.filter(**{node.parent_field: parent})
-        instance.urutan = (siblings.aggregate(n=Max("urutan"))["n"] or 0) + 1
+        instance.urutan = selectors.next_urutan(node.model, **{node.parent_field: parent})
     kwargs = _form_kwargs(node, periode, parent, None)
     if request.method == "POST":
         form = node.form(request.POST, instance=instance, **kwargs)
@@ -206,16 +193,15 @@ def indikator_tambah(request, level: str, pk: int):
     if level not in OWNER_QUERYSETS:
         raise Http404
     owner, periode = scoped(request.user, OWNER_QUERYSETS[level](), pk)
-    urutan = (Indikator.objects.filter(**{level: owner}).aggregate(n=Max("urutan"))["n"] or 0) + 1
+    urutan = selectors.next_urutan(Indikator, **{level: owner})
     instance = Indikator(periode=periode, urutan=urutan, **{level: owner})
     return _indikator_form(request, instance, periode, owner, targets={})
 
 
 @login_required
 def indikator_ubah(request, pk: int):
-    indikator, periode = scoped(request.user, Indikator.objects.select_related("periode__kecamatan"), pk)
-    targets = {t.tahun: Nilai(t.nilai, t.label) for t in indikator.target.all()}
-    return _indikator_form(request, indikator, periode, indikator.owner, targets=targets)
+    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
+    return _indikator_form(request, indikator, periode, indikator.owner, targets=selectors.targets_of(indikator))
 
 
 def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, targets):
@@ -247,7 +233,7 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
 
 @login_required
 def indikator_hapus(request, pk: int):
-    indikator, periode = scoped(request.user, Indikator.objects.select_related("periode__kecamatan"), pk)
+    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
     return _hapus(request, indikator, periode, "indikator",
                   lambda versi: services.delete_indikator(indikator=indikator, by=request.user, versi=versi))
 
@@ -264,8 +250,7 @@ def pagu(request, pk: int):
     docs = {d.kunci: d for d in selectors.dokumen_periode(periode) if d.jenis in (Dokumen.Jenis.RENSTRA,
                                                                                    Dokumen.Jenis.RENJA)}
     locked = {k for k, d in docs.items() if d.is_locked}
-    existing = {(p.tahun, p.tahap): p.jumlah for p in Pagu.objects.filter(subkegiatan=sub)}
-    kwargs = {"tahun_list": periode.tahun_list, "existing": existing, "locked": locked,
+    kwargs = {"tahun_list": periode.tahun_list, "existing": selectors.pagu_of(sub), "locked": locked,
               "versi": {k: d.versi for k, d in docs.items()}, "kunci_of": services.pagu_dokumen_kunci}
     if request.method == "POST":
         form = forms.PaguForm(request.POST, **kwargs)

@@ -12,7 +12,7 @@ from ._common import scoped
 
 @login_required
 def riwayat_indikator(request, pk: int):
-    indikator, periode = scoped(request.user, Indikator.objects.select_related("periode__kecamatan"), pk)
+    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
     return render(request, "kecamatan/riwayat/perubahan.html", {
         "periode": periode, "judul": f"Riwayat target dan realisasi: {indikator.uraian}",
         "perubahan": selectors.riwayat_indikator(indikator),
@@ -21,10 +21,7 @@ def riwayat_indikator(request, pk: int):
 
 @login_required
 def riwayat_subkegiatan(request, pk: int):
-    sub, periode = scoped(
-        request.user,
-        SubKegiatan.objects.select_related("kegiatan__program__periode__kecamatan", "nomenklatur"), pk,
-    )
+    sub, periode = scoped(request.user, selectors.row_queryset(SubKegiatan), pk)
     return render(request, "kecamatan/riwayat/perubahan.html", {
         "periode": periode, "judul": f"Riwayat pagu dan realisasi anggaran: {sub.kode} {sub.nama}",
         "perubahan": selectors.riwayat_subkegiatan(sub),

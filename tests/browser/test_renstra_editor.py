@@ -32,7 +32,7 @@ def test_program_from_catalog_search_and_indicator_target_grid(page, live_server
     program = Program.objects.get()
     assert program.nomenklatur.kode == "7.01.03"
 
-    page.locator(f'[data-kode="7.01.03"] >> text="+ indikator"').first.click()
+    page.locator('[data-kode="7.01.03"] >> text="+ indikator"').first.click()
     page.get_by_label("Indikator*").fill("Persentase desa yang dibina")
     page.get_by_label("Satuan*").fill("Persen")
     page.get_by_label("Kondisi awal").fill("62,5")

@@ -25,7 +25,7 @@ from .models import (
     CatatanItem, Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Realisasi, RealisasiAnggaran, Riwayat,
     Sasaran, SubKegiatan, Target, Tujuan,
 )
-from .models.dokumen import TW_ROMAWI, judul_dokumen, parse_kunci
+from .models.dokumen import TW_ROMAWI, parse_kunci
 
 Status = Dokumen.Status
 
@@ -479,6 +479,6 @@ def save_pagu(*, subkegiatan: SubKegiatan, jumlah: Mapping[tuple[int, str], Deci
 
 __all__ = [
     "Bentrok", "ajukan_dokumen", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
-    "judul_dokumen", "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
+    "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
     "save_indikator", "save_pagu", "save_realisasi_triwulan", "verifikasi_dokumen",
 ]

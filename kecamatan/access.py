@@ -41,3 +41,33 @@ def get_periode_for(user, pk: int) -> Periode:
     if periode is None:
         raise Http404("Renstra tidak ditemukan.")
     return periode
+
+
+def peran_of(user) -> str | None:
+    """The user's role; a superuser without a profile acts as admin kabupaten."""
+    profil = profil_of(user)
+    if profil is not None:
+        return profil.peran
+    if user.is_authenticated and user.is_superuser:
+        return Peran.ADMIN
+    return None
+
+
+def is_own_kecamatan(user, kecamatan_id: int) -> bool:
+    profil = profil_of(user)
+    return profil is not None and profil.peran in (Peran.OPERATOR, Peran.CAMAT) and profil.kecamatan_id == kecamatan_id
+
+
+def can_edit(user, periode: Periode) -> bool:
+    """Operator and Camat fill in the drafts of their own kecamatan; nobody else writes data."""
+    return is_own_kecamatan(user, periode.kecamatan_id)
+
+
+def can_submit(user, periode: Periode) -> bool:
+    """Only the Camat submits (ajukan) a document of the kecamatan to Bappeda."""
+    return is_own_kecamatan(user, periode.kecamatan_id) and peran_of(user) == Peran.CAMAT
+
+
+def can_verify(user) -> bool:
+    """Verifikator Bappeda verifies, returns and reopens documents of every kecamatan."""
+    return peran_of(user) == Peran.VERIFIKATOR

@@ -1,6 +1,7 @@
 """Admin for the kabupaten admin: catalog, kecamatan, camat, periods, and the cascade."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
 
@@ -130,7 +131,7 @@ class IndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(SimpleHistoryAdmin):  # 'Riwayat' button: every change, by whom
     list_display = ["indikator", "tahun", "nilai", "label"]
     list_filter = ["tahun", "indikator__periode__kecamatan"]
     search_fields = ["indikator__uraian"]
@@ -138,7 +139,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(SimpleHistoryAdmin):  # 'Riwayat' button: every change, by whom
     list_display = ["indikator", "tahun", "triwulan", "nilai", "label"]
     list_filter = ["tahun", "triwulan", "indikator__periode__kecamatan"]
     search_fields = ["indikator__uraian"]
@@ -146,7 +147,7 @@ class RealisasiAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Pagu)
-class PaguAdmin(admin.ModelAdmin):
+class PaguAdmin(SimpleHistoryAdmin):  # 'Riwayat' button: every change, by whom
     list_display = ["subkegiatan", "tahun", "tahap", "jumlah"]
     list_filter = ["tahap", "tahun", "subkegiatan__kegiatan__program__periode__kecamatan"]
     search_fields = ["subkegiatan__nama", "subkegiatan__nomenklatur__kode"]
@@ -154,7 +155,7 @@ class PaguAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RealisasiAnggaran)
-class RealisasiAnggaranAdmin(admin.ModelAdmin):
+class RealisasiAnggaranAdmin(SimpleHistoryAdmin):  # 'Riwayat' button: every change, by whom
     list_display = ["subkegiatan", "tahun", "triwulan", "jumlah"]
     list_filter = ["tahun", "triwulan", "subkegiatan__kegiatan__program__periode__kecamatan"]
     search_fields = ["subkegiatan__nama", "subkegiatan__nomenklatur__kode"]

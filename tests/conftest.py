@@ -13,3 +13,9 @@ def demo(db):
 @pytest.fixture
 def randuagung(demo) -> Periode:
     return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Users are created in most tests; PBKDF2's 1M rounds would dominate the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

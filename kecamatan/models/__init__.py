@@ -1,7 +1,7 @@
 """Every model of the domain app, re-exported so callers write `from kecamatan.models import X`."""
 
 from .akun import Peran, Profil
-from .dokumen import Dokumen, Riwayat
+from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from .nomenklatur import Nomenklatur
@@ -9,6 +9,7 @@ from .wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
     "Camat",
+    "CatatanItem",
     "Dokumen",
     "Indikator",
     "Kabupaten",

@@ -24,7 +24,12 @@ class Tujuan(models.Model):
         verbose_name = "tujuan"
         verbose_name_plural = "tujuan"
         ordering = ["periode", "urutan", "pk"]
-        constraints = [models.UniqueConstraint(fields=["periode", "urutan"], name="tujuan_urutan_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "urutan"], name="tujuan_urutan_unik",
+                violation_error_message="Nomor urut ini sudah dipakai tujuan lain dalam Renstra ini.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.uraian
@@ -39,7 +44,12 @@ class Sasaran(models.Model):
         verbose_name = "sasaran"
         verbose_name_plural = "sasaran"
         ordering = ["tujuan__urutan", "urutan", "pk"]
-        constraints = [models.UniqueConstraint(fields=["tujuan", "urutan"], name="sasaran_urutan_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tujuan", "urutan"], name="sasaran_urutan_unik",
+                violation_error_message="Nomor urut ini sudah dipakai sasaran lain pada tujuan ini.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.uraian
@@ -92,7 +102,12 @@ class Program(_CascadeNode):
         verbose_name = "program"
         verbose_name_plural = "program"
         ordering = ["nomenklatur__kode"]
-        constraints = [models.UniqueConstraint(fields=["periode", "nomenklatur"], name="program_kode_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "nomenklatur"], name="program_kode_unik",
+                violation_error_message="Program dengan kode ini sudah ada dalam Renstra ini.",
+            ),
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -109,7 +124,12 @@ class Kegiatan(_CascadeNode):
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["nomenklatur__kode"]
-        constraints = [models.UniqueConstraint(fields=["program", "nomenklatur"], name="kegiatan_kode_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "nomenklatur"], name="kegiatan_kode_unik",
+                violation_error_message="Kegiatan dengan kode ini sudah ada pada program ini.",
+            ),
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -128,7 +148,12 @@ class SubKegiatan(_CascadeNode):
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["nomenklatur__kode"]
-        constraints = [models.UniqueConstraint(fields=["kegiatan", "nomenklatur"], name="subkegiatan_kode_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kegiatan", "nomenklatur"], name="subkegiatan_kode_unik",
+                violation_error_message="Sub kegiatan dengan kode ini sudah ada pada kegiatan ini.",
+            ),
+        ]
 
     def clean(self) -> None:
         super().clean()

@@ -3,6 +3,8 @@ year), their workflow status, who signs them, and the history of what was done t
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -55,12 +57,17 @@ class Dokumen(models.Model):
         ]
 
     def __str__(self) -> str:
-        kec = self.periode.kecamatan.nama
-        if self.jenis == self.Jenis.RENSTRA:
-            return f"Renstra {kec} {self.periode.label}"
-        if self.jenis == self.Jenis.REALISASI:
-            return f"Realisasi {kec} {self.tahun} TW {self.triwulan}"
-        return f"{self.get_jenis_display()} {kec} {self.tahun}"
+        return f"{self.judul} {self.periode.kecamatan.nama}"
+
+    @property
+    def judul(self) -> str:
+        """The document's name without the kecamatan: "Realisasi 2024 TW I", "Renja 2025"."""
+        return judul_dokumen(self.jenis, self.tahun, self.triwulan, self.periode.label if self.periode_id else "")
+
+    @property
+    def kunci(self) -> str:
+        """The document's key inside its period, used in URLs: renstra, renja-2025, realisasi-2024-1."""
+        return kunci_dokumen(self.jenis, self.tahun, self.triwulan)
 
     @property
     def is_locked(self) -> bool:
@@ -87,6 +94,39 @@ class Dokumen(models.Model):
             raise ValidationError({"camat": "Penanda tangan harus Camat dari kecamatan yang sama."})
 
 
+TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_KUNCI = re.compile(r"^(?P<jenis>renstra|renja|lkj|realisasi)(?:-(?P<tahun>\d{4}))?(?:-(?P<tw>[1-4]))?$")
+
+
+def kunci_dokumen(jenis: str, tahun: int | None = None, triwulan: int | None = None) -> str:
+    if jenis == Dokumen.Jenis.RENSTRA:
+        return "renstra"
+    if jenis == Dokumen.Jenis.REALISASI:
+        return f"realisasi-{tahun}-{triwulan}"
+    return f"{jenis}-{tahun}"
+
+
+def parse_kunci(kunci: str) -> tuple[str, int | None, int | None] | None:
+    """(jenis, tahun, triwulan) of a document key, or None when the key is malformed."""
+    match = _KUNCI.match(kunci or "")
+    if not match:
+        return None
+    jenis, tahun, tw = match["jenis"], match["tahun"], match["tw"]
+    if jenis == Dokumen.Jenis.RENSTRA:
+        return (jenis, None, None) if not tahun and not tw else None
+    if jenis == Dokumen.Jenis.REALISASI:
+        return (jenis, int(tahun), int(tw)) if tahun and tw else None
+    return (jenis, int(tahun), None) if tahun and not tw else None
+
+
+def judul_dokumen(jenis: str, tahun: int | None, triwulan: int | None, periode_label: str = "") -> str:
+    if jenis == Dokumen.Jenis.RENSTRA:
+        return f"Renstra {periode_label}".strip()
+    if jenis == Dokumen.Jenis.REALISASI:
+        return f"Realisasi {tahun} TW {TW_ROMAWI.get(triwulan, triwulan)}"
+    return f"{Dokumen.Jenis(jenis).label} {tahun}"
+
+
 class Riwayat(models.Model):
     """One thing someone did to a document: created, submitted, verified, returned, reopened."""
 
@@ -107,6 +147,12 @@ class Riwayat(models.Model):
     ke_status = models.CharField("ke status", max_length=12, blank=True)
     catatan = models.TextField("catatan", blank=True)
     waktu = models.DateTimeField("waktu", auto_now_add=True)
+    versi = models.PositiveIntegerField("versi dokumen", null=True, blank=True,
+                                        help_text="Versi dokumen sesudah tindakan ini.")
+    perubahan = models.JSONField(
+        "perubahan", default=list, blank=True,
+        help_text="Untuk penyimpanan: daftar {item, dari, ke} yang diubah, ditampilkan bila terjadi bentrok.",
+    )
 
     class Meta:
         verbose_name = "riwayat dokumen"
@@ -115,3 +161,31 @@ class Riwayat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dokumen}: {self.get_aksi_display()}"
+
+
+class CatatanItem(models.Model):
+    """Bappeda's note on one row (an indicator or a sub-kegiatan) when it returns a document."""
+
+    riwayat = models.ForeignKey(Riwayat, on_delete=models.CASCADE, related_name="catatan_item", verbose_name="riwayat")
+    indikator = models.ForeignKey("Indikator", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                  verbose_name="indikator")
+    subkegiatan = models.ForeignKey("SubKegiatan", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                    verbose_name="sub kegiatan")
+    catatan = models.TextField("catatan")
+
+    class Meta:
+        verbose_name = "catatan per baris"
+        verbose_name_plural = "catatan per baris"
+        ordering = ["riwayat", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="catatan_item_satu_baris",
+                condition=(
+                    models.Q(indikator__isnull=False, subkegiatan__isnull=True)
+                    | models.Q(indikator__isnull=True, subkegiatan__isnull=False)
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.catatan

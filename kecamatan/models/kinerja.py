@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ..computations import AturanAkhir, Polaritas, default_aturan_akhir
 from ..formatting import Nilai
@@ -160,6 +161,8 @@ class Target(NilaiFields):
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target", verbose_name="indikator")
     tahun = models.PositiveSmallIntegerField("tahun")
 
+    history = HistoricalRecords(verbose_name="riwayat target")
+
     class Meta:
         verbose_name = "target"
         verbose_name_plural = "target"
@@ -184,6 +187,8 @@ class Realisasi(NilaiFields):
     tahun = models.PositiveSmallIntegerField("tahun")
     triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices)
     keterangan = models.TextField("keterangan", blank=True, help_text="Wajib bila nilai tidak berupa angka (mis. alasan N/A).")
+
+    history = HistoricalRecords(verbose_name="riwayat realisasi")
 
     class Meta:
         verbose_name = "realisasi"
@@ -214,6 +219,8 @@ class Pagu(models.Model):
     tahap = models.CharField("tahap", max_length=12, choices=Tahap.choices, default=Tahap.RENSTRA)
     jumlah = models.DecimalField("jumlah (Rp)", validators=[MinValueValidator(0)], **RP_DIGITS)
 
+    history = HistoricalRecords(verbose_name="riwayat pagu")
+
     class Meta:
         verbose_name = "pagu"
         verbose_name_plural = "pagu"
@@ -237,6 +244,8 @@ class RealisasiAnggaran(models.Model):
     triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices,
                                                 validators=[MinValueValidator(1), MaxValueValidator(4)])
     jumlah = models.DecimalField("realisasi (Rp)", validators=[MinValueValidator(0)], **RP_DIGITS)
+
+    history = HistoricalRecords(verbose_name="riwayat realisasi anggaran")
 
     class Meta:
         verbose_name = "realisasi anggaran"

@@ -1,4 +1,4 @@
-"""Pages. A view parses the request, calls a selector or service, and renders."""
+"""Official tables on screen, and their PDF and Excel downloads (the same Report rows)."""
 
 from __future__ import annotations
 
@@ -7,28 +7,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from . import access, selectors
-from .reports.cascade import build_cascade_rows
-from .reports.output import produce
-from .reports.registry import UnknownTable, get_table, tables_for
-from .reports.render_html import render_table_html
+from .. import access
+from ..reports.output import produce
+from ..reports.registry import UnknownTable, get_table
+from ..reports.render_html import render_table_html
 
 
-@login_required
-def beranda(request):
-    periode = access.visible_periode(request.user, selectors.periode_list())
-    return render(request, "kecamatan/beranda.html", {"periode_list": periode, "profil": access.profil_of(request.user)})
-
-
-@login_required
-def renstra_detail(request, pk: int):
-    periode = access.get_periode_for(request.user, pk)
-    data = selectors.renstra_data(periode.pk)
-    return render(
-        request,
-        "kecamatan/renstra/detail.html",
-        {"periode": periode, "data": data, "rows": build_cascade_rows(data), "tabel_list": tables_for("renstra")},
-    )
+def _spec(name: str):
+    try:
+        return get_table(name)
+    except UnknownTable:
+        raise Http404("Tabel tidak dikenal.") from None
 
 
 def _tahun_param(request, spec, periode) -> int | None:
@@ -46,12 +35,8 @@ def _tahun_param(request, spec, periode) -> int | None:
 
 @login_required
 def tabel(request, pk: int, name: str):
-    """One official table on screen, with PDF and Excel downloads of the same rows."""
     periode = access.get_periode_for(request.user, pk)
-    try:
-        spec = get_table(name)
-    except UnknownTable:
-        raise Http404("Tabel tidak dikenal.") from None
+    spec = _spec(name)
     tahun = _tahun_param(request, spec, periode)
     reports = spec.build(periode.pk, tahun)
     return render(
@@ -67,10 +52,7 @@ def tabel(request, pk: int, name: str):
 @login_required
 def tabel_unduh(request, pk: int, name: str, fmt: str):
     periode = access.get_periode_for(request.user, pk)
-    try:
-        spec = get_table(name)
-    except UnknownTable:
-        raise Http404("Tabel tidak dikenal.") from None
+    spec = _spec(name)
     out = produce(spec.name, periode_id=periode.pk, tahun=_tahun_param(request, spec, periode), fmt=fmt)
     response = HttpResponse(out.content, content_type=out.content_type)
     response["Content-Disposition"] = f'attachment; filename="{out.filename}"'

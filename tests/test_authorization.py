@@ -1,0 +1,162 @@
+"""Who may open which page: every URL of the app, for every role and for a user of another
+kecamatan. The table below must name every URL pattern, so a new URL without a rule fails here.
+
+A user outside a kecamatan's scope gets 404 (the same as for an id that does not exist), never
+403: a 403 would confirm that the id exists. Inside their scope, a role that may look but not act
+gets 403."""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kecamatan.models import Indikator, Peran, Sasaran, SubKegiatan, Tujuan
+from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anon", "operator", "camat", "verifikator", "admin", "lain")
+LOGIN = "login"  # 302 to the login page
+BACK = "back"  # 302 back to the page the action came from
+ALL = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 200}
+READ = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 404}
+EDIT = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 403, "admin": 403, "lain": 404}
+# POST-only actions: 302 back to the page when allowed (with a message if the state forbids it)
+SUBMIT = {"anon": LOGIN, "operator": 403, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
+REVIEW = {"anon": LOGIN, "operator": 403, "camat": 403, "verifikator": BACK, "admin": 403, "lain": 404}
+
+# name → (method, kwargs builder, expected status per role)
+TABLE = {
+    "login": ("get", lambda o: {}, {r: 200 for r in ROLES}),
+    "logout": ("get", lambda o: {}, {r: 405 for r in ROLES}),  # POST only
+    "kecamatan:beranda": ("get", lambda o: {}, ALL),
+    "kecamatan:renstra_detail": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_susun": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:tabel": ("get", lambda o: {"pk": o["periode"].pk, "name": "tc27"}, READ),
+    "kecamatan:tabel_unduh": ("get", lambda o: {"pk": o["periode"].pk, "name": "tc27", "fmt": "xlsx"}, READ),
+    "kecamatan:tujuan_tambah": ("get", lambda o: {"pk": o["periode"].pk}, EDIT),
+    "kecamatan:tujuan_ubah": ("get", lambda o: {"pk": o["tujuan"].pk}, EDIT),
+    "kecamatan:tujuan_hapus": ("get", lambda o: {"pk": o["tujuan"].pk}, EDIT),
+    "kecamatan:sasaran_tambah": ("get", lambda o: {"pk": o["tujuan"].pk}, EDIT),
+    "kecamatan:sasaran_ubah": ("get", lambda o: {"pk": o["sasaran"].pk}, EDIT),
+    "kecamatan:sasaran_hapus": ("get", lambda o: {"pk": o["sasaran"].pk}, EDIT),
+    "kecamatan:program_tambah": ("get", lambda o: {"pk": o["periode"].pk}, EDIT),
+    "kecamatan:program_ubah": ("get", lambda o: {"pk": o["program"].pk}, EDIT),
+    "kecamatan:program_hapus": ("get", lambda o: {"pk": o["program"].pk}, EDIT),
+    "kecamatan:kegiatan_tambah": ("get", lambda o: {"pk": o["program"].pk}, EDIT),
+    "kecamatan:kegiatan_ubah": ("get", lambda o: {"pk": o["kegiatan"].pk}, EDIT),
+    "kecamatan:kegiatan_hapus": ("get", lambda o: {"pk": o["kegiatan"].pk}, EDIT),
+    "kecamatan:subkegiatan_tambah": ("get", lambda o: {"pk": o["kegiatan"].pk}, EDIT),
+    "kecamatan:subkegiatan_ubah": ("get", lambda o: {"pk": o["sub"].pk}, EDIT),
+    "kecamatan:subkegiatan_hapus": ("get", lambda o: {"pk": o["sub"].pk}, EDIT),
+    "kecamatan:pagu": ("get", lambda o: {"pk": o["sub"].pk}, EDIT),
+    "kecamatan:indikator_tambah": ("get", lambda o: {"level": "sasaran", "pk": o["sasaran"].pk}, EDIT),
+    "kecamatan:indikator_ubah": ("get", lambda o: {"pk": o["indikator"].pk}, EDIT),
+    "kecamatan:indikator_hapus": ("get", lambda o: {"pk": o["indikator"].pk}, EDIT),
+    "kecamatan:riwayat_indikator": ("get", lambda o: {"pk": o["indikator"].pk}, READ),
+    "kecamatan:riwayat_subkegiatan": ("get", lambda o: {"pk": o["sub"].pk}, READ),
+    "kecamatan:realisasi": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024, "triwulan": 1}, READ),
+    "kecamatan:dokumen_list": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:dokumen": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, READ),
+    "kecamatan:ajukan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, SUBMIT),
+    "kecamatan:verifikasi": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
+    "kecamatan:kembalikan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
+    "kecamatan:buka_kembali": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
+}
+
+
+def all_url_names(resolver=None, namespace=""):
+    """Every named URL pattern of the project, as 'namespace:name'. The Django admin is left to
+    Django's own staff check (see test_admin_is_for_staff_only)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from all_url_names(entry, inner)
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"URL {entry.pattern} has no name, so it cannot have a rule"
+            yield f"{namespace}{entry.name}"
+
+
+@pytest.fixture
+def world():
+    periode = PeriodeFactory()
+    build_cascade(periode, n_sub=1)
+    tujuan = Tujuan.objects.create(periode=periode, uraian="Tujuan uji")
+    sasaran = Sasaran.objects.create(tujuan=tujuan, uraian="Sasaran uji")
+    Indikator.objects.create(sasaran=sasaran, uraian="Indeks uji", satuan="Indeks")
+    sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("kegiatan__program").get()
+    objects = {
+        "periode": periode, "tujuan": tujuan, "sasaran": sasaran, "sub": sub, "kegiatan": sub.kegiatan,
+        "program": sub.kegiatan.program, "indikator": Indikator.objects.filter(subkegiatan=sub).get(),
+    }
+    users = {
+        "operator": user_with_role("op", Peran.OPERATOR, periode.kecamatan),
+        "camat": user_with_role("camat", Peran.CAMAT, periode.kecamatan),
+        "verifikator": user_with_role("bappeda", Peran.VERIFIKATOR),
+        "admin": user_with_role("adm", Peran.ADMIN),
+        "lain": user_with_role("op.lain", Peran.OPERATOR, KecamatanFactory(nama="Lain")),
+    }
+    return objects, users
+
+
+def client_for(users, role):
+    client = Client()
+    if role != "anon":
+        client.force_login(users[role])
+    return client
+
+
+def test_the_table_names_every_url():
+    names = set(all_url_names())
+    assert names - set(TABLE) == set(), "URL without an authorization rule: add it to TABLE"
+    assert set(TABLE) - names == set(), "rule for a URL that no longer exists"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_for_every_role(world, role):
+    objects, users = world
+    client = client_for(users, role)
+    failures = []
+    for name, (method, kwargs, expected) in TABLE.items():
+        url = reverse(name, kwargs=kwargs(objects))
+        response = getattr(client, method)(url)
+        if response.status_code == 302:
+            got = LOGIN if response["Location"].startswith(reverse("login")) else BACK
+        else:
+            got = response.status_code
+        if got != expected[role]:
+            failures.append(f"{method.upper()} {name} as {role}: {got}, expected {expected[role]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_out_of_scope_looks_like_nonexistent(world):
+    """An id of another kecamatan answers exactly like an id that does not exist."""
+    objects, users = world
+    client = client_for(users, "lain")
+    for name, (method, kwargs, expected) in TABLE.items():
+        args = kwargs(objects)
+        if "pk" not in args:
+            continue
+        real = getattr(client, method)(reverse(name, kwargs=args))
+        missing = getattr(client, method)(reverse(name, kwargs={**args, "pk": 999_999}))
+        assert real.status_code == missing.status_code == 404, name
+
+
+def test_every_post_needs_a_csrf_token(world):
+    objects, users = world
+    for role in ("operator", "camat", "verifikator"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(users[role])
+        for name, (method, kwargs, expected) in TABLE.items():
+            response = client.post(reverse(name, kwargs=kwargs(objects)), {"catatan": "x", "alasan": "x"})
+            assert response.status_code == 403, f"POST {name} as {role} without CSRF token: {response.status_code}"
+            assert b"CSRF" in response.content, name
+
+
+def test_admin_is_for_staff_only(world):
+    objects, users = world
+    for role in ("operator", "camat", "verifikator", "lain"):
+        response = client_for(users, role).get(reverse("admin:index"))
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]

@@ -39,6 +39,37 @@ COVERED = _Covered()
 
 
 @dataclass(frozen=True)
+class NilaiSatuan:
+    """A value printed with its unit, for tables that have no Satuan column (Renja T-C.29, T-C.33):
+    "2 Dokumen", "100%", "62 (B-)", "N/A". Excel keeps the number and shows the unit through the
+    cell's number format, so the value still sums."""
+
+    nilai: formatting.Nilai
+    satuan: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        return self.satuan.strip().lower() in ("persen", "%")
+
+    def text(self) -> str:
+        if self.nilai.is_empty:
+            return formatting.EMPTY
+        number = formatting.format_nilai(self.nilai)
+        if self.nilai.nilai is None or not self.satuan.strip():
+            return number
+        return number + formatting.PERCENT_SUFFIX if self.is_percent else f"{number} {self.satuan.strip()}"
+
+    def excel_format(self) -> str:
+        if self.is_percent:
+            return 'General"%"'
+        unit = self.satuan.strip().replace('"', "'")
+        return f'General" {unit}"' if unit else "General"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
 class Column:
     number: str  # the official numbering printed under the header: "11", "(1)"
     label: str  # "Target", "Rp", "Indikator"
@@ -116,6 +147,8 @@ def format_cell(value, kind: str) -> str:
         return formatting.EMPTY if kind in NUMERIC_KINDS else ""
     if isinstance(value, formatting.Nilai):
         return formatting.format_nilai(value)
+    if isinstance(value, NilaiSatuan):
+        return value.text()
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.date):

@@ -1,0 +1,42 @@
+"""The Renja tables of a year, fetched once and built together: for the registry (one table or the
+whole Renja in document order) and the Renja pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .base import Report
+from .renja_data import RenjaData
+from .renja41 import build_renja41
+from .tc29 import build_tc29
+from .tc30 import build_tc30
+from .tc31 import build_tc31
+from .tc32 import build_tc32
+from .tc33 import build_tc33
+
+# document order of the Renja: BAB II Tabel 2.1, 2.2, 2.5, 2.6; BAB III T-C.33; BAB IV Tabel 4.1
+BUILDERS = {
+    "tc29": build_tc29,
+    "tc30": build_tc30,
+    "tc31": build_tc31,
+    "tc32": build_tc32,
+    "tc33": build_tc33,
+    "renja41": build_renja41,
+}
+
+
+def build_renja_document(data: RenjaData) -> list[Report]:
+    """Every Renja table in document order, the signature once, after the last."""
+    reports = [build(data) for build in BUILDERS.values()]
+    return [replace(r, penandatangan=None) for r in reports[:-1]] + reports[-1:]
+
+
+def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Report]:
+    from ..renja.selectors import renja_data
+
+    if tahun is None:
+        raise ValueError("Tabel Renja memerlukan tahun (--tahun).")
+    data = renja_data(periode_id, tahun)
+    if name == "renja":
+        return build_renja_document(data)
+    return [BUILDERS[name](data)]

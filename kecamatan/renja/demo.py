@@ -35,7 +35,9 @@ def _create(report: demo.LoadReport, model: type[models.Model], lookup: dict, de
     if obj is not None:
         return obj, False
     obj = model(**lookup, **defaults)
-    obj.full_clean()
+    # the model's own rules; related rows were just read and uniqueness was just checked above
+    obj.full_clean(exclude=[f.name for f in model._meta.concrete_fields if f.is_relation], validate_unique=False,
+                   validate_constraints=False)
     obj.save()
     report.count(model._meta.model_name, True)
     return obj, True
@@ -92,7 +94,7 @@ def _load_rincian(report, dokumen: Dokumen, sub: SubKegiatan, renja: dict) -> No
                 volume=parse_number(a["volume"]) if a.get("volume") else None, satuan=a.get("satuan", ""),
                 jumlah=parse_number(a["jumlah"]), catatan=a.get("catatan", ""),
             )
-            akt.full_clean()
+            akt.full_clean(exclude=["rincian"], validate_constraints=False)
             akt.save()
             report.count("aktivitas", True)
     for tahun, amount in renja.get("dana", {}).items():

@@ -47,22 +47,30 @@ class NilaiSatuan:
     nilai: formatting.Nilai
     satuan: str = ""
 
+    UNITLESS = ("", "angka", "indeks", "nilai", "rasio")  # printed bare: 62 (B-), not "62 (B-) Angka"
+
     @property
     def is_percent(self) -> bool:
         return self.satuan.strip().lower() in ("persen", "%")
+
+    @property
+    def unit(self) -> str:
+        return "" if self.satuan.strip().lower() in self.UNITLESS else self.satuan.strip()
 
     def text(self) -> str:
         if self.nilai.is_empty:
             return formatting.EMPTY
         number = formatting.format_nilai(self.nilai)
-        if self.nilai.nilai is None or not self.satuan.strip():
+        if self.nilai.nilai is None:
             return number
-        return number + formatting.PERCENT_SUFFIX if self.is_percent else f"{number} {self.satuan.strip()}"
+        if self.is_percent:
+            return number + formatting.PERCENT_SUFFIX
+        return f"{number} {self.unit}" if self.unit else number
 
     def excel_format(self) -> str:
         if self.is_percent:
             return 'General"%"'
-        unit = self.satuan.strip().replace('"', "'")
+        unit = self.unit.replace('"', "'")
         return f'General" {unit}"' if unit else "General"
 
     def __str__(self) -> str:
@@ -83,12 +91,14 @@ class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
     `cells` has one value per column: str, Decimal, None ("-"), Nilai, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
-    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL")."""
+    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
+    `key` optionally names the row (e.g. its code) so notes can point at its cells."""
 
     kind: str
     cells: tuple
     level: int = 0  # indentation of the name column
     rowspan: dict[int, int] = field(default_factory=dict)
+    key: str = ""
 
     def span_of(self, index: int) -> int:
         return self.rowspan.get(index, 1)

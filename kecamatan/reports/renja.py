@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .base import Report
+from .renja_common import build_catatan, resolve_notes
 from .renja_data import RenjaData
 from .renja41 import build_renja41
 from .tc29 import build_tc29
@@ -26,8 +27,16 @@ BUILDERS = {
 
 
 def build_renja_document(data: RenjaData) -> list[Report]:
-    """Every Renja table in document order, the signature once, after the last."""
-    reports = [build(data) for build in BUILDERS.values()]
+    """Every Renja table in document order, then (if the Renja was taken over from a paper
+    document with errors) the closing note listing each place, and the signature once, at the end."""
+    bare = replace(data, catatan=())  # the notes go to the closing table, not under each table
+    reports, notes = [], []
+    for name, build in BUILDERS.items():
+        report = build(bare)
+        notes.extend(resolve_notes(data.catatan_for(name), report))
+        reports.append(report)
+    if notes:
+        reports.append(build_catatan(data, notes))
     return [replace(r, penandatangan=None) for r in reports[:-1]] + reports[-1:]
 
 

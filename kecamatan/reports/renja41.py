@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..formatting import Nilai
 from .base import COVERED, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import TOTAL
-from .renja_common import distinct, filename, kop_of, resolve_notes, wilayah_line
+from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
 from .renja_data import RenjaData
 
 NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = range(7)
@@ -22,10 +22,10 @@ def columns_renja41() -> tuple[Column, ...]:
         Column("1", "No", kind=NOMOR, width=3),
         Column("2", "Program", width=17),
         Column("3", "Kegiatan/ Sub Kegiatan", width=20),
-        Column("4", "Indikator", width=22),
+        Column("4", "Indikator", width=20.5),
         Column("5", "Target", kind=NILAI, width=8),
         Column("6", "Anggaran", kind=RUPIAH, width=10),
-        Column("7", "Sumber Dana", width=5),
+        Column("7", "Sumber Dana", width=6.5),
     )
 
 
@@ -34,11 +34,10 @@ def build_renja41(data: RenjaData) -> Report:
     programs = data.program_renja()
     dana = data.rolled_up_dana(programs)
     rows: list[Row] = []
-    keys: dict[str, int] = {}
 
     first = [""] * len(columns)
     first[KEGIATAN], first[ANGGARAN] = "Unsur Kewilayahan", dana[TOTAL]["n"]
-    rows.append(Row("total", tuple(first)))
+    rows.append(Row("total", tuple(first), key="Unsur Kewilayahan"))
 
     for number, program in enumerate(programs, start=1):
         for node in program.walk():
@@ -54,11 +53,9 @@ def build_renja41(data: RenjaData) -> Report:
                         cells[KEGIATAN] = node.nama
                     cells[ANGGARAN] = dana[node.key]["n"]
                     cells[SUMBER] = distinct((r.sumber_dana for r in rincian if r), ", ")
-                    keys[node.kode] = len(rows)
                 else:
                     for c in SHARED:
                         cells[c] = COVERED
-                    keys[f"{node.kode}#{k + 1}"] = len(rows)
                 if ind is not None:
                     cells[INDIKATOR] = ind.uraian
                     cells[TARGET] = NilaiSatuan(data.target_renja_of(ind.id, data.tahun), ind.satuan)
@@ -67,14 +64,14 @@ def build_renja41(data: RenjaData) -> Report:
                 span = len(indikator)
                 rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
                 level = {"program": 0, "kegiatan": 0, "subkegiatan": 1}[node.level]
-                rows.append(Row(node.level, tuple(cells), level=level, rowspan=rowspan))
+                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+                rows.append(Row(node.level, tuple(cells), level=level, rowspan=rowspan, key=key))
 
     last = [""] * len(columns)
     last[KEGIATAN], last[ANGGARAN] = "TOTAL PAGU", dana[TOTAL]["n"]
-    keys["TOTAL PAGU"] = len(rows)
-    rows.append(Row("total", tuple(last)))
+    rows.append(Row("total", tuple(last), key="TOTAL PAGU"))
 
-    return Report(
+    report = Report(
         code="Tabel 4.1",
         title=("Tabel 4.1", "Program, Kegiatan dan Sub Kegiatan", f"Tahun {data.tahun}", wilayah_line(data)),
         columns=columns,
@@ -83,6 +80,6 @@ def build_renja41(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="portrait",
         name_column=KEGIATAN,
-        notes=resolve_notes(data.catatan_for("renja41"), columns, rows, keys),
         filename=filename("renja41", data),
     )
+    return with_notes(report, data.catatan_for("renja41"))

@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from ..formatting import NA, Nilai
 from .base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, NilaiSatuan, Report, Row
-from .renja_common import filename, kop_of, resolve_notes, wilayah_line
+from .renja_common import filename, kop_of, wilayah_line, with_notes
 from .renja_data import RenjaData
 
 (KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
@@ -102,7 +102,6 @@ def build_tc29(data: RenjaData) -> Report:
     n = data.tahun
     columns = columns_tc29(n)
     rows: list[Row] = []
-    keys: dict[str, int] = {}
 
     # anggaran n-2 and its realisasi over the whole Renstra cascade (rolled up from sub-kegiatan)
     parent_of: dict[object, object] = {}
@@ -137,11 +136,9 @@ def build_tc29(data: RenjaData) -> Report:
                 cells[ANGGARAN], cells[REAL_ANGGARAN] = anggaran, realisasi
                 cells[SERAPAN] = persen(realisasi, anggaran)
                 cells[PENANGGUNG_JAWAB] = node.unit_kerja or f"Kecamatan {data.kecamatan}"
-                keys[node.kode] = len(rows)
             else:
                 for c in SHARED:
                     cells[c] = COVERED
-                keys[f"{node.kode}#{k + 1}"] = len(rows)
             if ind is None:
                 for c in (TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN):
                     cells[c] = Nilai()
@@ -163,9 +160,10 @@ def build_tc29(data: RenjaData) -> Report:
                 cells[PERKIRAAN] = _cell(perkiraan, ind.satuan)
                 cells[CAPAIAN] = tingkat_realisasi(target_n, perkiraan, ind.polaritas)
             rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
-            rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan))
+            key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+            rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
 
-    return Report(
+    report = Report(
         code="T-C.29",
         title=(
             "Tabel T-C.29",
@@ -179,6 +177,6 @@ def build_tc29(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="landscape",
         name_column=NAMA,
-        notes=resolve_notes(data.catatan_for("tc29"), columns, rows, keys),
         filename=filename("tc29", data),
     )
+    return with_notes(report, data.catatan_for("tc29"))

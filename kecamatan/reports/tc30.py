@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..formatting import Nilai
 from .base import NILAI, NOMOR, Column, Report, Row
-from .renja_common import filename, kop_of, resolve_notes
+from .renja_common import filename, kop_of, with_notes
 from .renja_data import PRAKIRAAN, RENJA, AnalisisData, RenjaData
 
 
@@ -46,7 +46,6 @@ def build_tc30(data: RenjaData) -> Report:
     indikator = [ind for tujuan in data.renstra.tujuan for ind in tujuan.indikator]
     indikator += [ind for tujuan in data.renstra.tujuan for s in tujuan.sasaran for ind in s.indikator]
     rows: list[Row] = []
-    keys: dict[str, int] = {}
     for number, ind in enumerate(indikator, start=1):
         analisis = data.analisis.get(ind.id, AnalisisData())
         cells: list = [str(number), ind.uraian, analisis.spm, analisis.ikk]
@@ -54,11 +53,10 @@ def build_tc30(data: RenjaData) -> Report:
         cells += [data.realisasi_tahunan(ind, t) for t in tahun]
         cells += [proyeksi(data, ind.id, t) for t in tahun]
         cells.append(analisis.catatan)
-        keys[str(number)] = len(rows)
-        rows.append(Row("indikator", tuple(cells)))
+        rows.append(Row("indikator", tuple(cells), key=str(number)))
     if not rows:
         rows.append(Row("band", ("Belum ada indikator tujuan atau sasaran pada Renstra.",)))
-    return Report(
+    report = Report(
         code="T-C.30",
         title=(
             "Tabel T-C.30",
@@ -71,6 +69,6 @@ def build_tc30(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="landscape",
         name_column=1,
-        notes=resolve_notes(data.catatan_for("tc30"), columns, rows, keys),
         filename=filename("tc30", data),
     )
+    return with_notes(report, data.catatan_for("tc30"))

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..computations import ZERO
 from .base import NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import NodeData
-from .renja_common import distinct, filename, kop_of, resolve_notes, wilayah_line
+from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
 from .renja_data import RanwalData, RenjaData
 
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
@@ -65,8 +65,6 @@ def build_tc31(data: RenjaData) -> Report:
     dana = data.rolled_up_dana()
     pagu = pagu_indikatif(data.ranwal)
     rows: list[Row] = []
-    keys: dict[str, int] = {}
-    labels: dict[str, str] = {}
     number = 0
     for r, pagu_row in zip(data.ranwal, pagu):
         cells: list = [""] * len(columns)
@@ -91,12 +89,10 @@ def build_tc31(data: RenjaData) -> Report:
             else:
                 cells[10] = dana.get(node.key, {}).get("n")
         cells[11] = r.catatan
-        keys[str(r.urutan)] = len(rows)
-        labels[str(r.urutan)] = f"'{r.nama or (node.nama if node else r.urutan)}'"
-        rows.append(Row(r.tingkat, tuple(cells), level=DEPTH.get(r.tingkat, 0)))
+        rows.append(Row(r.tingkat, tuple(cells), level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
     if not rows:
         rows.append(Row("band", ("Belum ada baris review Ranwal RKPD.",)))
-    return Report(
+    report = Report(
         code="T-C.31",
         title=("Tabel T-C.31", f"Review terhadap Rancangan Awal RKPD Tahun {data.tahun}", wilayah_line(data)),
         columns=columns,
@@ -105,6 +101,6 @@ def build_tc31(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="landscape",
         name_column=1,
-        notes=resolve_notes(data.catatan_for("tc31"), columns, rows, keys, labels),
         filename=filename("tc31", data),
     )
+    return with_notes(report, data.catatan_for("tc31"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..formatting import NIHIL, Nilai
 from .base import NILAI, NOMOR, Column, NilaiSatuan, Report, Row
-from .renja_common import filename, kop_of, resolve_notes, wilayah_line
+from .renja_common import filename, kop_of, wilayah_line, with_notes
 from .renja_data import RenjaData
 
 
@@ -26,14 +26,12 @@ def columns_tc32() -> tuple[Column, ...]:
 def build_tc32(data: RenjaData) -> Report:
     columns = columns_tc32()
     rows: list[Row] = []
-    keys: dict[str, int] = {}
     for number, u in enumerate(data.usulan, start=1):
         volume = NilaiSatuan(Nilai(u.volume), u.satuan) if u.volume is not None else Nilai()
-        keys[str(number)] = len(rows)
-        rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume)))
+        rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume), key=str(number)))
     if not rows:
         rows.append(Row("band", (NIHIL,)))
-    return Report(
+    report = Report(
         code="T-C.32",
         title=(
             "Tabel T-C.32",
@@ -46,6 +44,6 @@ def build_tc32(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="portrait",
         name_column=None,
-        notes=resolve_notes(data.catatan_for("tc32"), columns, rows, keys),
         filename=filename("tc32", data),
     )
+    return with_notes(report, data.catatan_for("tc32"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..formatting import Nilai
 from .base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import TOTAL, IndikatorData, NodeData
-from .renja_common import distinct, filename, kop_of, resolve_notes, wilayah_line
+from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
 from .renja_data import PRAKIRAAN, RenjaData, node_label
 
 KODE_, NAMA, INDIKATOR, FORMULASI, AKTIVITAS, PRIORITAS, LOKASI, TARGET, DANA, SUMBER, CATATAN, TARGET_1, DANA_1 = range(13)
@@ -27,15 +27,15 @@ def columns_tc33(tahun: int) -> tuple[Column, ...]:
     maju = f"Prakiraan Maju Rencana Tahun {tahun + 1}"
     return (
         Column("1", "Kode", kind=KODE, width=12),
-        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", width=19),
+        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", width=18),
         Column("3", "Indikator Kinerja Program/Kegiatan/Sub Kegiatan", width=17),
-        Column("", "Formulasi", width=15),
+        Column("", "Formulasi", width=14),
         Column("4", "Aktivitas", width=12),
-        Column("5", "Skala Prioritas", kind=NOMOR, width=5),
+        Column("5", "Skala Prioritas", kind=NOMOR, width=6.5),
         Column("6", "Lokasi", group=rencana, width=9),
         Column("7", "Target Capaian Kinerja", group=rencana, kind=NILAI, width=8),
         Column("8", "Kebutuhan Dana", group=rencana, kind=RUPIAH, width=10.5),
-        Column("9", "Sumber Dana", group=rencana, width=5.5),
+        Column("9", "Sumber Dana", group=rencana, width=6.5),
         Column("10", "Catatan Penting", width=8),
         Column("11", "Target Capaian Kinerja", group=maju, kind=NILAI, width=8),
         Column("12", "Kebutuhan Dana", group=maju, kind=RUPIAH, width=10.5),
@@ -57,7 +57,6 @@ def build_tc33(data: RenjaData) -> Report:
     programs = data.program_renja()
     dana = data.rolled_up_dana(programs)
     rows: list[Row] = []
-    keys: dict[str, int] = {}
 
     def blank() -> list:
         return [""] * width
@@ -68,8 +67,7 @@ def build_tc33(data: RenjaData) -> Report:
             kode, nama = node_label(key)
             cells = blank()
             cells[KODE_], cells[NAMA], cells[DANA], cells[DANA_1] = kode, nama, dana[key]["n"], dana[key]["n+1"]
-            keys[kode] = len(rows)
-            rows.append(Row(kind, tuple(cells)))
+            rows.append(Row(kind, tuple(cells), key=kode))
 
     for program in programs:
         for node in program.walk():
@@ -92,11 +90,9 @@ def build_tc33(data: RenjaData) -> Report:
                     if single is not None:
                         cells[AKTIVITAS] = single.uraian
                         cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
-                    keys[node.kode] = len(rows)
                 else:
                     for c in SHARED:
                         cells[c] = COVERED
-                    keys[f"{node.kode}#{k + 1}"] = len(rows)
                 if ind is not None:
                     cells[INDIKATOR], cells[FORMULASI] = ind.uraian, ind.formula
                     cells[TARGET] = _target(ind, data, n)
@@ -104,7 +100,8 @@ def build_tc33(data: RenjaData) -> Report:
                 else:
                     cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
                 rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
-                rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan))
+                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+                rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
             if len(aktivitas) > 1:
                 for a in aktivitas:
                     cells = blank()
@@ -118,10 +115,9 @@ def build_tc33(data: RenjaData) -> Report:
 
     total = blank()
     total[NAMA], total[DANA], total[DANA_1] = "TOTAL PAGU", dana[TOTAL]["n"], dana[TOTAL]["n+1"]
-    keys["TOTAL PAGU"] = len(rows)
-    rows.append(Row("total", tuple(total)))
+    rows.append(Row("total", tuple(total), key="TOTAL PAGU"))
 
-    return Report(
+    report = Report(
         code="T-C.33",
         title=(
             "Tabel T-C.33",
@@ -134,7 +130,6 @@ def build_tc33(data: RenjaData) -> Report:
         penandatangan=data.penandatangan,
         orientation="landscape",
         name_column=NAMA,
-        notes=resolve_notes(data.catatan_for("tc33"), columns, rows, keys),
         filename=filename("tc33", data),
     )
-
+    return with_notes(report, data.catatan_for("tc33"))

@@ -10,8 +10,8 @@ from django.db.models import Sum
 
 from ..formatting import Nilai
 from ..models import (
-    Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, Dokumen, Indikator, Pagu, Periode, RealisasiAnggaran,
-    Realisasi, RenjaSubKegiatan, ReviewRanwal, SubKegiatan, TargetRenja, UsulanPemangku,
+    Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, Dokumen, Indikator, Kegiatan, Pagu, Periode, Program,
+    RealisasiAnggaran, Realisasi, RenjaSubKegiatan, ReviewRanwal, SubKegiatan, TargetRenja, UsulanPemangku,
 )
 from ..reports.renja_data import (
     AktivitasData, AnalisisData, CatatanData, RanwalData, RenjaData, RincianData, UsulanData,
@@ -130,15 +130,53 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
     )
 
 
-def indikator_renja(periode: Periode) -> list[Indikator]:
-    """Every indicator of a Renstra with its owner's code/name, for the Renja target forms (1 query)."""
-    return list(
-        Indikator.objects.filter(periode=periode)
-        .select_related(
-            "tujuan", "sasaran", "program__nomenklatur", "kegiatan__nomenklatur", "subkegiatan__nomenklatur"
-        )
-        .order_by("pk")
-    )
+OWNERS = ("tujuan", "sasaran", "program__nomenklatur", "kegiatan__nomenklatur", "subkegiatan__nomenklatur")
+
+
+def owner_label(ind: Indikator) -> str:
+    """'7.01.01.2.01 Perencanaan …' or 'Sasaran 1. …' for an indicator's owner."""
+    owner = ind.owner
+    if ind.tujuan_id:
+        return f"Tujuan: {owner.uraian}"
+    if ind.sasaran_id:
+        return f"Sasaran: {owner.uraian}"
+    return f"{owner.nomenklatur.kode} {owner.nama}"
+
+
+def _sort_key(ind: Indikator):
+    level_order = {"tujuan": 0, "sasaran": 1, "program": 2, "kegiatan": 2, "subkegiatan": 2}
+    owner = ind.owner
+    code = owner.nomenklatur.kode if ind.level in ("program", "kegiatan", "subkegiatan") else ""
+    return (level_order[ind.level], tuple(int(p) for p in code.split(".")) if code else (), ind.urutan, ind.pk)
+
+
+def indikator_of(periode: Periode, levels: tuple[str, ...]) -> list[Indikator]:
+    """The indicators of the given owner levels of a Renstra, in document order, owners fetched (1 query)."""
+    from django.db.models import Q
+
+    condition = Q()
+    for level in levels:
+        condition |= Q(**{f"{level}__isnull": False})
+    rows = list(Indikator.objects.filter(condition, periode=periode).select_related(*OWNERS))
+    return sorted(rows, key=_sort_key)
+
+
+def target_renja_values(indikator: list[Indikator], pairs: list[tuple[int, str]]) -> dict[tuple[int, int, str], Nilai]:
+    """Renja targets of these indicators for the (year, tahap) pairs asked (1 query)."""
+    years = {tahun for tahun, _ in pairs}
+    out = {}
+    for t in TargetRenja.objects.filter(indikator__in=[i.pk for i in indikator], tahun__in=years):
+        if (t.tahun, t.tahap) in pairs:
+            out[(t.indikator_id, t.tahun, t.tahap)] = Nilai(t.nilai, t.label)
+    return out
+
+
+def realisasi_tw4(indikator: list[Indikator], tahun: int) -> dict[int, Nilai]:
+    """The yearly realisasi typed for T-C.29 (kept as the TW IV report) of these indicators (1 query)."""
+    return {
+        r.indikator_id: Nilai(r.nilai, r.label)
+        for r in Realisasi.objects.filter(indikator__in=[i.pk for i in indikator], tahun=tahun, triwulan=4)
+    }
 
 
 def subkegiatan_of(periode: Periode, pk: int) -> SubKegiatan | None:
@@ -147,3 +185,66 @@ def subkegiatan_of(periode: Periode, pk: int) -> SubKegiatan | None:
         .select_related("nomenklatur", "kegiatan__nomenklatur", "kegiatan__program__nomenklatur")
         .first()
     )
+
+
+def pilihan_subkegiatan(periode: Periode, dokumen: Dokumen | None):
+    """Sub-kegiatan of the Renstra that the Renja does not fund yet (a lazy queryset for a select)."""
+    qs = SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("nomenklatur")
+    if dokumen is not None:
+        qs = qs.exclude(rincian_renja__dokumen=dokumen)
+    return qs.order_by("nomenklatur__kode")
+
+
+def rincian_for_edit(dokumen: Dokumen, sub: SubKegiatan) -> dict:
+    """Everything the page of one sub-kegiatan of the Renja shows and edits (6 queries)."""
+    n = dokumen.tahun
+    rincian = RenjaSubKegiatan.objects.filter(dokumen=dokumen, subkegiatan=sub).first()
+    aktivitas = list(rincian.aktivitas.order_by("urutan", "pk")) if rincian else []
+    pagu = {(p.tahun, p.tahap): p.jumlah for p in Pagu.objects.filter(
+        subkegiatan=sub, tahun__in=[n, n + 1], tahap__in=[Pagu.Tahap.RENJA, Pagu.Tahap.PRAKIRAAN])}
+    indikator = list(Indikator.objects.filter(subkegiatan=sub).order_by("urutan", "pk"))
+    targets = target_renja_values(indikator, [(n, "renja"), (n + 1, "prakiraan")])
+    return {
+        "rincian": rincian,
+        "aktivitas": aktivitas,
+        "dana_aktivitas": sum((a.jumlah for a in aktivitas), Decimal(0)) if aktivitas else None,
+        "dana": pagu.get((n, Pagu.Tahap.RENJA)),
+        "prakiraan": pagu.get((n + 1, Pagu.Tahap.PRAKIRAAN)),
+        "indikator": indikator,
+        "targets": targets,
+    }
+
+
+def node_of(periode: Periode, key: str):
+    """'program:12' / 'kegiatan:5' / 'subkegiatan:40' → that row of the Renstra, or None."""
+    if not key:
+        return None
+    level, _, pk = key.partition(":")
+    model = {"program": Program, "kegiatan": Kegiatan, "subkegiatan": SubKegiatan}.get(level)
+    if model is None or not pk.isdigit():
+        return None
+    scope = {"program": "periode", "kegiatan": "program__periode", "subkegiatan": "kegiatan__program__periode"}[level]
+    return model.objects.filter(pk=int(pk), **{scope: periode}).first()
+
+
+def ranwal_rows(dokumen: Dokumen | None) -> list[ReviewRanwal]:
+    if dokumen is None:
+        return []
+    return list(ReviewRanwal.objects.filter(dokumen=dokumen).select_related(
+        "program__nomenklatur", "kegiatan__nomenklatur", "subkegiatan__nomenklatur").order_by("urutan"))
+
+
+def ranwal_row(dokumen: Dokumen, pk: int) -> ReviewRanwal | None:
+    return ReviewRanwal.objects.filter(dokumen=dokumen, pk=pk).select_related("program", "kegiatan", "subkegiatan").first()
+
+
+def usulan_rows(dokumen: Dokumen | None) -> list[UsulanPemangku]:
+    return list(UsulanPemangku.objects.filter(dokumen=dokumen).order_by("urutan", "pk")) if dokumen else []
+
+
+def usulan_row(dokumen: Dokumen, pk: int) -> UsulanPemangku | None:
+    return UsulanPemangku.objects.filter(dokumen=dokumen, pk=pk).first()
+
+
+def analisis_values(dokumen: Dokumen, indikator: list[Indikator]) -> dict[int, AnalisisKinerjaPelayanan]:
+    return {a.indikator_id: a for a in AnalisisKinerjaPelayanan.objects.filter(dokumen=dokumen, indikator__in=indikator)}

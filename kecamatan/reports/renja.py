@@ -26,18 +26,24 @@ BUILDERS = {
 }
 
 
-def build_renja_document(data: RenjaData) -> list[Report]:
-    """Every Renja table in document order, then (if the Renja was taken over from a paper
-    document with errors) the closing note listing each place, and the signature once, at the end."""
-    bare = replace(data, catatan=())  # the notes go to the closing table, not under each table
+def build_with_closing_note(data: RenjaData, names) -> list[Report]:
+    """The Renja tables named, in document order; then, if the Renja was taken over from a paper
+    document with errors, the closing note listing each place (a table of its own, so its header
+    repeats on every page); the signature once, after the last."""
+    bare = replace(data, catatan=())
     reports, notes = [], []
-    for name, build in BUILDERS.items():
-        report = build(bare)
+    for name in names:
+        report = BUILDERS[name](bare)
         notes.extend(resolve_notes(data.catatan_for(name), report))
         reports.append(report)
     if notes:
         reports.append(build_catatan(data, notes))
     return [replace(r, penandatangan=None) for r in reports[:-1]] + reports[-1:]
+
+
+def build_renja_document(data: RenjaData) -> list[Report]:
+    """Every Renja table in document order (see build_with_closing_note)."""
+    return build_with_closing_note(data, BUILDERS)
 
 
 def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Report]:
@@ -46,6 +52,4 @@ def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Re
     if tahun is None:
         raise ValueError("Tabel Renja memerlukan tahun (--tahun).")
     data = renja_data(periode_id, tahun)
-    if name == "renja":
-        return build_renja_document(data)
-    return [BUILDERS[name](data)]
+    return build_with_closing_note(data, BUILDERS if name == "renja" else [name])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..formatting import Nilai
 from .base import COVERED, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import TOTAL
-from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
+from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import RenjaData
 
 NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = range(7)
@@ -71,7 +71,7 @@ def build_renja41(data: RenjaData) -> Report:
     last[KEGIATAN], last[ANGGARAN] = "TOTAL PAGU", dana[TOTAL]["n"]
     rows.append(Row("total", tuple(last), key="TOTAL PAGU"))
 
-    report = Report(
+    return Report(
         code="Tabel 4.1",
         title=("Tabel 4.1", "Program, Kegiatan dan Sub Kegiatan", f"Tahun {data.tahun}", wilayah_line(data)),
         columns=columns,
@@ -82,4 +82,3 @@ def build_renja41(data: RenjaData) -> Report:
         name_column=KEGIATAN,
         filename=filename("renja41", data),
     )
-    return with_notes(report, data.catatan_for("renja41"))

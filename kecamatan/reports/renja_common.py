@@ -1,11 +1,12 @@
 """What the Renja builders share: the kop, the kecamatan line of the titles, merging the lokasi and
-sumber dana of a parent from its sub-kegiatan, and the notes on the source document (each quoting
-the value the table itself computed for the cell it points at, found through `Row.key`). Pure."""
+sumber dana of a parent from its sub-kegiatan, and the closing note on the source document (each
+entry quoting the value the table itself computed for the cell it points at, found through
+`Row.key`). Pure."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell
 from .renja_data import CatatanData, RenjaData
@@ -49,13 +50,6 @@ class ResolvedNote:
     dihitung: str = ""
     uraian: str = ""
 
-    def text(self) -> str:
-        place = f"Baris {self.baris_sumber} dokumen sumber" if self.baris_sumber else "Dokumen sumber"
-        if not self.tempat:
-            return f"{place}: {self.uraian}"
-        text = f"{place}, {self.tempat}: tercetak {self.tercetak or '(kosong)'}, dihitung {self.dihitung}."
-        return f"{text} {self.uraian}" if self.uraian else text
-
 
 def _row_label(report: Report, row: Row) -> str:
     """How a note names a row: its code, or (rows keyed by their order) its name."""
@@ -86,15 +80,6 @@ def resolve_notes(catatan: Sequence[CatatanData], report: Report) -> tuple[Resol
             tempat = f"{_row_label(report, row)} kolom {note.kolom}"
         out.append(ResolvedNote(report.code, note.baris_sumber, tempat, note.tercetak, computed, note.uraian))
     return tuple(out)
-
-
-def with_notes(report: Report, catatan: Sequence[CatatanData]) -> Report:
-    """The report with its notes on the source document printed under the table."""
-    notes = resolve_notes(catatan, report)
-    if not notes:
-        return report
-    lines = ("Catatan terhadap dokumen sumber:", *(f"{i}. {n.text()}" for i, n in enumerate(notes, start=1)))
-    return replace(report, notes=lines)
 
 
 def build_catatan(data: RenjaData, notes: Sequence[ResolvedNote]) -> Report:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from ..formatting import NA, Nilai
 from .base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, NilaiSatuan, Report, Row
-from .renja_common import filename, kop_of, wilayah_line, with_notes
+from .renja_common import filename, kop_of, wilayah_line
 from .renja_data import RenjaData
 
 (KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
@@ -39,7 +39,7 @@ def columns_tc29(n: int) -> tuple[Column, ...]:
     anggaran = f"Anggaran Tahun {n - 2}"
     return (
         Column("1", "Kode", kind=KODE, width=11),
-        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", width=18),
+        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", width=17),
         Column("3", "Indikator Kinerja Program/Kegiatan", width=17),
         Column("4", f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI, width=8),
         Column("5", f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}", kind=NILAI,
@@ -49,11 +49,11 @@ def columns_tc29(n: int) -> tuple[Column, ...]:
         Column("8=(7/6)", "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, width=7),
         Column("9", f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI, width=8),
         Column("10=(5+7+9)", f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
-               kind=NILAI, width=8),
+               kind=NILAI, width=8.5),
         Column("11=(10/4)", "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN, width=7),
         Column("12", "Anggaran (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
         Column("13", "Realisasi (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
-        Column("14=(13/12)", "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, width=7),
+        Column("14=(13/12)", "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, width=8.5),
         Column("15", "Perangkat Daerah Penanggung Jawab", width=9),
     )
 
@@ -163,7 +163,7 @@ def build_tc29(data: RenjaData) -> Report:
             key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
             rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
 
-    report = Report(
+    return Report(
         code="T-C.29",
         title=(
             "Tabel T-C.29",
@@ -179,4 +179,3 @@ def build_tc29(data: RenjaData) -> Report:
         name_column=NAMA,
         filename=filename("tc29", data),
     )
-    return with_notes(report, data.catatan_for("tc29"))

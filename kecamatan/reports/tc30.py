@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..formatting import Nilai
 from .base import NILAI, NOMOR, Column, Report, Row
-from .renja_common import filename, kop_of, with_notes
+from .renja_common import filename, kop_of
 from .renja_data import PRAKIRAAN, RENJA, AnalisisData, RenjaData
 
 
@@ -56,7 +56,7 @@ def build_tc30(data: RenjaData) -> Report:
         rows.append(Row("indikator", tuple(cells), key=str(number)))
     if not rows:
         rows.append(Row("band", ("Belum ada indikator tujuan atau sasaran pada Renstra.",)))
-    report = Report(
+    return Report(
         code="T-C.30",
         title=(
             "Tabel T-C.30",
@@ -71,4 +71,3 @@ def build_tc30(data: RenjaData) -> Report:
         name_column=1,
         filename=filename("tc30", data),
     )
-    return with_notes(report, data.catatan_for("tc30"))

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..computations import ZERO
 from .base import NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import NodeData
-from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
+from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import RanwalData, RenjaData
 
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
@@ -92,7 +92,7 @@ def build_tc31(data: RenjaData) -> Report:
         rows.append(Row(r.tingkat, tuple(cells), level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
     if not rows:
         rows.append(Row("band", ("Belum ada baris review Ranwal RKPD.",)))
-    report = Report(
+    return Report(
         code="T-C.31",
         title=("Tabel T-C.31", f"Review terhadap Rancangan Awal RKPD Tahun {data.tahun}", wilayah_line(data)),
         columns=columns,
@@ -103,4 +103,3 @@ def build_tc31(data: RenjaData) -> Report:
         name_column=1,
         filename=filename("tc31", data),
     )
-    return with_notes(report, data.catatan_for("tc31"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..formatting import NIHIL, Nilai
 from .base import NILAI, NOMOR, Column, NilaiSatuan, Report, Row
-from .renja_common import filename, kop_of, wilayah_line, with_notes
+from .renja_common import filename, kop_of, wilayah_line
 from .renja_data import RenjaData
 
 
@@ -31,7 +31,7 @@ def build_tc32(data: RenjaData) -> Report:
         rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume), key=str(number)))
     if not rows:
         rows.append(Row("band", (NIHIL,)))
-    report = Report(
+    return Report(
         code="T-C.32",
         title=(
             "Tabel T-C.32",
@@ -46,4 +46,3 @@ def build_tc32(data: RenjaData) -> Report:
         name_column=None,
         filename=filename("tc32", data),
     )
-    return with_notes(report, data.catatan_for("tc32"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..formatting import Nilai
 from .base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
 from .data import TOTAL, IndikatorData, NodeData
-from .renja_common import distinct, filename, kop_of, wilayah_line, with_notes
+from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import PRAKIRAAN, RenjaData, node_label
 
 KODE_, NAMA, INDIKATOR, FORMULASI, AKTIVITAS, PRIORITAS, LOKASI, TARGET, DANA, SUMBER, CATATAN, TARGET_1, DANA_1 = range(13)
@@ -117,7 +117,7 @@ def build_tc33(data: RenjaData) -> Report:
     total[NAMA], total[DANA], total[DANA_1] = "TOTAL PAGU", dana[TOTAL]["n"], dana[TOTAL]["n+1"]
     rows.append(Row("total", tuple(total), key="TOTAL PAGU"))
 
-    report = Report(
+    return Report(
         code="T-C.33",
         title=(
             "Tabel T-C.33",
@@ -132,4 +132,3 @@ def build_tc33(data: RenjaData) -> Report:
         name_column=NAMA,
         filename=filename("tc33", data),
     )
-    return with_notes(report, data.catatan_for("tc33"))

@@ -11,6 +11,7 @@ from kecamatan.reports.base import COVERED, NilaiSatuan, format_cell
 from kecamatan.reports.data import NodeData
 from kecamatan.reports.renja import build_renja_document
 from kecamatan.reports.renja41 import build_renja41
+from kecamatan.reports.renja_common import resolve_notes
 from kecamatan.reports.renja_data import CatatanData, UsulanData
 from kecamatan.reports.tc29 import build_tc29, perkiraan_realisasi, tingkat_realisasi
 from kecamatan.reports.tc30 import build_tc30
@@ -274,10 +275,23 @@ def test_tc30_rows_targets_and_proyeksi():
 # -- notes and the whole document -----------------------------------------------------------------
 
 def test_a_note_quotes_the_value_the_table_computed():
-    note = CatatanData(tabel="tc33", baris_sumber="647", kunci="7.01.01.2.01.0001", kolom="8", tercetak="9.000.000",
-                       uraian="Contoh.")
-    report = build_tc33(small_renja(catatan=(note,)))
-    assert report.notes[1] == "1. Baris 647 dokumen sumber, 7.01.01.2.01.0001 kolom 8: tercetak 9.000.000, dihitung 9.841.000. Contoh."
+    notes = (
+        CatatanData(tabel="tc33", baris_sumber="647", kunci="7.01.01.2.01.0001", kolom="8", tercetak="9.000.000"),
+        CatatanData(tabel="tc33", baris_sumber="647", kunci="7.01.01.2.01.0001", kolom="11", tercetak="2 Dokumen"),
+        CatatanData(tabel="tc33", baris_sumber="1", kunci="9.99", kolom="8", tercetak="1"),
+        CatatanData(tabel="tc33", baris_sumber="9", uraian="Baris tidak dimuat."),
+    )
+    resolved = resolve_notes(notes, build_tc33(small_renja()))
+    assert [(n.tempat, n.tercetak, n.dihitung) for n in resolved[:2]] == [
+        ("7.01.01.2.01.0001 kolom 8", "9.000.000", "9.841.000"), ("7.01.01.2.01.0001 kolom 11", "2 Dokumen", "3 Dokumen")]
+    assert "tidak ada di tabel" in resolved[2].dihitung
+    assert resolved[3].tempat == "" and resolved[3].uraian == "Baris tidak dimuat."
+
+
+def test_rows_keyed_by_order_are_named_in_notes():
+    note = CatatanData(tabel="tc31", baris_sumber="371", kunci="3", kolom="6", tercetak="1.000")
+    (resolved,) = resolve_notes((note,), build_tc31(small_renja()))
+    assert resolved.tempat == "'Dokumen' kolom 6" and resolved.dihitung == "2.000.000"
 
 
 def test_renja_document_is_in_document_order_with_one_signature_and_the_closing_note():
@@ -290,6 +304,15 @@ def test_renja_document_is_in_document_order_with_one_signature_and_the_closing_
     assert [r.penandatangan is not None for r in reports] == [False] * 6 + [True]
     assert all(not r.notes for r in reports)  # the notes are in the closing table
     assert reports[-1].rows[0].cells[1:3] == ("T-C.29", "247")
+
+
+def test_a_single_table_carries_its_own_closing_note():
+    from kecamatan.reports.renja import build_with_closing_note
+
+    note = CatatanData(tabel="tc29", baris_sumber="247", uraian="Contoh.")
+    reports = build_with_closing_note(small_renja(catatan=(note,)), ["tc29"])
+    assert [r.code for r in reports] == ["T-C.29", "Catatan"]
+    assert build_with_closing_note(small_renja(catatan=(note,)), ["tc33"])[0].code == "T-C.33"  # nothing for T-C.33
 
 
 def test_renja_document_without_notes_ends_with_tabel_41_signed():

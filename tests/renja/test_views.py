@@ -141,3 +141,14 @@ def test_target_evaluasi_analisis_ranwal_usulan_pages_save(client, renja):
     bad = client.post(_url("renja_ranwal", periode), {"urutan": "1", "tingkat": "program",
                                                       "kebutuhan": f"subkegiatan:{sub.pk}"})
     assert "setingkat" in bad.content.decode()
+
+
+def test_whole_renja_on_screen_puts_each_table_under_its_title(client, renja):
+    periode, dokumen, sub = renja
+    html = client.get(reverse("kecamatan:tabel", args=[periode.pk, "renja"]) + "?tahun=2024").content.decode()
+    positions = []
+    for code in ("T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Catatan"):
+        positions += [html.index(f"<div>{'Catatan terhadap Dokumen Sumber' if code == 'Catatan' else ('Tabel ' + code if code.startswith('T-') else code)}</div>"),
+                      html.index(f'data-kode="{code}"')]
+    assert positions == sorted(positions)
+    assert "NIHIL" not in html  # build_renja made one proposal

@@ -89,7 +89,7 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
-    `cells` has one value per column: str, Decimal, None ("-"), Nilai, or COVERED.
+    `cells` has one value per column: str, Decimal, None ("-"), Nilai, NilaiSatuan, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
     A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
     `key` optionally names the row (e.g. its code) so notes can point at its cells."""

@@ -168,3 +168,58 @@ class ProfilAdmin(admin.ModelAdmin):
     list_filter = ["peran", "kecamatan"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user", "kecamatan"]
+
+
+# Renja (issue 6): what a Renja of year n holds beyond the Renstra
+class AktivitasInline(admin.TabularInline):
+    model = m.Aktivitas
+    extra = 0
+
+
+@admin.register(m.RenjaSubKegiatan)
+class RenjaSubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["subkegiatan", "dokumen", "lokasi", "sumber_dana"]
+    list_filter = ["sumber_dana", "dokumen__tahun", "dokumen__periode__kecamatan"]
+    search_fields = ["subkegiatan__nama", "subkegiatan__nomenklatur__kode"]
+    list_select_related = ["subkegiatan__nomenklatur", "dokumen__periode__kecamatan"]
+    raw_id_fields = ["dokumen", "subkegiatan"]
+    inlines = [AktivitasInline]
+
+
+@admin.register(m.TargetRenja)
+class TargetRenjaAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "tahap", "nilai", "label"]
+    list_filter = ["tahap", "tahun", "indikator__periode__kecamatan"]
+    search_fields = ["indikator__uraian"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(m.ReviewRanwal)
+class ReviewRanwalAdmin(admin.ModelAdmin):
+    list_display = ["urutan", "tingkat", "ranwal_nama", "ranwal_pagu", "dokumen"]
+    list_filter = ["tingkat", "dokumen__tahun", "dokumen__periode__kecamatan"]
+    search_fields = ["ranwal_nama", "ranwal_indikator"]
+    raw_id_fields = ["dokumen", "program", "kegiatan", "subkegiatan"]
+
+
+@admin.register(m.UsulanPemangku)
+class UsulanPemangkuAdmin(admin.ModelAdmin):
+    list_display = ["urutan", "program", "kegiatan", "lokasi", "volume", "satuan", "dokumen"]
+    list_filter = ["dokumen__tahun", "dokumen__periode__kecamatan"]
+    search_fields = ["program", "kegiatan", "indikator"]
+    raw_id_fields = ["dokumen"]
+
+
+@admin.register(m.AnalisisKinerjaPelayanan)
+class AnalisisKinerjaPelayananAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "dokumen", "spm", "spm_label", "ikk", "ikk_label"]
+    list_filter = ["dokumen__tahun", "dokumen__periode__kecamatan"]
+    raw_id_fields = ["dokumen", "indikator"]
+
+
+@admin.register(m.CatatanSumber)
+class CatatanSumberAdmin(admin.ModelAdmin):
+    list_display = ["tabel", "baris_sumber", "kunci", "kolom", "tercetak", "dokumen"]
+    list_filter = ["tabel", "dokumen__periode__kecamatan"]
+    search_fields = ["uraian", "kunci"]
+    raw_id_fields = ["dokumen"]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .formatting import Nilai, format_nilai, format_number, parse_nilai, parse_number
+from .formatting import Nilai, format_nilai, format_number, format_rupiah, parse_nilai, parse_number
 
 
 class AngkaField(forms.DecimalField):
@@ -81,4 +81,19 @@ class NilaiField(forms.CharField):
     def prepare_value(self, value):
         if isinstance(value, Nilai):
             return "" if value.is_empty else format_nilai(value)
+        return value
+
+
+class RupiahField(AngkaField):
+    """Rupiah, whole or with cents, never negative; shown back as 1.500.000."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_rupiah(value)
         return value

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from .views import beranda, dokumen, realisasi, renstra, riwayat, tabel
 
@@ -44,4 +44,6 @@ urlpatterns = [
     path("renstra/<int:pk>/dokumen/<str:kunci>/verifikasi/", dokumen.verifikasi, name="verifikasi"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/kembalikan/", dokumen.kembalikan, name="kembalikan"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/buka-kembali/", dokumen.buka_kembali, name="buka_kembali"),
+    # Renja of a year: entry pages
+    path("renstra/<int:pk>/renja/<int:tahun>/", include("kecamatan.renja.urls")),
 ]

@@ -1,7 +1,15 @@
 import pytest
+from django.test import override_settings
 
 from kecamatan.demo import muat_demo
 from kecamatan.models import Periode
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests create demo users again and again; PBKDF2 costs ~0.4 s per password on these machines."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
@@ -15,7 +23,7 @@ def randuagung(demo) -> Periode:
     return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Users are created in most tests; PBKDF2's 1M rounds would dominate the suite's time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture
+def senduro(demo) -> Periode:
+    """Senduro's Renstra 2024-2026 with its Renja 2024 (demo data)."""
+    return Periode.objects.get(kecamatan__nama="Senduro", tahun_mulai=2024)

@@ -120,3 +120,38 @@ def build_cascade(periode: m.Periode, *, n_sub: int, tahun=(2024, 2025, 2026)) -
         for t in tahun:
             m.Target.objects.create(indikator=ind, tahun=t, nilai=Decimal(2))
             m.Pagu.objects.create(subkegiatan=sub, tahun=t, jumlah=Decimal(1000))
+
+
+def build_renja(periode: m.Periode, *, n_sub: int, tahun: int = 2024) -> m.Dokumen:
+    """A Renja of `tahun` over a cascade of `n_sub` sub-kegiatan (see build_cascade): every
+    sub-kegiatan funded with two aktivitas and a prakiraan maju, Renja targets of n, n+1 and the
+    T-C.29 history, a T-C.31 row each, a tujuan and sasaran indicator for T-C.30, one proposal."""
+    build_cascade(periode, n_sub=n_sub)
+    camat = CamatFactory(kecamatan=periode.kecamatan)
+    dokumen = m.Dokumen.objects.create(periode=periode, jenis=m.Dokumen.Jenis.RENJA, tahun=tahun, camat=camat,
+                                       ttd_tempat=periode.kecamatan.nama)
+    tujuan = m.Tujuan.objects.create(periode=periode, urutan=1, uraian="Tujuan uji")
+    sasaran = m.Sasaran.objects.create(tujuan=tujuan, urutan=1, uraian="Sasaran uji")
+    for owner in ({"tujuan": tujuan}, {"sasaran": sasaran}):
+        ind = IndikatorFactory(periode=periode, satuan="Persen", **owner)
+        m.Target.objects.create(indikator=ind, tahun=tahun, nilai=Decimal(80))
+        m.AnalisisKinerjaPelayanan.objects.create(dokumen=dokumen, indikator=ind, spm_label="N/A", ikk_label="N/A")
+    urutan = 0
+    for sub in m.SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("kegiatan"):
+        rincian = m.RenjaSubKegiatan.objects.create(dokumen=dokumen, subkegiatan=sub, lokasi="Kec. Uji")
+        for i in (1, 2):
+            m.Aktivitas.objects.create(rincian=rincian, urutan=i, uraian=f"Aktivitas {i}", skala_prioritas=i,
+                                       jumlah=Decimal(500))
+        m.Pagu.objects.create(subkegiatan=sub, tahun=tahun + 1, tahap=m.Pagu.Tahap.PRAKIRAAN, jumlah=Decimal(1200))
+        for ind in sub.indikator.all():
+            m.TargetRenja.objects.create(indikator=ind, tahun=tahun, nilai=Decimal(2))
+            m.TargetRenja.objects.create(indikator=ind, tahun=tahun + 1, tahap=m.TahapTarget.PRAKIRAAN, nilai=Decimal(3))
+            m.TargetRenja.objects.create(indikator=ind, tahun=tahun - 2, nilai=Decimal(2))
+            m.TargetRenja.objects.create(indikator=ind, tahun=tahun - 1, nilai=Decimal(2))
+            m.Realisasi.objects.create(indikator=ind, tahun=tahun - 2, triwulan=4, nilai=Decimal(2))
+        urutan += 1
+        m.ReviewRanwal.objects.create(dokumen=dokumen, urutan=urutan, tingkat="subkegiatan", subkegiatan=sub,
+                                      ranwal_nama=sub.nama, ranwal_pagu=Decimal(900))
+    m.UsulanPemangku.objects.create(dokumen=dokumen, program="Program usulan", kegiatan="Kegiatan usulan")
+    m.CatatanSumber.objects.create(dokumen=dokumen, tabel="tc33", uraian="Catatan uji.")
+    return dokumen

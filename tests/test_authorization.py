@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from kecamatan.models import Indikator, Peran, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models import (
+    Dokumen, Indikator, Peran, RenjaSubKegiatan, ReviewRanwal, Sasaran, SubKegiatan, Tujuan, UsulanPemangku,
+)
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,16 @@ EDIT = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 403, "admin
 # POST-only actions: 302 back to the page when allowed (with a message if the state forbids it)
 SUBMIT = {"anon": LOGIN, "operator": 403, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
 REVIEW = {"anon": LOGIN, "operator": 403, "camat": 403, "verifikator": BACK, "admin": 403, "lain": 404}
+# Renja pages that only edit (penanda tangan, one T-C.31/T-C.32 row): a reader is sent back to the
+# Renja page with "Anda hanya dapat melihat Renja ini."; the other Renja pages show readers the data read-only
+RENJA_EDIT = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": BACK, "admin": BACK, "lain": 404}
+# Renja POST-only actions: editors are sent back to the page; readers get 403 from the service
+RENJA_POST = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
+RENJA_POST_PAGE = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": BACK, "admin": BACK, "lain": 404}
+
+
+def _renja(o, **extra):
+    return {"pk": o["periode"].pk, "tahun": 2024, **extra}
 
 # name → (method, kwargs builder, expected status per role)
 TABLE = {
@@ -61,6 +73,22 @@ TABLE = {
     "kecamatan:verifikasi": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:kembalikan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:buka_kembali": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
+    # the Renja of a year (issue 6)
+    "kecamatan:renja_detail": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_mulai": ("post", lambda o: _renja(o), RENJA_POST),
+    "kecamatan:renja_penandatangan": ("get", lambda o: _renja(o), RENJA_EDIT),
+    "kecamatan:renja_sub_tambah": ("post", lambda o: _renja(o), RENJA_POST_PAGE),
+    "kecamatan:renja_rincian": ("get", lambda o: _renja(o, sub_pk=o["sub"].pk), READ),
+    "kecamatan:renja_sub_hapus": ("post", lambda o: _renja(o, sub_pk=o["sub"].pk), RENJA_POST_PAGE),
+    "kecamatan:renja_target": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_evaluasi": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_analisis": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_ranwal": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_ranwal_ubah": ("get", lambda o: _renja(o, row_pk=o["ranwal"].pk), RENJA_EDIT),
+    "kecamatan:renja_ranwal_hapus": ("post", lambda o: _renja(o, row_pk=o["ranwal"].pk), RENJA_POST_PAGE),
+    "kecamatan:renja_usulan": ("get", lambda o: _renja(o), READ),
+    "kecamatan:renja_usulan_ubah": ("get", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_EDIT),
+    "kecamatan:renja_usulan_hapus": ("post", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_POST_PAGE),
 }
 
 
@@ -87,9 +115,13 @@ def world():
     sasaran = Sasaran.objects.create(tujuan=tujuan, uraian="Sasaran uji")
     Indikator.objects.create(sasaran=sasaran, uraian="Indeks uji", satuan="Indeks")
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("kegiatan__program").get()
+    renja = Dokumen.objects.create(periode=periode, jenis=Dokumen.Jenis.RENJA, tahun=2024)
+    RenjaSubKegiatan.objects.create(dokumen=renja, subkegiatan=sub)
     objects = {
         "periode": periode, "tujuan": tujuan, "sasaran": sasaran, "sub": sub, "kegiatan": sub.kegiatan,
         "program": sub.kegiatan.program, "indikator": Indikator.objects.filter(subkegiatan=sub).get(),
+        "ranwal": ReviewRanwal.objects.create(dokumen=renja, urutan=1, tingkat="program", ranwal_nama="Program uji"),
+        "usulan": UsulanPemangku.objects.create(dokumen=renja, program="Program usulan"),
     }
     users = {
         "operator": user_with_role("op", Peran.OPERATOR, periode.kecamatan),

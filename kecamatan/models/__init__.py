@@ -5,9 +5,22 @@ from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from .nomenklatur import Nomenklatur
+from .renja import (
+    Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
+    TargetRenja, UsulanPemangku,
+)
 from .wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
+    "Aktivitas",
+    "AnalisisKinerjaPelayanan",
+    "CatatanSumber",
+    "RenjaSubKegiatan",
+    "ReviewRanwal",
+    "SumberDana",
+    "TahapTarget",
+    "TargetRenja",
+    "UsulanPemangku",
     "Camat",
     "CatatanItem",
     "Dokumen",

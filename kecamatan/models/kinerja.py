@@ -206,13 +206,18 @@ class Realisasi(NilaiFields):
 
 
 class Pagu(models.Model):
-    """Budget of a sub-kegiatan for a year at one budget stage; higher levels are rolled up."""
+    """Budget of a sub-kegiatan for a year at one budget stage; higher levels are rolled up.
+
+    Renja (models/renja.py): a sub-kegiatan with Aktivitas in the Renja of year n has no renja Pagu
+    for n; its dana is the sum of the aktivitas. Read Renja money through `renja.selectors`.
+    """
 
     class Tahap(models.TextChoices):
         RENSTRA = "renstra", "Renstra (indikatif)"
         RANCANGAN = "rancangan", "Renja rancangan"
         RENJA = "renja", "Renja/DPA final"
         PERUBAHAN = "perubahan", "Perubahan"
+        PRAKIRAAN = "prakiraan", "Prakiraan maju (Renja tahun sebelumnya)"
 
     subkegiatan = models.ForeignKey(SubKegiatan, on_delete=models.CASCADE, related_name="pagu", verbose_name="sub kegiatan")
     tahun = models.PositiveSmallIntegerField("tahun")

@@ -39,6 +39,45 @@ COVERED = _Covered()
 
 
 @dataclass(frozen=True)
+class NilaiSatuan:
+    """A value printed with its unit, for tables that have no Satuan column (Renja T-C.29, T-C.33):
+    "2 Dokumen", "100%", "62 (B-)", "N/A". Excel keeps the number and shows the unit through the
+    cell's number format, so the value still sums."""
+
+    nilai: formatting.Nilai
+    satuan: str = ""
+
+    UNITLESS = ("", "angka", "indeks", "nilai", "rasio")  # printed bare: 62 (B-), not "62 (B-) Angka"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.satuan.strip().lower() in ("persen", "%")
+
+    @property
+    def unit(self) -> str:
+        return "" if self.satuan.strip().lower() in self.UNITLESS else self.satuan.strip()
+
+    def text(self) -> str:
+        if self.nilai.is_empty:
+            return formatting.EMPTY
+        number = formatting.format_nilai(self.nilai)
+        if self.nilai.nilai is None:
+            return number
+        if self.is_percent:
+            return number + formatting.PERCENT_SUFFIX
+        return f"{number} {self.unit}" if self.unit else number
+
+    def excel_format(self) -> str:
+        if self.is_percent:
+            return 'General"%"'
+        unit = self.unit.replace('"', "'")
+        return f'General" {unit}"' if unit else "General"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
 class Column:
     number: str  # the official numbering printed under the header: "11", "(1)"
     label: str  # "Target", "Rp", "Indikator"
@@ -50,14 +89,16 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
-    `cells` has one value per column: str, Decimal, None ("-"), Nilai, or COVERED.
+    `cells` has one value per column: str, Decimal, None ("-"), Nilai, NilaiSatuan, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
-    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL")."""
+    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
+    `key` optionally names the row (e.g. its code) so notes can point at its cells."""
 
     kind: str
     cells: tuple
     level: int = 0  # indentation of the name column
     rowspan: dict[int, int] = field(default_factory=dict)
+    key: str = ""
 
     def span_of(self, index: int) -> int:
         return self.rowspan.get(index, 1)
@@ -116,6 +157,8 @@ def format_cell(value, kind: str) -> str:
         return formatting.EMPTY if kind in NUMERIC_KINDS else ""
     if isinstance(value, formatting.Nilai):
         return formatting.format_nilai(value)
+    if isinstance(value, NilaiSatuan):
+        return value.text()
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.date):

@@ -29,10 +29,30 @@ def _tc27(periode_id: int, tahun: int | None) -> list[Report]:
     return [build_tc27(renstra_data(periode_id))]
 
 
+def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
+    def build(periode_id: int, tahun: int | None) -> list[Report]:
+        from .renja import build_renja_tables
+
+        return build_renja_tables(periode_id, tahun, name)
+
+    return build
+
+
+RENJA_TABLES = [
+    TableSpec("tc29", "T-C.29 Evaluasi Hasil Pelaksanaan Renja", "renja", _renja("tc29"), needs_tahun=True),
+    TableSpec("tc30", "T-C.30 Pencapaian Kinerja Pelayanan", "renja", _renja("tc30"), needs_tahun=True),
+    TableSpec("tc31", "T-C.31 Review Rancangan Awal RKPD", "renja", _renja("tc31"), needs_tahun=True),
+    TableSpec("tc32", "T-C.32 Usulan Pemangku Kepentingan", "renja", _renja("tc32"), needs_tahun=True),
+    TableSpec("tc33", "T-C.33 Rencana Program dan Kegiatan", "renja", _renja("tc33"), needs_tahun=True),
+    TableSpec("renja41", "Tabel 4.1 Program, Kegiatan dan Sub Kegiatan", "renja", _renja("renja41"), needs_tahun=True),
+    TableSpec("renja", "Renja lengkap (semua tabel)", "renja", _renja("renja"), needs_tahun=True),
+]
+
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in [
         TableSpec("tc27", "T-C.27 Rencana Program, Kegiatan, dan Pendanaan", "renstra", _tc27),
+        *RENJA_TABLES,
     ]
 }
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Report, format_cell
+from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, NilaiSatuan, Report, format_cell
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ def table_context(report: Report) -> dict:
             if value is COVERED:
                 continue
             css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
+            if isinstance(value, NilaiSatuan):
+                css += " satuan"  # "13 Orang/Bulan" may wrap in a narrow column
             if i == report.name_column:
                 css += f" nama tingkat-{row.level}"
             cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
@@ -46,7 +48,8 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group else 2}
+            # a column without a group spans the group row and the label row, if there is a label row
+            {"label": label, "colspan": span, "rowspan": 2 if report.has_groups and not report.columns[start].group else 1}
             for label, start, span in groups
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],

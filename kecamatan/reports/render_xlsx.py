@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .. import formatting
-from .base import ANGKA, COVERED, NILAI, PERSEN, RASIO, RUPIAH, Report, format_cell
+from .base import ANGKA, COVERED, NILAI, PERSEN, RASIO, RUPIAH, NilaiSatuan, Report, format_cell
 
 NUMBER_FORMATS = {
     RUPIAH: '#,##0;-#,##0;"-"',  # reader's own separators (1.916.486.189 in Indonesian Excel); 0 as "-"
@@ -44,6 +44,9 @@ def _excel_value(value, kind: str):
     """Numbers stay numbers; labelled or missing values become the text the PDF prints."""
     if value is COVERED:
         return None
+    if isinstance(value, NilaiSatuan):
+        plain = value.nilai.nilai is not None and not value.nilai.label
+        return value.nilai.nilai if plain else value.text()
     if isinstance(value, formatting.Nilai):
         if value.nilai is not None and not value.label:
             return value.nilai
@@ -117,6 +120,8 @@ def write_report(ws, report: Report) -> None:
             if column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]
                 cell.alignment = Alignment(horizontal="right", vertical="top")
+            if isinstance(value, NilaiSatuan) and not isinstance(cell.value, str):
+                cell.number_format = value.excel_format()  # the number stays a number, the unit shows
             else:
                 indent = row.level if i == report.name_column else 0
                 cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)

@@ -39,12 +39,13 @@ def tabel(request, pk: int, name: str):
     spec = _spec(name)
     tahun = _tahun_param(request, spec, periode)
     reports = spec.build(periode.pk, tahun)
+    tables = [mark_safe(render_table_html(r)) for r in reports]
     return render(
         request,
         "reports/page.html",
         {
-            "periode": periode, "spec": spec, "tahun": tahun, "reports": reports,
-            "tables": [mark_safe(render_table_html(r)) for r in reports],
+            "periode": periode, "spec": spec, "tahun": tahun, "reports": reports, "tables": tables,
+            "sections": list(zip(reports, tables)),  # each table under its own title (Renja: several)
         },
     )
 

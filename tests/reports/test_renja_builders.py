@@ -1,0 +1,331 @@
+"""The pure Renja builders on a hand-made Renja: roll-ups, T-C.29 formulas, projections, NIHIL, notes."""
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+
+from kecamatan.computations import AturanAkhir, Polaritas
+from kecamatan.formatting import Nilai
+from kecamatan.reports.base import COVERED, NilaiSatuan, format_cell
+from kecamatan.reports.data import NodeData
+from kecamatan.reports.renja import build_renja_document
+from kecamatan.reports.renja41 import build_renja41
+from kecamatan.reports.renja_common import resolve_notes
+from kecamatan.reports.renja_data import CatatanData, UsulanData
+from kecamatan.reports.tc29 import build_tc29, perkiraan_realisasi, tingkat_realisasi
+from kecamatan.reports.tc30 import build_tc30
+from kecamatan.reports.tc31 import build_tc31, pagu_indikatif
+from kecamatan.reports.tc32 import build_tc32
+from kecamatan.reports.tc33 import build_tc33
+from tests.reports.renja_fixtures import ind, small_renja
+
+NA = Nilai(None, "N/A")
+
+
+def _row(report, key):
+    return next(r for r in report.rows if r.key == key)
+
+
+def _col(report, number):
+    return next(i for i, c in enumerate(report.columns) if c.number.split("=")[0] == number)
+
+
+def _text(report, key, number):
+    i = _col(report, number)
+    return format_cell(_row(report, key).cells[i], report.columns[i].kind)
+
+
+# -- T-C.33 ---------------------------------------------------------------------------------------
+
+def test_tc33_numbers_columns_as_the_renja_prints_them():
+    report = build_tc33(small_renja())
+    assert [c.number for c in report.columns] == ["1", "2", "3", "", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+    assert [g[0] for g in report.header_groups()][6:] == [
+        "Rencana Tahun 2024 (Tahun Rencana)", "Catatan Penting", "Prakiraan Maju Rencana Tahun 2025"]
+
+
+def test_tc33_subkegiatan_dana_is_the_sum_of_its_aktivitas_not_its_pagu():
+    report = build_tc33(small_renja())
+    dana, maju = _col(report, "8"), _col(report, "12")
+    sub = _row(report, "7.01.01.2.01.0001")
+    assert sub.cells[dana] == D("9841000")  # 5.136.500 + 4.704.500; the stale Pagu of 1 is ignored
+    assert sub.cells[maju] == D("5435320")
+    aktivitas = [r for r in report.rows if r.kind == "aktivitas"]
+    assert [r.cells[dana] for r in aktivitas] == [D("5136500"), D("4704500")]
+    assert [r.cells[_col(report, "5")] for r in aktivitas] == ["1", "2"]
+
+
+def test_tc33_rolls_up_to_kegiatan_program_bidang_urusan_and_total():
+    report = build_tc33(small_renja())
+    dana, maju = _col(report, "8"), _col(report, "12")
+    for key in ("7", "7.01", "7.01.01", "7.01.01.2.01", "TOTAL PAGU"):
+        row = _row(report, key)
+        assert (row.cells[dana], row.cells[maju]) == (D("16438500"), D("9204470")), key
+    assert _row(report, "7").cells[1] == "Unsur Kewilayahan" and _row(report, "7.01").cells[1] == "Kecamatan"
+    assert [r.key for r in report.rows[:2]] == ["7", "7.01"] and report.rows[-1].key == "TOTAL PAGU"
+
+
+def test_tc33_leaves_out_subkegiatan_outside_the_renja():
+    report = build_tc33(small_renja())
+    assert "7.01.01.2.01.0003" not in {r.key for r in report.rows}  # its Pagu of 999 is not counted either
+
+
+def test_tc33_single_aktivitas_prints_on_the_subkegiatan_row():
+    report = build_tc33(small_renja())
+    sub = _row(report, "7.01.01.2.01.0002")
+    assert sub.cells[_col(report, "4")] == "Penyusunan RKA" and sub.cells[_col(report, "5")] == "1"
+    assert sub.cells[_col(report, "10")] == "cek"  # the aktivitas' catatan
+    assert len([r for r in report.rows if r.kind == "aktivitas"]) == 2  # only sub 1's two
+
+
+def test_tc33_parent_lokasi_and_sumber_dana_come_from_its_subkegiatan():
+    report = build_tc33(small_renja())
+    kegiatan = _row(report, "7.01.01.2.01")
+    assert kegiatan.cells[_col(report, "9")] == "DAU, DAK"
+    assert kegiatan.cells[_col(report, "6")] == "Kec. Uji"
+
+
+def test_tc33_targets_with_units_and_multi_indicator_rows_share_cells():
+    report = build_tc33(small_renja())
+    assert _text(report, "7.01.01.2.01.0001", "7") == "2 Dokumen"
+    assert _text(report, "7.01.01.2.01.0001", "11") == "3 Dokumen"
+    first, second = _row(report, "7.01.01"), _row(report, "7.01.01#2")
+    assert first.rowspan[_col(report, "8")] == 2 and second.cells[_col(report, "8")] is COVERED
+    assert second.cells[2] == "APBDes tepat waktu"
+
+
+def test_tc33_with_no_subkegiatan_prints_zero_totals_as_dash():
+    report = build_tc33(small_renja(rincian={}))
+    assert [r.key for r in report.rows] == ["TOTAL PAGU"]
+    assert _text(report, "TOTAL PAGU", "8") == "-"
+
+
+# -- Tabel 4.1 ------------------------------------------------------------------------------------
+
+def test_renja41_is_a_projection_of_tc33():
+    data = small_renja()
+    tc33, renja41 = build_tc33(data), build_renja41(data)
+    for key in ("7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.01.01.2.01.0002"):
+        assert _row(renja41, key).cells[_col(renja41, "6")] == _row(tc33, key).cells[_col(tc33, "8")]
+        assert _text(renja41, key, "5") == _text(tc33, key, "7")
+    assert renja41.rows[0].cells[2] == "Unsur Kewilayahan" and renja41.rows[0].cells[5] == D("16438500")
+    assert _row(renja41, "7.01.01").cells[0] == "1" and renja41.rows[-1].cells[2] == "TOTAL PAGU"
+    assert not any(r.kind == "aktivitas" for r in renja41.rows)
+
+
+# -- T-C.29 formulas ------------------------------------------------------------------------------
+
+def test_tingkat_realisasi_positive_polarity():
+    assert tingkat_realisasi(Nilai(D(86)), Nilai(D(99))).quantize(D("0.01")) == D("115.12")
+
+
+def test_tingkat_realisasi_negative_polarity():
+    assert tingkat_realisasi(Nilai(D(10)), Nilai(D(12)), Polaritas.NEGATIF) == D(80)
+    assert tingkat_realisasi(Nilai(D(10)), Nilai(D(8)), Polaritas.NEGATIF) == D(120)
+
+
+def test_tingkat_realisasi_zero_target_is_not_computable():
+    assert tingkat_realisasi(Nilai(D(0)), Nilai(D(5))) is None
+
+
+def test_tingkat_realisasi_na_inputs_print_na_never_zero():
+    assert tingkat_realisasi(NA, Nilai(D(5))) == NA
+    assert tingkat_realisasi(Nilai(D(5)), NA) == NA
+    assert tingkat_realisasi(Nilai(None, "-"), Nilai(None, "-")) is None  # nothing planned: "-"
+    assert tingkat_realisasi(Nilai(), Nilai()) is None
+
+
+def test_perkiraan_realisasi_sums_counts_and_takes_the_latest_level():
+    assert perkiraan_realisasi(Nilai(), Nilai(D(2)), Nilai(D(1)), AturanAkhir.JUMLAH) == Nilai(D(3))
+    assert perkiraan_realisasi(Nilai(D(4)), Nilai(D(2)), Nilai(D(1)), AturanAkhir.JUMLAH) == Nilai(D(7))
+    assert perkiraan_realisasi(Nilai(), Nilai(D(99)), Nilai(D(86)), AturanAkhir.NILAI_AKHIR) == Nilai(D(86))
+    assert perkiraan_realisasi(Nilai(), Nilai(D(99)), Nilai(), AturanAkhir.NILAI_AKHIR) == Nilai(D(99))
+    assert perkiraan_realisasi(Nilai(), Nilai(D(90)), Nilai(D(80)), AturanAkhir.RATA_RATA) == Nilai(D(85))
+    assert perkiraan_realisasi(NA, NA, NA, AturanAkhir.JUMLAH) == NA
+    assert perkiraan_realisasi(Nilai(), Nilai(None, "-"), Nilai(), AturanAkhir.JUMLAH) == Nilai()
+
+
+def _tc29_data(ind_data, *, target_n2=None, realisasi_n2=None, target_n1=None, realisasi_lama=None):
+    sub = NodeData(11, "subkegiatan", "7.01.01.2.01.0001", "Uji", indikator=(ind_data,))
+    keg = NodeData(21, "kegiatan", "7.01.01.2.01", "Keg", children=(sub,))
+    program = NodeData(31, "program", "7.01.01", "PROG", children=(keg,))
+    data = small_renja()
+    targets = {}
+    if target_n2 is not None:
+        targets[("renja", 2022)] = target_n2
+    if target_n1 is not None:
+        targets[("renja", 2023)] = target_n1
+    realisasi = {}
+    if realisasi_n2 is not None:
+        realisasi[2022] = {4: realisasi_n2}
+    for tahun, value in (realisasi_lama or {}).items():
+        realisasi[tahun] = {4: value}
+    return replace(data, renstra=replace(data.renstra, program=(program,)),
+                   target_renja={ind_data.id: targets}, realisasi={ind_data.id: realisasi})
+
+
+def test_tc29_positive_percentage_indicator():
+    indikator = ind(9, "Persentase fasilitasi", "Persen", aturan=AturanAkhir.NILAI_AKHIR, target={2024: D(100)})
+    report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(86)), realisasi_n2=Nilai(D(99)),
+                                   target_n1=Nilai(D(86))))
+    key = "7.01.01.2.01.0001"
+    assert _text(report, key, "8") == "115,12%"
+    assert _text(report, key, "10") == "86%"  # latest of 5, 7, 9 for a level
+    assert _text(report, key, "11") == "86,00%"
+    assert _text(report, key, "4") == "100%" and _text(report, key, "5") == "-"
+
+
+def test_tc29_negative_polarity_indicator():
+    indikator = ind(9, "Angka pengaduan", "Angka", aturan=AturanAkhir.NILAI_AKHIR, polaritas=Polaritas.NEGATIF,
+                    target={2024: D(10)})
+    report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(10)), realisasi_n2=Nilai(D(12)),
+                                   target_n1=Nilai(D(8))))
+    key = "7.01.01.2.01.0001"
+    assert _text(report, key, "8") == "80,00%"  # (10 − (12 − 10)) / 10
+    assert _text(report, key, "10") == "8"
+    assert _text(report, key, "11") == "120,00%"  # (10 − (8 − 10)) / 10
+
+
+def test_tc29_count_indicator_sums_5_7_9():
+    indikator = ind(9, "Jumlah dokumen", "Dokumen", target={2024: D(2)})
+    report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(2)), realisasi_n2=Nilai(D(2)), target_n1=Nilai(D(1)),
+                                   realisasi_lama={2020: Nilai(D(1)), 2021: Nilai(D(1))}))
+    key = "7.01.01.2.01.0001"
+    assert _text(report, key, "5") == "2 Dokumen"  # 2020 + 2021, up to n-3
+    assert _text(report, key, "10") == "5 Dokumen"  # 2 + 2 + 1
+    assert _text(report, key, "11") == "250,00%"
+
+
+def test_tc29_zero_target_prints_dash_not_zero():
+    indikator = ind(9, "Jumlah dokumen", "Dokumen", target={2024: D(0)})
+    report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(0)), realisasi_n2=Nilai(D(3)), target_n1=Nilai(D(1))))
+    key = "7.01.01.2.01.0001"
+    assert _text(report, key, "8") == "-" and _text(report, key, "11") == "-"
+
+
+def test_tc29_na_inputs_print_na():
+    indikator = ind(9, "Jumlah gedung", "Unit", target={2024: D(1)})
+    report = build_tc29(_tc29_data(indikator, target_n2=NA, realisasi_n2=NA, target_n1=NA))
+    key = "7.01.01.2.01.0001"
+    assert [_text(report, key, n) for n in ("6", "7", "8", "9", "10", "11")] == ["N/A"] * 6
+
+
+def test_tc29_without_any_history_prints_dashes():
+    indikator = ind(9, "Jumlah dokumen", "Dokumen")
+    report = build_tc29(_tc29_data(indikator))
+    assert {_text(report, "7.01.01.2.01.0001", n) for n in ("4", "5", "6", "7", "8", "9", "10", "11")} == {"-"}
+
+
+def test_tc29_anggaran_columns_roll_up_and_print_dash_when_nothing_is_held():
+    indikator = ind(9, "Jumlah dokumen", "Dokumen")
+    data = _tc29_data(indikator)
+    sub = data.renstra.program[0].children[0].children[0]
+    data = replace(data, renstra=replace(data.renstra, program=(replace(
+        data.renstra.program[0], children=(replace(data.renstra.program[0].children[0], children=(
+            replace(sub, pagu={2022: D(1000)}),)),)),)),
+        realisasi_anggaran={11: {2022: D(900)}}, pagu_perubahan={11: {2022: D(1200)}})
+    report = build_tc29(data)
+    assert _row(report, "7.01.01").cells[_col(report, "12")] == D(1200)  # perubahan is the final budget
+    assert _text(report, "7.01.01", "13") == "900" and _text(report, "7.01.01", "14") == "75,00%"
+    assert _text(report, "7.01.01", "15") == "Kecamatan Uji"
+    empty = build_tc29(_tc29_data(indikator))
+    assert [_text(empty, "7.01.01", n) for n in ("12", "13", "14")] == ["-", "-", "-"]
+
+
+# -- T-C.31 ---------------------------------------------------------------------------------------
+
+def test_tc31_pagu_indikatif_is_typed_on_subkegiatan_and_summed_up():
+    data = small_renja()
+    assert pagu_indikatif(data.ranwal) == [D("4000000"), D("4000000"), D("2000000"), D("2000000"), None, None]
+
+
+def test_tc31_needs_side_reads_the_renja_so_it_equals_tc33():
+    data = small_renja()
+    tc31, tc33 = build_tc31(data), build_tc33(data)
+    assert _row(tc31, "1").cells[10] == _row(tc33, "7.01.01").cells[_col(tc33, "8")] == D("16438500")
+    assert _row(tc31, "3").cells[10] == D("9841000")
+    assert _row(tc31, "1").cells[0] == "1" and _row(tc31, "2").cells[0] == ""
+    assert _row(tc31, "4").cells[6:11] == ("", "", "", "", "")  # Ranwal only
+    assert _row(tc31, "5").cells[1:6] == ("", "", "", "", "")  # needs only
+    assert _text(tc31, "6", "5") == "N/A"
+    assert _text(tc31, "1", "10") == "-\n-"  # two indicators without Renja targets
+
+
+# -- T-C.32, T-C.30 -------------------------------------------------------------------------------
+
+def test_tc32_prints_nihil_across_the_table_when_there_is_no_proposal():
+    report = build_tc32(small_renja())
+    assert len(report.rows) == 1 and report.rows[0].kind == "band" and report.rows[0].cells == ("NIHIL",)
+    with_one = build_tc32(small_renja(usulan=(UsulanData(1, "Program X", "Kegiatan Y", "Desa Z", "Jumlah", D(3), "Unit"),)))
+    assert with_one.rows[0].cells[:5] == ("1", "Program X", "Kegiatan Y", "Desa Z", "Jumlah")
+    assert format_cell(with_one.rows[0].cells[5], "nilai") == "3 Unit"
+
+
+def test_tc30_rows_targets_and_proyeksi():
+    report = build_tc30(small_renja())
+    assert [c.number for c in report.columns] == [str(n) for n in range(1, 15)]
+    first = report.rows[0]
+    assert first.cells[:2] == ("1", "Indeks Pelayanan Publik")
+    assert format_cell(first.cells[4], "nilai") == "60,5 (B-)"
+    assert [format_cell(v, "nilai") for v in first.cells[10:13]] == ["61", "62", "-"]  # Renja n, prakiraan n+1
+    assert report.rows[1].cells[1] == "Persentase uji"
+
+
+# -- notes and the whole document -----------------------------------------------------------------
+
+def test_a_note_quotes_the_value_the_table_computed():
+    notes = (
+        CatatanData(tabel="tc33", baris_sumber="647", kunci="7.01.01.2.01.0001", kolom="8", tercetak="9.000.000"),
+        CatatanData(tabel="tc33", baris_sumber="647", kunci="7.01.01.2.01.0001", kolom="11", tercetak="2 Dokumen"),
+        CatatanData(tabel="tc33", baris_sumber="1", kunci="9.99", kolom="8", tercetak="1"),
+        CatatanData(tabel="tc33", baris_sumber="9", uraian="Baris tidak dimuat."),
+    )
+    resolved = resolve_notes(notes, build_tc33(small_renja()))
+    assert [(n.tempat, n.tercetak, n.dihitung) for n in resolved[:2]] == [
+        ("7.01.01.2.01.0001 kolom 8", "9.000.000", "9.841.000"), ("7.01.01.2.01.0001 kolom 11", "2 Dokumen", "3 Dokumen")]
+    assert "tidak ada di tabel" in resolved[2].dihitung
+    assert resolved[3].tempat == "" and resolved[3].uraian == "Baris tidak dimuat."
+
+
+def test_rows_keyed_by_order_are_named_in_notes():
+    note = CatatanData(tabel="tc31", baris_sumber="371", kunci="3", kolom="6", tercetak="1.000")
+    (resolved,) = resolve_notes((note,), build_tc31(small_renja()))
+    assert resolved.tempat == "'Dokumen' kolom 6" and resolved.dihitung == "2.000.000"
+
+
+def test_renja_document_is_in_document_order_with_one_signature_and_the_closing_note():
+    from kecamatan.reports.data import PenandatanganData
+
+    ttd = PenandatanganData(nama="Drs. UJI", jabatan="Camat Uji", nip="19681114 199003 1 004")
+    note = CatatanData(tabel="tc29", baris_sumber="247", uraian="Contoh catatan.")
+    reports = build_renja_document(small_renja(penandatangan=ttd, catatan=(note,)))
+    assert [r.code for r in reports] == ["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Catatan"]
+    assert [r.penandatangan is not None for r in reports] == [False] * 6 + [True]
+    assert all(not r.notes for r in reports)  # the notes are in the closing table
+    assert reports[-1].rows[0].cells[1:3] == ("T-C.29", "247")
+
+
+def test_a_single_table_carries_its_own_closing_note():
+    from kecamatan.reports.renja import build_with_closing_note
+
+    note = CatatanData(tabel="tc29", baris_sumber="247", uraian="Contoh.")
+    reports = build_with_closing_note(small_renja(catatan=(note,)), ["tc29"])
+    assert [r.code for r in reports] == ["T-C.29", "Catatan"]
+    assert build_with_closing_note(small_renja(catatan=(note,)), ["tc33"])[0].code == "T-C.33"  # nothing for T-C.33
+
+
+def test_renja_document_without_notes_ends_with_tabel_41_signed():
+    from kecamatan.reports.data import PenandatanganData
+
+    ttd = PenandatanganData(nama="Drs. UJI", jabatan="Camat Uji", nip="19681114 199003 1 004")
+    reports = build_renja_document(small_renja(penandatangan=ttd))
+    assert reports[-1].code == "Tabel 4.1" and reports[-1].penandatangan == ttd
+
+
+@pytest.mark.parametrize("satuan, value, text", [
+    ("Persen", Nilai(D("66.67")), "66,67%"), ("Dokumen", Nilai(D(12)), "12 Dokumen"), ("Unit", NA, "N/A"),
+    ("Dokumen", Nilai(), "-"), ("Angka", Nilai(D("60.5"), "B-"), "60,5 (B-)"), ("", Nilai(D(3)), "3"),
+])
+def test_nilai_satuan_prints_value_with_its_unit(satuan, value, text):
+    assert NilaiSatuan(value, satuan).text() == text

@@ -4,10 +4,18 @@ from .akun import Peran, Profil
 from .dokumen import Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
+from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
 from .nomenklatur import Nomenklatur
+from .strategi import ArahKebijakan, Strategi
 from .wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
+    "AnggaranLalu",
+    "ArahKebijakan",
+    "CapaianLalu",
+    "IndikatorLalu",
+    "ProgramLalu",
+    "Strategi",
     "Camat",
     "Dokumen",
     "Indikator",

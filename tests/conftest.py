@@ -1,4 +1,5 @@
 import pytest
+from django.test.utils import override_settings
 
 from kecamatan.demo import muat_demo
 from kecamatan.models import Periode
@@ -13,3 +14,12 @@ def demo(db):
 @pytest.fixture
 def randuagung(demo) -> Periode:
     return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pdf_cache_in_memory():
+    """Rendered PDFs are cached in memory during tests, never in the project's var/ folder."""
+    pdf = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf-tests"}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                   "pdf": pdf}):
+        yield

@@ -54,12 +54,14 @@ def tabel(request, pk: int, name: str):
         raise Http404("Tabel tidak dikenal.") from None
     tahun = _tahun_param(request, spec, periode)
     reports = spec.build(periode.pk, tahun)
+    tables = [mark_safe(render_table_html(r)) for r in reports]
     return render(
         request,
         "reports/page.html",
         {
-            "periode": periode, "spec": spec, "tahun": tahun, "reports": reports,
-            "tables": [mark_safe(render_table_html(r)) for r in reports],
+            "periode": periode, "spec": spec, "tahun": tahun, "reports": reports, "tables": tables,
+            # each title above its own table (a document such as `renstra` has several)
+            "sections": [{"report": r, "table": t} for r, t in zip(reports, tables)],
         },
     )
 

@@ -46,7 +46,8 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group else 2}
+            # an ungrouped label spans the group row and the label row, when there are two
+            {"label": label, "colspan": span, "rowspan": 2 if report.has_groups and not report.columns[start].group else 1}
             for label, start, span in groups
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],

@@ -30,6 +30,9 @@ NUMBERS = {
     "tc27": " ".join(str(n) for n in range(11, 27)),
     "tc28": " ".join(str(n) for n in range(1, 11)),
 }
+# the module's PDFs are built from the test database: every test declares it needs it
+pytestmark = pytest.mark.django_db
+
 CODES = ["T-C.23", "T-C.24", "T-C.25", "Tabel 4.2", "T-C.26", "T-C.27", "T-C.28"]
 NIP = "NIP. 19650905 199003 1 009"
 

@@ -3,6 +3,7 @@
 import json
 from decimal import Decimal as D
 
+import pytest
 from kecamatan.computations import Polaritas
 from kecamatan.demo import FIXTURES
 from kecamatan.formatting import Nilai, parse_nilai, quantize
@@ -70,6 +71,7 @@ def _printed_rasio():
                 yield item, int(tahun), values
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_rasio_reproduces_the_document_except_fractions(randuagung_tables):
     """Every computed rasio equals the printed one rounded as printed, except the 2023 desa rows
     whose realisasi the document wrote as fractions (R-6): there it prints 0,88 for 87,89 %."""
@@ -94,6 +96,7 @@ def test_randuagung_rasio_reproduces_the_document_except_fractions(randuagung_ta
     assert (checked, mismatched) == (37, 4)
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_html_prints_the_computed_rasio(randuagung_tables):
     html = randuagung_tables["tc23"].html
     for text in ("104,17%", "92,03%", "95,59%", "87,89%", "83,55", "80,99", "2019 - 2020", "2022 - 2023",

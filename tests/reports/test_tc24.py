@@ -72,6 +72,7 @@ def tc24_rows(randuagung_tables):
     return randuagung_tables["tc24"].reports[0].rows
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_total_reproduces_the_document_except_the_double_counted_2021(tc24_rows):
     printed = _lalu()["tc24"]["jumlah_tercetak"]
     total = tc24_rows[-1]
@@ -86,6 +87,7 @@ def test_randuagung_total_reproduces_the_document_except_the_double_counted_2021
     assert quantize(total.cells[11], 2) == D("0.96")  # printed 3,83 (R-3)
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_ratios_and_growth_of_2019_2020_match_the_document(tc24_rows):
     """The 2019-2020 band is right in the document; the app reproduces its rasio and growth."""
     by_name = {r.cells[0]: r for r in tc24_rows if r.kind == "program-lalu"}
@@ -103,6 +105,7 @@ def test_randuagung_ratios_and_growth_of_2019_2020_match_the_document(tc24_rows)
     assert quantize(penunjang.cells[16], 2) == D("7.80")
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_xlsx_has_numbers_and_one_row_per_program(randuagung_tables):
     content = randuagung_tables["tc24"].xlsx
     rows = xlsx_rows(content)

@@ -2,6 +2,7 @@
 
 from decimal import Decimal as D
 
+import pytest
 from kecamatan.computations import AturanAkhir
 from kecamatan.formatting import Nilai
 from kecamatan.reports.base import COVERED
@@ -60,6 +61,7 @@ def test_cascading_is_t_c27_without_codes_and_money():
     assert sub.cells[3:] == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_tc25_and_cascading_html(randuagung_tables):
     tc25 = randuagung_tables["tc25"].html
     for text in ("62 (B-)", "64 (B-)", "66 (B-)", "84,31", "88,89", "Indeks Pelayanan Publik",

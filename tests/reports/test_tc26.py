@@ -67,6 +67,7 @@ def test_empty_sasaran_and_tujuan_still_print_a_row():
     assert build_tc26(empty).rows[0].cells == ("Tujuan saja", "", "", "")
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_prints_rows_as_the_document(randuagung_tables):
     rows = randuagung_tables["tc26"].reports[0].rows
     assert len(rows) == 15  # lines 921-935

@@ -2,6 +2,7 @@
 
 from decimal import Decimal as D
 
+import pytest
 from kecamatan.computations import AturanAkhir
 from kecamatan.formatting import Nilai
 from kecamatan.reports.base import COVERED
@@ -78,6 +79,7 @@ def test_kondisi_awal_from_t_c23_replaces_the_typed_one_and_says_so():
     assert apply_kondisi_awal(renstra(), {}) == (renstra(), {})
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_tc28_fixes_the_seed(randuagung_tables):
     content = randuagung_tables["tc28"].xlsx
     rows = xlsx_rows(content)
@@ -95,6 +97,7 @@ def test_randuagung_tc28_fixes_the_seed(randuagung_tables):
     assert ipp[6:10] == ("62 (B-)", "64 (B-)", "66 (B-)", 66)
 
 
+@pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_tc27_column_17_takes_the_same_kondisi_awal(randuagung_tables):
     content = randuagung_tables["tc27"].xlsx
     rows = xlsx_rows(content)

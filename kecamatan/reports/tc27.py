@@ -23,10 +23,10 @@ def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Colum
     n = iter(range(FIRST_NUMBER, FIRST_NUMBER + 100))
     cols = [
         Column(str(next(n)), "Kode", kind=KODE, width=21.5),
-        Column(str(next(n)), "Sasaran Program/Kegiatan/Sub-Kegiatan", width=25),
-        Column(str(next(n)), "Program/Kegiatan/Sub-Kegiatan", width=28),
+        Column(str(next(n)), "Sasaran Program/Kegiatan/Sub-Kegiatan", width=24.5),
+        Column(str(next(n)), "Program/Kegiatan/Sub-Kegiatan", width=27),
         Column(str(next(n)), "Indikator", width=25.5),
-        Column(str(next(n)), "Satuan", width=11),
+        Column(str(next(n)), "Satuan", width=12.5),
         Column(str(next(n)), "Formulasi Penghitungan", width=26),
         Column(str(next(n)), f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
     ]

@@ -5,6 +5,15 @@ from kecamatan.demo import muat_demo
 from kecamatan.models import Periode
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pdf_cache_in_memory():
+    """Rendered PDFs are cached in memory during tests, never in the project's var/ folder."""
+    pdf = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf-tests"}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                   "pdf": pdf}):
+        yield
+
+
 @pytest.fixture
 def demo(db):
     """All demo data loaded (reference data, Randuagung's Renstra, demo users)."""
@@ -15,11 +24,3 @@ def demo(db):
 def randuagung(demo) -> Periode:
     return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _pdf_cache_in_memory():
-    """Rendered PDFs are cached in memory during tests, never in the project's var/ folder."""
-    pdf = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf-tests"}
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-                                   "pdf": pdf}):
-        yield

@@ -23,4 +23,3 @@ def demo(db):
 @pytest.fixture
 def randuagung(demo) -> Periode:
     return Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
-

@@ -1,5 +1,6 @@
 """Admin for the kabupaten admin: catalog, kecamatan, camat, periods, and the cascade."""
 
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -223,3 +224,66 @@ class CatatanSumberAdmin(admin.ModelAdmin):
     list_filter = ["tabel", "dokumen__periode__kecamatan"]
     search_fields = ["uraian", "kunci"]
     raw_id_fields = ["dokumen"]
+
+
+# Renstra tables beyond the cascade (issue 5): T-C.23/T-C.24 history and T-C.26
+
+
+class CapaianLaluInline(admin.TabularInline):
+    model = m.CapaianLalu
+    extra = 0
+
+
+@admin.register(m.IndikatorLalu)
+class IndikatorLaluAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "periode", "berlaku_mulai", "berlaku_sampai", "tingkat", "indikator"]
+    list_filter = ["periode__kecamatan", "tingkat", "berlaku_mulai"]
+    search_fields = ["uraian"]
+    list_select_related = ["periode__kecamatan", "indikator"]
+    raw_id_fields = ["indikator"]
+    inlines = [CapaianLaluInline]
+
+
+class AnggaranLaluInline(admin.TabularInline):
+    model = m.AnggaranLalu
+    extra = 0
+
+
+@admin.register(m.ProgramLalu)
+class ProgramLaluAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "periode", "berlaku_mulai", "berlaku_sampai"]
+    list_filter = ["periode__kecamatan", "berlaku_mulai"]
+    search_fields = ["uraian"]
+    list_select_related = ["periode__kecamatan"]
+    inlines = [AnggaranLaluInline]
+
+
+@admin.register(m.Strategi)
+class StrategiAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "sasaran", "urutan"]
+    list_filter = ["sasaran__tujuan__periode__kecamatan"]
+    search_fields = ["uraian"]
+    list_select_related = ["sasaran"]
+
+
+class ArahKebijakanForm(forms.ModelForm):
+    class Meta:
+        model = m.ArahKebijakan
+        fields = ["sasaran", "urutan", "uraian", "strategi"]
+
+    def clean(self):
+        cleaned = super().clean()
+        sasaran, strategi = cleaned.get("sasaran"), cleaned.get("strategi")
+        if sasaran and strategi and any(s.sasaran_id != sasaran.pk for s in strategi):
+            raise forms.ValidationError({"strategi": "Pilih strategi dari sasaran yang sama dengan arah kebijakan ini."})
+        return cleaned
+
+
+@admin.register(m.ArahKebijakan)
+class ArahKebijakanAdmin(admin.ModelAdmin):
+    form = ArahKebijakanForm
+    list_display = ["uraian", "sasaran", "urutan"]
+    list_filter = ["sasaran__tujuan__periode__kecamatan"]
+    search_fields = ["uraian"]
+    list_select_related = ["sasaran"]
+    filter_horizontal = ["strategi"]

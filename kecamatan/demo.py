@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from . import kode as kode_mod
+from .demo_renstra import load_renstra_lanjutan
 from .formatting import parse_nilai, parse_number
 from .models import (
     Camat, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Peran, Profil, Program,
@@ -203,6 +204,8 @@ def create_demo_users(report: LoadReport, kabupaten: Kabupaten) -> None:
 
 
 RENSTRA_FIXTURES = ["renstra_randuagung_2024_2026.json"]
+# T-C.23, T-C.24 and T-C.26 of the same Renstras (issue 5), loaded after them
+RENSTRA_LANJUTAN_FIXTURES = ["renstra_randuagung_2024_2026_tc23_tc24_tc26.json"]
 
 
 @transaction.atomic
@@ -213,6 +216,8 @@ def muat_demo() -> LoadReport:
     load_nomenklatur(report)
     for name in RENSTRA_FIXTURES:
         load_renstra(report, kabupaten, FIXTURES / name)
+    for name in RENSTRA_LANJUTAN_FIXTURES:
+        load_renstra_lanjutan(report, kabupaten, FIXTURES / name)
     from .renja.demo import load_renja_demo
 
     load_renja_demo(report, kabupaten)

@@ -101,3 +101,14 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Kabupaten whose kecamatan this installation serves (printed in every kop)
 SAKIP_KABUPATEN = os.environ.get("SAKIP_KABUPATEN", "lumajang")
+
+# Rendered PDFs, keyed on their content (kecamatan/reports/pdf_cache.py): shared by the workers,
+# bounded, and safe to delete at any time
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pdf": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("SAKIP_PDF_CACHE", str(BASE_DIR / "var" / "cache" / "pdf")),
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}

@@ -12,6 +12,15 @@ def fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pdf_cache_in_memory():
+    """Rendered PDFs are cached in memory during tests, never in the project's var/ folder."""
+    pdf = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf-tests"}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                   "pdf": pdf}):
+        yield
+
+
 @pytest.fixture
 def demo(db):
     """All demo data loaded (reference data, Randuagung's Renstra, demo users)."""

@@ -155,3 +155,52 @@ def build_renja(periode: m.Periode, *, n_sub: int, tahun: int = 2024) -> m.Dokum
     m.UsulanPemangku.objects.create(dokumen=dokumen, program="Program usulan", kegiatan="Kegiatan usulan")
     m.CatatanSumber.objects.create(dokumen=dokumen, tabel="tc33", uraian="Catatan uji.")
     return dokumen
+
+
+# Renstra tables beyond the cascade (issue 5)
+
+
+class IndikatorLaluFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.IndikatorLalu
+
+    periode = factory.SubFactory(PeriodeFactory)
+    berlaku_mulai = 2022
+    berlaku_sampai = 2023
+    urutan = factory.Sequence(lambda n: n + 1)
+    uraian = factory.Sequence(lambda n: f"Persentase uji {n}")
+    satuan = "Persen"
+
+
+class ProgramLaluFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ProgramLalu
+
+    periode = factory.SubFactory(PeriodeFactory)
+    berlaku_mulai = 2021
+    berlaku_sampai = 2023
+    urutan = factory.Sequence(lambda n: n + 1)
+    uraian = factory.Sequence(lambda n: f"PROGRAM UJI {n}")
+
+
+def build_riwayat(periode: m.Periode, *, n: int) -> None:
+    """`n` T-C.23 indicators with target and realisasi for 2022-2023, and `n` T-C.24 programs with
+    anggaran and realisasi for 2021-2023."""
+    for k in range(n):
+        ind = IndikatorLaluFactory(periode=periode, tingkat="sasaran" if k == 0 else "program")
+        for tahun in (2022, 2023):
+            m.CapaianLalu.objects.create(indikator_lalu=ind, tahun=tahun, target=Decimal(90), realisasi=Decimal(85))
+        program = ProgramLaluFactory(periode=periode)
+        for tahun in (2021, 2022, 2023):
+            m.AnggaranLalu.objects.create(program_lalu=program, tahun=tahun, anggaran=Decimal(1000),
+                                          realisasi=Decimal(900))
+
+
+def build_strategi(periode: m.Periode, *, n: int) -> None:
+    """A tujuan with one sasaran holding `n` strategi and `n` arah kebijakan, each linked."""
+    tujuan = m.Tujuan.objects.create(periode=periode, urutan=1, uraian="Tujuan uji")
+    sasaran = m.Sasaran.objects.create(tujuan=tujuan, urutan=1, uraian="Sasaran uji")
+    for k in range(1, n + 1):
+        strategi = m.Strategi.objects.create(sasaran=sasaran, urutan=k, uraian=f"Strategi {k}")
+        arah = m.ArahKebijakan.objects.create(sasaran=sasaran, urutan=k, uraian=f"Arah kebijakan {k}")
+        arah.strategi.add(strategi)

@@ -4,19 +4,27 @@ from .akun import Peran, Profil
 from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
+from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
 from .nomenklatur import Nomenklatur
 from .renja import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
     TargetRenja, UsulanPemangku,
 )
+from .strategi import ArahKebijakan, Strategi
 from .wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
     "Aktivitas",
     "AnalisisKinerjaPelayanan",
+    "AnggaranLalu",
+    "ArahKebijakan",
+    "CapaianLalu",
     "CatatanSumber",
+    "IndikatorLalu",
+    "ProgramLalu",
     "RenjaSubKegiatan",
     "ReviewRanwal",
+    "Strategi",
     "SumberDana",
     "TahapTarget",
     "TargetRenja",

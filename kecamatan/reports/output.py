@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .pdf_cache import render_pdf_cached
 from .registry import get_table
 from .render_html import render_table_html
-from .render_pdf import print_html, render_pdf
+from .render_pdf import print_html
 from .render_xlsx import render_xlsx
 
 FORMATS = {
@@ -35,7 +36,7 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str) -> Outpu
     if tahun is not None and str(tahun) not in base:
         base = f"{base}-{tahun}"
     if fmt == "pdf":
-        content = render_pdf(reports)
+        content, _ = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
     elif fmt == "xlsx":
         content = render_xlsx(reports)
     else:

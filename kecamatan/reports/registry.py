@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import renstra_tables
 from .base import Report
 
 
@@ -22,13 +23,6 @@ class TableSpec:
     needs_tahun: bool = False  # yearly tables (Renja n, LKj n) need --tahun
 
 
-def _tc27(periode_id: int, tahun: int | None) -> list[Report]:
-    from ..selectors import renstra_data
-    from .tc27 import build_tc27
-
-    return [build_tc27(renstra_data(periode_id))]
-
-
 def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
     def build(periode_id: int, tahun: int | None) -> list[Report]:
         from .renja import build_renja_tables
@@ -38,7 +32,18 @@ def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
     return build
 
 
-RENJA_TABLES = [
+RENSTRA_TABLES = [  # in the document's order (issue 5)
+    TableSpec("tc23", "T-C.23 Pencapaian Kinerja Pelayanan", "renstra", renstra_tables.tc23),
+    TableSpec("tc24", "T-C.24 Anggaran dan Realisasi Pendanaan", "renstra", renstra_tables.tc24),
+    TableSpec("tc25", "T-C.25 Tujuan dan Sasaran", "renstra", renstra_tables.tc25),
+    TableSpec("cascading", "Tabel 4.2 Cascading Kinerja", "renstra", renstra_tables.cascading),
+    TableSpec("tc26", "T-C.26 Tujuan, Sasaran, Strategi dan Arah Kebijakan", "renstra", renstra_tables.tc26),
+    TableSpec("tc27", "T-C.27 Rencana Program, Kegiatan, dan Pendanaan", "renstra", renstra_tables.tc27),
+    TableSpec("tc28", "T-C.28 Kinerja Penyelenggara Bidang Urusan", "renstra", renstra_tables.tc28),
+    TableSpec("renstra", "Renstra lengkap (semua tabel)", "renstra", renstra_tables.renstra),
+]
+
+RENJA_TABLES = [  # issue 6
     TableSpec("tc29", "T-C.29 Evaluasi Hasil Pelaksanaan Renja", "renja", _renja("tc29"), needs_tahun=True),
     TableSpec("tc30", "T-C.30 Pencapaian Kinerja Pelayanan", "renja", _renja("tc30"), needs_tahun=True),
     TableSpec("tc31", "T-C.31 Review Rancangan Awal RKPD", "renja", _renja("tc31"), needs_tahun=True),
@@ -51,7 +56,7 @@ RENJA_TABLES = [
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in [
-        TableSpec("tc27", "T-C.27 Rencana Program, Kegiatan, dan Pendanaan", "renstra", _tc27),
+        *RENSTRA_TABLES,
         *RENJA_TABLES,
     ]
 }

@@ -48,7 +48,7 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            # a column without a group spans the group row and the label row, if there is a label row
+            # an ungrouped label spans the group row and the label row, when there are two
             {"label": label, "colspan": span, "rowspan": 2 if report.has_groups and not report.columns[start].group else 1}
             for label, start, span in groups
         ],

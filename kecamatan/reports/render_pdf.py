@@ -23,9 +23,13 @@ def print_html(reports: Sequence[Report], *, title: str = "") -> str:
     return render_to_string("reports/print.html", {"sections": sections, "title": title or reports[0].title[-1]})
 
 
-def render_pdf(reports: Sequence[Report], *, title: str = "") -> bytes:
+def pdf_document(html: str):
+    """WeasyPrint's laid-out document of a print page (pages and boxes, before writing)."""
     from weasyprint import CSS, HTML  # imported lazily: heavy, and only needed when printing
 
-    html = print_html(reports, title=title)
     stylesheet = CSS(filename=finders.find("kecamatan/print.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(stylesheets=[stylesheet])
+
+
+def render_pdf(reports: Sequence[Report], *, title: str = "") -> bytes:
+    return pdf_document(print_html(reports, title=title)).write_pdf()

@@ -18,22 +18,24 @@ FIRST_NUMBER = 11
 
 
 def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:
+    # widths in mm of an A4 landscape page (277 mm between the margins) for three years: a bold
+    # 1.916.486.189 at 6 pt needs 17,2 mm plus padding; longer periods scale down
     n = iter(range(FIRST_NUMBER, FIRST_NUMBER + 100))
     cols = [
-        Column(str(next(n)), "Kode", kind=KODE, width=16.5),
-        Column(str(next(n)), "Sasaran Program/Kegiatan/Sub-Kegiatan", width=18),
-        Column(str(next(n)), "Program/Kegiatan/Sub-Kegiatan", width=21),
-        Column(str(next(n)), "Indikator", width=20),
-        Column(str(next(n)), "Satuan", width=9),
-        Column(str(next(n)), "Formulasi Penghitungan", width=19),
-        Column(str(next(n)), f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=9),
+        Column(str(next(n)), "Kode", kind=KODE, width=21.5),
+        Column(str(next(n)), "Sasaran Program/Kegiatan/Sub-Kegiatan", width=24.5),
+        Column(str(next(n)), "Program/Kegiatan/Sub-Kegiatan", width=27),
+        Column(str(next(n)), "Indikator", width=25.5),
+        Column(str(next(n)), "Satuan", width=12.5),
+        Column(str(next(n)), "Formulasi Penghitungan", width=26),
+        Column(str(next(n)), f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
     ]
     for t in tahun:
-        cols.append(Column(str(next(n)), "Target", group=str(t), kind=NILAI, width=7.5))
-        cols.append(Column(str(next(n)), "Rp", group=str(t), kind=RUPIAH, width=12))
-    cols.append(Column(str(next(n)), "Target", group="Akhir Periode", kind=ANGKA, width=7.5))
-    cols.append(Column(str(next(n)), "Rp", group="Akhir Periode", kind=RUPIAH, width=12.5))
-    cols.append(Column(str(next(n)), "Unit Kerja", kind=TEXT, width=6))
+        cols.append(Column(str(next(n)), "Target", group=str(t), kind=NILAI, width=9.5))
+        cols.append(Column(str(next(n)), "Rp", group=str(t), kind=RUPIAH, width=18.7))
+    cols.append(Column(str(next(n)), "Target", group="Akhir Periode", kind=ANGKA, width=9.5))
+    cols.append(Column(str(next(n)), "Rp", group="Akhir Periode", kind=RUPIAH, width=18.7))
+    cols.append(Column(str(next(n)), "Unit Kerja", kind=TEXT, width=9))
     return tuple(cols)
 
 

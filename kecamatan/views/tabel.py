@@ -45,7 +45,8 @@ def tabel(request, pk: int, name: str):
         "reports/page.html",
         {
             "periode": periode, "spec": spec, "tahun": tahun, "reports": reports, "tables": tables,
-            "sections": list(zip(reports, tables)),  # each table under its own title (Renja: several)
+            # each title above its own table (a document such as `renstra` has several)
+            "sections": [{"report": r, "table": t} for r, t in zip(reports, tables)],
         },
     )
 

@@ -1,0 +1,43 @@
+"""Randuagung's Renstra tables built once per test session (the demo load costs seconds): Reports,
+HTML and Excel of every table, read by tests that only look at the output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+
+from kecamatan.demo import muat_demo
+from kecamatan.models import Periode
+from kecamatan.reports.base import Report
+from kecamatan.reports.output import produce
+from kecamatan.reports.registry import get_table
+
+RENSTRA_TABLES = ["tc23", "tc24", "tc25", "cascading", "tc26", "tc27", "tc28", "renstra"]
+
+
+@dataclass(frozen=True)
+class TableOutput:
+    reports: list[Report]
+    html: str
+    xlsx: bytes
+    xlsx_filename: str
+
+
+@pytest.fixture(scope="session")
+def randuagung_tables(django_db_setup, django_db_blocker) -> dict[str, TableOutput]:
+    out = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        muat_demo()
+        pk = Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024).pk
+        for name in RENSTRA_TABLES:
+            xlsx = produce(name, periode_id=pk, tahun=None, fmt="xlsx")
+            out[name] = TableOutput(
+                reports=get_table(name).build(pk, None),
+                html=produce(name, periode_id=pk, tahun=None, fmt="html").content.decode(),
+                xlsx=xlsx.content,
+                xlsx_filename=xlsx.filename,
+            )
+        transaction.set_rollback(True)
+    return out

@@ -1,0 +1,24 @@
+"""The layout checker used by the PDF tests finds what it claims to find."""
+
+from decimal import Decimal as D
+
+from kecamatan.reports.base import RUPIAH, TEXT, Column, Report, Row
+from kecamatan.reports.render_pdf import pdf_document, print_html
+from tests.reports.layout import layout_problems
+
+
+def _report(rp_width: float) -> Report:
+    columns = (Column("1", "Uraian", kind=TEXT, width=240), Column("2", "Anggaran", kind=RUPIAH, width=rp_width))
+    return Report(code="UJI", title=("Uji",), columns=columns,
+                  rows=(Row("total", ("Jumlah", D("1916486189"))),))
+
+
+def test_a_number_wider_than_its_column_and_a_split_header_are_reported():
+    problems = layout_problems(pdf_document(print_html([_report(8)])))
+    assert any("'1.916.486.189' keluar dari selnya" in p for p in problems)
+    assert any("judul kolom terpenggal" in p and "Angg" in p for p in problems)
+    assert any("melewati tepi kanan" in p for p in problems)
+
+
+def test_a_wide_enough_column_is_clean():
+    assert layout_problems(pdf_document(print_html([_report(25)]))) == []

@@ -1,0 +1,74 @@
+"""T-C.25 and the cascading table (Tabel 4.2): pure builders on hand-made data, and Randuagung."""
+
+from decimal import Decimal as D
+
+import pytest
+from kecamatan.computations import AturanAkhir
+from kecamatan.formatting import Nilai
+from kecamatan.reports.base import COVERED
+from kecamatan.reports.cascading import build_cascading
+from kecamatan.reports.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.reports.tc25 import build_tc25
+
+TAHUN = (2024, 2025, 2026)
+
+
+def _ind(id, uraian, satuan, targets, aturan=AturanAkhir.NILAI_AKHIR):
+    return IndikatorData(id=id, uraian=uraian, satuan=satuan, aturan=aturan, formula=f"Rumus {uraian}",
+                         target={t: v for t, v in zip(TAHUN, targets)})
+
+
+def renstra() -> RenstraData:
+    tujuan = TujuanData(1, 1, "Optimalnya reformasi birokrasi", indikator=(
+        _ind(1, "Indeks Pelayanan Publik", "Angka", [Nilai(D(62), "B-"), Nilai(D(64), "B-"), Nilai(D(66), "B-")]),
+    ), sasaran=(
+        SasaranData(1, 1, "Pelayanan publik", indikator=(_ind(2, "Fasilitasi", "Persen", [Nilai(D(78))] * 3),)),
+        SasaranData(2, 2, "Akuntabilitas desa", indikator=(
+            _ind(3, "RKPDes", "Persen", [Nilai(D(83))] * 3), _ind(4, "APBDes", "Persen", [Nilai(D(89))] * 3),
+        )),
+        SasaranData(3, 3, "Sasaran tanpa indikator"),
+    ))
+    sub = NodeData(5, "subkegiatan", "7.01.06.2.01.0001", "Fasilitasi Perdes", rumusan_sasaran="Terfasilitasinya",
+                   indikator=(_ind(6, "Jumlah dokumen", "Dokumen", [Nilai(D(3))] * 3, AturanAkhir.JUMLAH),))
+    keg = NodeData(7, "kegiatan", "7.01.06.2.01", "Fasilitasi", children=(sub,))
+    prog = NodeData(8, "program", "7.01.06", "PROGRAM PEMBINAAN", rumusan_sasaran="Meningkatnya pembinaan",
+                    children=(keg,), indikator=(_ind(9, "RKPDes", "Persen", [Nilai(D(83))] * 3),
+                                                _ind(10, "LPPDes", "Persen", [Nilai(D(100))] * 3)))
+    return RenstraData(periode_id=1, kecamatan="Uji", kabupaten="Lumajang", provinsi="Jawa Timur", tahun=TAHUN,
+                       tahun_kondisi_awal=2022, tujuan=(tujuan,), program=(prog,))
+
+
+def test_tc25_columns_and_merged_tujuan_and_sasaran_cells():
+    report = build_tc25(renstra())
+    assert [c.number for c in report.columns] == [str(n) for n in range(1, 9)]
+    assert [c.label for c in report.columns][5:] == ["2024", "2025", "2026"]
+    tujuan, s1, s2a, s2b, s3 = report.rows
+    assert tujuan.cells[0] == "Optimalnya reformasi birokrasi" and tujuan.rowspan == {0: 5}
+    assert tujuan.cells[1] == "" and tujuan.cells[5] == Nilai(D(62), "B-")
+    assert all(r.cells[0] is COVERED for r in (s1, s2a, s2b, s3))
+    assert s2a.rowspan == {1: 2} and s2b.cells[1] is COVERED and s2b.cells[2] == "APBDes"
+    assert s3.cells[1] == "Sasaran tanpa indikator" and s3.cells[2] == "" and s3.cells[5] is None
+
+
+def test_cascading_is_t_c27_without_codes_and_money():
+    report = build_cascading(renstra())
+    assert [c.number for c in report.columns] == ["12", "13", "14", "15", "16"]
+    band, prog1, prog2, keg, sub = report.rows
+    assert band.kind == "band" and band.cells[0] == "Unsur Kewilayahan"
+    assert prog1.cells[:3] == ("Meningkatnya pembinaan", "PROGRAM PEMBINAAN", "RKPDes")
+    assert prog1.rowspan == {0: 2, 1: 2} and prog2.cells[1] is COVERED and prog2.cells[2] == "LPPDes"
+    assert keg.cells[2] == "" and keg.level == 1  # a kegiatan without indicator still prints
+    assert sub.cells[3:] == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
+
+
+@pytest.mark.django_db  # the session-built tables need the test database
+def test_randuagung_tc25_and_cascading_html(randuagung_tables):
+    tc25 = randuagung_tables["tc25"].html
+    for text in ("62 (B-)", "64 (B-)", "66 (B-)", "84,31", "88,89", "Indeks Pelayanan Publik",
+                 "Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah"):
+        assert text in tc25, text
+    cascading = randuagung_tables["cascading"].html
+    assert cascading.count('class="baris-subkegiatan"') == 49
+    assert cascading.count('class="baris-program"') == 8  # six programs, 7.01.06 with three indicators
+    assert "Cascading Kinerja Perangkat Daerah Kecamatan Randuagung" in cascading
+    assert "7.01.01" not in cascading  # no code column

@@ -1,0 +1,26 @@
+"""`manage.py bench_tc27`: times of T-C.27 beside the raw-SQL lower bound."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import PeriodeFactory, build_cascade
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bench_tc27_prints_times_beside_the_raw_sql_bound():
+    periode = PeriodeFactory()
+    build_cascade(periode, n_sub=3)
+    out = io.StringIO()
+    call_command("bench_tc27", "--kecamatan", periode.kecamatan.slug, "--periode", "2024-2026", "--ulang", "1",
+                 stdout=out)
+    text = out.getvalue()
+    assert "3 sub kegiatan" in text
+    # the lower bound reads the same rows: periode, program, kegiatan, 3 sub, 5 indikator, 9 target, 9 pagu
+    assert "SQL mentah (11 kueri, 29 baris)" in text
+    for step in ("SQL mentah", "selector ORM (11 kueri)", "render PDF (WeasyPrint)", "PDF: ambil + bangun + render",
+                 "PDF lewat cache, pertama (tidak kena)", "PDF lewat cache, berikutnya (kena)"):
+        assert step in text, step
+    assert text.count("×") >= 11

@@ -4,6 +4,9 @@ from .akun import Peran, Profil
 from .dokumen import Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
+from .kinerja_tahunan import (
+    NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
+)
 from .nomenklatur import Nomenklatur
 from .wilayah import Camat, Kabupaten, Kecamatan, Periode
 
@@ -14,18 +17,25 @@ __all__ = [
     "Kabupaten",
     "Kecamatan",
     "Kegiatan",
+    "NilaiPembanding",
     "Nomenklatur",
     "Pagu",
+    "PenetapanIKU",
+    "PengaturanLKj",
     "Peran",
     "Periode",
+    "PerjanjianKinerja",
     "Profil",
     "Program",
+    "ProgramPK",
     "Realisasi",
-    "Riwayat",
     "RealisasiAnggaran",
+    "Riwayat",
     "Sasaran",
+    "SkalaKriteria",
     "SubKegiatan",
     "Target",
+    "TargetPK",
     "Triwulan",
     "Tujuan",
 ]

@@ -39,6 +39,42 @@ COVERED = _Covered()
 
 
 @dataclass(frozen=True)
+class Besaran:
+    """A value with its unit, for tables that have no Satuan column (LKj, IKU): "87,72%",
+    "2 Dokumen", "61,5 (B-)". Excel keeps the number and shows the unit through its format."""
+
+    nilai: formatting.Nilai
+    satuan: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        return self.satuan.strip().lower() in PERSEN_SATUAN
+
+    @property
+    def unit_suffix(self) -> str:
+        """What follows the number: "%", " Dokumen", or nothing for indices and scores."""
+        key = self.satuan.strip().lower()
+        if key in PERSEN_SATUAN:
+            return formatting.PERCENT_SUFFIX
+        if key in TANPA_SATUAN:
+            return ""
+        return f" {self.satuan.strip()}"
+
+    def __str__(self) -> str:
+        value = self.nilai
+        if value.is_empty:
+            return formatting.EMPTY
+        if value.nilai is None:
+            return value.label
+        text = formatting.format_number(value.nilai) + self.unit_suffix
+        return f"{text} ({value.label})" if value.label else text
+
+
+PERSEN_SATUAN = {"persen", "%"}
+TANPA_SATUAN = {"", "angka", "indeks", "nilai", "rasio", "predikat", "skor"}
+
+
+@dataclass(frozen=True)
 class Column:
     number: str  # the official numbering printed under the header: "11", "(1)"
     label: str  # "Target", "Rp", "Indikator"
@@ -85,6 +121,12 @@ class Report:
     name_column: int | None = None  # index of the column that is indented by Row.level
     notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
     filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
+    # Optional parts, for documents that are more than a table (IKU sheet, Perjanjian Kinerja):
+    intro: tuple[tuple[str, str], ...] = ()  # (label, text) lines before the table; label "" = a paragraph
+    caption: str = ""  # a heading right above the table ("INDIKATOR KINERJA UTAMA")
+    counter_signatory: PenandatanganData | None = None  # a second party signing on the left (PK)
+    continues: bool = False  # print on the same page as the previous Report, without kop
+    split_rows: bool = False  # let a long row break across pages (header repeated) instead of moving whole
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -114,6 +156,8 @@ def format_cell(value, kind: str) -> str:
         return ""
     if value is None:
         return formatting.EMPTY if kind in NUMERIC_KINDS else ""
+    if isinstance(value, Besaran):
+        return str(value)
     if isinstance(value, formatting.Nilai):
         return formatting.format_nilai(value)
     if isinstance(value, str):

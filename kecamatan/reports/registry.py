@@ -7,10 +7,20 @@ TableSpec to TABLES below.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .base import Report
+
+
+@dataclass(frozen=True)
+class TableParam:
+    """An extra choice a table takes (a GET parameter on screen, `--opsi name=value` in `cetak`),
+    e.g. the kecamatan that LKj Tabel 3.7 compares with. Passed to `build` as a keyword."""
+
+    name: str  # "pembanding"
+    label: str  # "Kecamatan pembanding"
+    choices: Callable[[int], list[tuple[str, str]]]  # periode_id -> [(value, label)]
 
 
 @dataclass(frozen=True)
@@ -18,8 +28,30 @@ class TableSpec:
     name: str  # "tc27"
     label: str  # shown in menus: "T-C.27 Rencana Program, Kegiatan, dan Pendanaan"
     dokumen: str  # renstra | renja | lkj | perbandingan
-    build: Callable[[int, int | None], list[Report]]  # (periode_id, tahun) -> reports
+    build: Callable[..., list[Report]]  # (periode_id, tahun, **options) -> reports
     needs_tahun: bool = False  # yearly tables (Renja n, LKj n) need --tahun
+    params: tuple[TableParam, ...] = ()  # optional choices; tables without any get no keywords
+
+    def param_choices(self, periode_id: int) -> dict[str, list[tuple[str, str]]]:
+        return {p.name: p.choices(periode_id) for p in self.params}
+
+    def clean_options(self, options: Mapping[str, str], choices: Mapping[str, list[tuple[str, str]]]) -> dict[str, str]:
+        """Only known parameters with allowed values; ValueError (Indonesian) otherwise."""
+        known = {p.name: p for p in self.params}
+        clean: dict[str, str] = {}
+        for name, value in options.items():
+            if not value:
+                continue
+            if name not in known:
+                allowed = ", ".join(known) or "tidak ada"
+                raise ValueError(f"Opsi '{name}' tidak dikenal untuk tabel {self.name}. Pilihan: {allowed}.")
+            if value not in {v for v, _ in choices.get(name, [])}:
+                raise ValueError(f"{known[name].label} '{value}' tidak dikenal.")
+            clean[name] = value
+        return clean
+
+    def run(self, periode_id: int, tahun: int | None, options: Mapping[str, str] | None = None) -> list[Report]:
+        return self.build(periode_id, tahun, **dict(options or {}))
 
 
 def _tc27(periode_id: int, tahun: int | None) -> list[Report]:

@@ -51,6 +51,7 @@ def table_context(report: Report) -> dict:
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
         "ncols": len(report.columns),
+        "numbered": any(c.number for c in report.columns),  # documents without a numbering row leave it out
         "widths": _widths(report),
     }
 

@@ -106,6 +106,14 @@ def _node(model, report: LoadReport, *, nomenklatur: Nomenklatur, item: dict, pa
     return obj
 
 
+def _kode(item: dict, context: str | None = None) -> str:
+    """The canonical code of a fixture row: as printed ("kode_tercetak", parsed), or, for
+    documents that print no codes, as matched to the catalog ("kode")."""
+    if "kode_tercetak" in item:
+        return kode_mod.parse_kode(item["kode_tercetak"], context=context)
+    return kode_mod.parse_kode(item["kode"])
+
+
 def load_renstra(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Periode:
     """A Renstra period from a JSON fixture; codes are read as printed, through `parse_kode`."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -147,18 +155,18 @@ def load_renstra(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Period
             sasaran_by_no[s_no] = sasaran
             _indikator(report, periode, "sasaran", sasaran, s_item.get("indikator", []))
     for p_item in data["program"]:
-        p_kode = kode_mod.parse_kode(p_item["kode_tercetak"])
+        p_kode = _kode(p_item)
         program = _node(Program, report, nomenklatur=catalog[p_kode], item=p_item, parent_kwargs={"periode": periode})
         if program.sasaran_id is None and p_item.get("sasaran"):
             program.sasaran = sasaran_by_no[p_item["sasaran"]]
             program.save(update_fields=["sasaran"])
         _indikator(report, periode, "program", program, p_item.get("indikator", []))
         for k_item in p_item.get("kegiatan", []):
-            k_kode = kode_mod.parse_kode(k_item["kode_tercetak"], context=p_kode)
+            k_kode = _kode(k_item, context=p_kode)
             kegiatan = _node(Kegiatan, report, nomenklatur=catalog[k_kode], item=k_item, parent_kwargs={"program": program})
             _indikator(report, periode, "kegiatan", kegiatan, k_item.get("indikator", []))
             for s_item in k_item.get("subkegiatan", []):
-                s_kode = kode_mod.parse_kode(s_item["kode_tercetak"], context=k_kode)
+                s_kode = _kode(s_item, context=k_kode)
                 sub = _node(SubKegiatan, report, nomenklatur=catalog[s_kode], item=s_item,
                             parent_kwargs={"kegiatan": kegiatan})
                 _indikator(report, periode, "subkegiatan", sub, s_item.get("indikator", []))
@@ -175,6 +183,7 @@ DEMO_USERS = [
     # username, role, kecamatan name or None, is_staff/superuser
     ("operator.randuagung", Peran.OPERATOR, "Randuagung"),
     ("camat.randuagung", Peran.CAMAT, "Randuagung"),
+    ("operator.jatiroto", Peran.OPERATOR, "Jatiroto"),
     ("bappeda", Peran.VERIFIKATOR, None),
     ("admin", Peran.ADMIN, None),
 ]
@@ -206,5 +215,8 @@ def muat_demo() -> LoadReport:
     load_nomenklatur(report)
     for name in RENSTRA_FIXTURES:
         load_renstra(report, kabupaten, FIXTURES / name)
+    from .demo_kinerja import load_kinerja  # imports this module
+
+    load_kinerja(report, kabupaten)  # Jatiroto's Renstra, LKj 2024 and PK; Randuagung's IKU 2025
     create_demo_users(report, kabupaten)
     return report

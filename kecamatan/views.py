@@ -28,7 +28,8 @@ def renstra_detail(request, pk: int):
     return render(
         request,
         "kecamatan/renstra/detail.html",
-        {"periode": periode, "data": data, "rows": build_cascade_rows(data), "tabel_list": tables_for("renstra")},
+        {"periode": periode, "data": data, "rows": build_cascade_rows(data), "tabel_list": tables_for("renstra"),
+         "tabel_lkj": tables_for("lkj")},
     )
 
 

@@ -25,6 +25,10 @@ from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 
 TWO = D("0.01")
 
+# every test may touch the database (and pytest-django then creates it even when only the
+# module-scoped demo needs it)
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def jatiroto(demo_once, db) -> Periode:

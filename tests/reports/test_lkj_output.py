@@ -17,6 +17,10 @@ from tests.factories import (
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 from tests.reports.helpers import pdf_pages, xlsx_sheet
 
+# every test may touch the database (and pytest-django then creates it even when only the
+# module-scoped demo needs it)
+pytestmark = pytest.mark.django_db
+
 
 def _periode(nama: str, mulai: int = 2024) -> Periode:
     return Periode.objects.get(kecamatan__nama=nama, tahun_mulai=mulai)
@@ -91,7 +95,6 @@ def test_pk_pdf_has_both_versions_and_two_signatures(pk_pdf):
     assert "Lumajang, 2 September 2024" in last
 
 
-@pytest.mark.django_db
 def test_a_long_rumus_continues_on_the_next_page_under_the_header():
     periode = PeriodeFactory()
     tujuan = m.Tujuan.objects.create(periode=periode, uraian="Tujuan uji")
@@ -149,7 +152,7 @@ def test_cetak_prints_lkj_with_a_chosen_comparison(demo_once, db, tmp_path: Path
                      "--opsi", "pembanding")
 
 
-def test_page_offers_every_other_kecamatan_and_shows_the_choice(demo_once, client):
+def test_page_offers_every_other_kecamatan_and_shows_the_choice(demo_once, db, client):
     periode = _periode("Jatiroto")
     client.force_login(user_with_role("bappeda.uji", Peran.VERIFIKATOR))
     url = reverse("kecamatan:tabel", args=[periode.pk, "lkj37"])
@@ -165,7 +168,7 @@ def test_page_offers_every_other_kecamatan_and_shows_the_choice(demo_once, clien
     assert pdf.status_code == 200 and "Kecamatan Tempursari" in _flat(pdf_pages(pdf.content)[0])
 
 
-def test_other_kecamatan_staff_cannot_open_the_lkj(demo_once, client):
+def test_other_kecamatan_staff_cannot_open_the_lkj(demo_once, db, client):
     client.login(username="operator.randuagung", password="demo-sakip-2024")
     url = reverse("kecamatan:tabel", args=[_periode("Jatiroto").pk, "lkj"])
     assert client.get(url, {"tahun": 2024}).status_code == 404
@@ -173,7 +176,7 @@ def test_other_kecamatan_staff_cannot_open_the_lkj(demo_once, client):
     assert client.get(url, {"tahun": 2024}).status_code == 200
 
 
-def test_renstra_page_links_the_yearly_documents(demo_once, client):
+def test_renstra_page_links_the_yearly_documents(demo_once, db, client):
     client.login(username="operator.jatiroto", password="demo-sakip-2024")
     page = client.get(reverse("kecamatan:renstra_detail", args=[_periode("Jatiroto").pk])).content.decode()
     for name in ("iku", "pk", "lkj", "lkj39"):
@@ -223,7 +226,6 @@ def build_kinerja(periode: Periode, *, n_sub: int, n_sasaran: int) -> None:
     m.Realisasi.objects.create(indikator=old, tahun=2023, triwulan=4, nilai=D(70))
 
 
-@pytest.mark.django_db
 def test_lkj_data_query_count_does_not_grow(django_assert_num_queries):
     small, large = PeriodeFactory(), PeriodeFactory()
     build_kinerja(small, n_sub=1, n_sasaran=1)
@@ -236,7 +238,6 @@ def test_lkj_data_query_count_does_not_grow(django_assert_num_queries):
     assert data.pembanding is not None and data.periode_lalu and data.iku is not None
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("n_sub", [1, 50])
 def test_lkj_page_query_count_is_fixed(client, django_assert_num_queries, n_sub):
     periode = PeriodeFactory()

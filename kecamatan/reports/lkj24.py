@@ -86,11 +86,11 @@ def build_lkj24(data: LkjData) -> Report:
     supported: set[int] = set()
     for tujuan in data.renstra.tujuan:
         t_items = [i for i in items if i.level == "tujuan" and i.owner_id == tujuan.id]
-        rows += stacked("tujuan", NCOLS, {0: "", 1: f"Tujuan {tujuan.urutan}\n{tujuan.uraian}",
+        rows += stacked("total", NCOLS, {0: "", 1: f"Tujuan {tujuan.urutan}\n{tujuan.uraian}",
                                           **money(("tujuan", tujuan.id))}, [target_row(i) for i in t_items])
         for sasaran in tujuan.sasaran:
             s_items = [i for i in items if i.level == "sasaran" and i.owner_id == sasaran.id]
-            rows += stacked("sasaran", NCOLS, {0: str(sasaran.urutan), 1: f"Sasaran {sasaran.urutan}\n{sasaran.uraian}",
+            rows += stacked("subtotal", NCOLS, {0: str(sasaran.urutan), 1: f"Sasaran {sasaran.urutan}\n{sasaran.uraian}",
                                                **money(("sasaran", sasaran.id))}, [target_row(i) for i in s_items])
             programs = [p for p in data.renstra.program if p.sasaran_id == sasaran.id]
             supported.update(p.id for p in programs)

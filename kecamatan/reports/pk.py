@@ -84,22 +84,25 @@ def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_
         columns.append(Column(next(n), "Keterangan", kind=TEXT, width=12))
     rolled = {AWAL: data.rolled(data.pagu_awal), PERUBAHAN: data.rolled(data.pagu_perubahan)}
     programs = {p.id: p for p in data.renstra.program}
-    order: list[tuple[int, str]] = []
-    for versi in (PERUBAHAN, AWAL):
+    order: list[int] = []
+    kets: dict[int, str] = {}
+    for versi in (PERUBAHAN, AWAL):  # the latest version's order; a keterangan from either
         pk = data.pk.get(versi)
         for program_id, ket in (pk.program if pk else ()):
-            if program_id not in [o[0] for o in order]:
-                order.append((program_id, ket))
+            if program_id not in order:
+                order.append(program_id)
+            kets[program_id] = kets.get(program_id) or ket
+    order_ket = [(pid, kets[pid]) for pid in order]
     rows = []
-    for nomor, (program_id, ket) in enumerate(order, start=1):
+    for nomor, (program_id, ket) in enumerate(order_ket, start=1):
         program = programs[program_id]
         cells = [f"{nomor}.", program.nama] + [rolled[v][program.key] for v in versions]
         rows.append(Row("program", tuple(cells + ([ket] if keterangan else []))))
-    totals = [jumlah(rolled[v][programs[pid].key] for pid, _ in order) for v in versions]
+    totals = [jumlah(rolled[v][programs[pid].key] for pid in order) for v in versions]
     rows.append(Row("total", tuple(["", "JUMLAH", *totals] + ([""] if keterangan else []))))
 
     notes = [f"Anggaran tiap program dijumlahkan dari pagu sub kegiatannya: {', '.join(_stage(v) for v in versions)}."]
-    listed = {pid for pid, _ in order}
+    listed = set(order)
     for program in data.renstra.program:
         for v in versions:
             if program.id not in listed and rolled[v][program.key]:

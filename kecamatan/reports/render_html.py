@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Report, format_cell
+from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Besaran, Report, format_cell
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ def table_context(report: Report) -> dict:
             css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
             if i == report.name_column:
                 css += f" nama tingkat-{row.level}"
+            if isinstance(value, Besaran):
+                css += " besaran"  # "9 Lembaga Kemasyarakatan" may wrap; bare numbers never do
             cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
         rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
     groups = report.header_groups()

@@ -48,7 +48,8 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group else 2}
+            # an ungrouped label spans the sub-label row, which exists only when some column is grouped
+            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group or not report.has_groups else 2}
             for label, start, span in groups
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],

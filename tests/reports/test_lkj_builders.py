@@ -388,3 +388,13 @@ def test_spread_shares_a_total_in_proportion_and_exactly():
         exact = D("1674216543") * weight / D("1707501397")
         assert shares[key] == shares[key].to_integral_value() and abs(shares[key] - exact) < 1
     assert spread(D(10), [("x", D(1)), ("y", D(1)), ("z", D(1))]) == {"x": D(4), "y": D(3), "z": D(3)}
+
+
+def test_a_table_without_groups_keeps_its_numbering_row_visible():
+    from kecamatan.reports.render_html import table_context
+
+    target, _ = build_pk(lkj())
+    context = table_context(target)
+    assert all(g["rowspan"] == 1 for g in context["groups"]) and context["numbered"]
+    grouped = table_context(build_lkj32(lkj()))
+    assert {g["label"]: g["rowspan"] for g in grouped["groups"]}["Target"] == 2

@@ -287,3 +287,55 @@ class ArahKebijakanAdmin(admin.ModelAdmin):
     search_fields = ["uraian"]
     list_select_related = ["sasaran"]
     filter_horizontal = ["strategi"]
+
+
+# Yearly performance documents (issue 9): IKU, Perjanjian Kinerja, criteria scale, LKj settings.
+
+
+@admin.register(m.SkalaKriteria)
+class SkalaKriteriaAdmin(admin.ModelAdmin):
+    list_display = ["kabupaten", "berlaku_mulai", "batas_bawah", "kriteria"]
+    list_filter = ["kabupaten", "berlaku_mulai"]
+
+
+@admin.register(m.PenetapanIKU)
+class PenetapanIKUAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "camat", "ttd_tanggal"]
+    list_filter = ["tahun", "periode__kecamatan"]
+    list_select_related = ["periode__kecamatan", "camat"]
+    autocomplete_fields = ["camat"]
+
+
+class TargetPKInline(admin.TabularInline):
+    model = m.TargetPK
+    extra = 0
+    raw_id_fields = ["indikator"]
+
+
+class ProgramPKInline(admin.TabularInline):
+    model = m.ProgramPK
+    extra = 0
+    raw_id_fields = ["program"]
+
+
+@admin.register(m.PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "versi", "camat", "pihak_kedua_nama", "ttd_tanggal"]
+    list_filter = ["tahun", "versi", "periode__kecamatan"]
+    list_select_related = ["periode__kecamatan", "camat"]
+    autocomplete_fields = ["camat"]
+    inlines = [TargetPKInline, ProgramPKInline]
+
+
+@admin.register(m.PengaturanLKj)
+class PengaturanLKjAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "kecamatan_pembanding"]
+    list_filter = ["tahun", "periode__kecamatan"]
+    list_select_related = ["periode__kecamatan", "kecamatan_pembanding"]
+
+
+@admin.register(m.NilaiPembanding)
+class NilaiPembandingAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "kecamatan", "nilai", "label", "sumber"]
+    list_filter = ["tahun", "kecamatan"]
+    raw_id_fields = ["indikator"]

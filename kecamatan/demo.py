@@ -108,9 +108,12 @@ def _node(model, report: LoadReport, *, nomenklatur: Nomenklatur, item: dict, pa
 
 
 def kode_of(item: dict, context: str | None = None) -> str:
-    """Canonical code of a fixture row: its printed code through `parse_kode`, unless the fixture
-    gives the right one in "kode" because the printed one is wrong, not just broken (Renja J-6)."""
-    return item.get("kode") or kode_mod.parse_kode(item["kode_tercetak"], context=context)
+    """Canonical code of a fixture row: the right code given in "kode" (documents that print no
+    codes, or print a wrong rather than broken one, Renja J-6), else its printed code
+    ("kode_tercetak") through `parse_kode`, with the row above as context."""
+    if item.get("kode"):
+        return kode_mod.parse_kode(item["kode"])
+    return kode_mod.parse_kode(item["kode_tercetak"], context=context)
 
 
 def load_renstra(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Periode:
@@ -183,6 +186,7 @@ DEMO_USERS = [
     ("operator.randuagung", Peran.OPERATOR, "Randuagung"),
     ("camat.randuagung", Peran.CAMAT, "Randuagung"),
     ("operator.senduro", Peran.OPERATOR, "Senduro"),
+    ("operator.jatiroto", Peran.OPERATOR, "Jatiroto"),
     ("bappeda", Peran.VERIFIKATOR, None),
     ("admin", Peran.ADMIN, None),
 ]
@@ -221,5 +225,8 @@ def muat_demo() -> LoadReport:
     from .renja.demo import load_renja_demo
 
     load_renja_demo(report, kabupaten)
+    from .demo_kinerja import load_kinerja  # imports this module
+
+    load_kinerja(report, kabupaten)  # Jatiroto's Renstra, LKj 2024 and PK; Randuagung's IKU 2025
     create_demo_users(report, kabupaten)
     return report

@@ -5,6 +5,9 @@ from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
+from .kinerja_tahunan import (
+    NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
+)
 from .nomenklatur import Nomenklatur
 from .renja import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
@@ -36,18 +39,25 @@ __all__ = [
     "Kabupaten",
     "Kecamatan",
     "Kegiatan",
+    "NilaiPembanding",
     "Nomenklatur",
     "Pagu",
+    "PenetapanIKU",
+    "PengaturanLKj",
     "Peran",
     "Periode",
+    "PerjanjianKinerja",
     "Profil",
     "Program",
+    "ProgramPK",
     "Realisasi",
-    "Riwayat",
     "RealisasiAnggaran",
+    "Riwayat",
     "Sasaran",
+    "SkalaKriteria",
     "SubKegiatan",
     "Target",
+    "TargetPK",
     "Triwulan",
     "Tujuan",
 ]

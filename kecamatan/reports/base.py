@@ -39,42 +39,43 @@ COVERED = _Covered()
 
 
 @dataclass(frozen=True)
-class NilaiSatuan:
-    """A value printed with its unit, for tables that have no Satuan column (Renja T-C.29, T-C.33):
-    "2 Dokumen", "100%", "62 (B-)", "N/A". Excel keeps the number and shows the unit through the
-    cell's number format, so the value still sums."""
+class Besaran:
+    """A value with its unit, for tables that have no Satuan column (Renja T-C.29/T-C.33, LKj, IKU):
+    "87,72%", "2 Dokumen", "61,5 (B-)", "N/A". Excel keeps the number and shows the unit through
+    the cell's number format, so the value still sums."""
 
     nilai: formatting.Nilai
     satuan: str = ""
 
-    UNITLESS = ("", "angka", "indeks", "nilai", "rasio")  # printed bare: 62 (B-), not "62 (B-) Angka"
-
     @property
     def is_percent(self) -> bool:
-        return self.satuan.strip().lower() in ("persen", "%")
+        return self.satuan.strip().lower() in PERSEN_SATUAN
 
     @property
-    def unit(self) -> str:
-        return "" if self.satuan.strip().lower() in self.UNITLESS else self.satuan.strip()
-
-    def text(self) -> str:
-        if self.nilai.is_empty:
-            return formatting.EMPTY
-        number = formatting.format_nilai(self.nilai)
-        if self.nilai.nilai is None:
-            return number
-        if self.is_percent:
-            return number + formatting.PERCENT_SUFFIX
-        return f"{number} {self.unit}" if self.unit else number
-
-    def excel_format(self) -> str:
-        if self.is_percent:
-            return 'General"%"'
-        unit = self.unit.replace('"', "'")
-        return f'General" {unit}"' if unit else "General"
+    def unit_suffix(self) -> str:
+        """What follows the number: "%", " Dokumen", or nothing for indices and scores."""
+        key = self.satuan.strip().lower()
+        if key in PERSEN_SATUAN:
+            return formatting.PERCENT_SUFFIX
+        if key in TANPA_SATUAN:
+            return ""
+        return f" {self.satuan.strip()}"
 
     def __str__(self) -> str:
-        return self.text()
+        value = self.nilai
+        if value.is_empty:
+            return formatting.EMPTY
+        if value.nilai is None:
+            return value.label
+        text = formatting.format_number(value.nilai) + self.unit_suffix
+        return f"{text} ({value.label})" if value.label else text
+
+    def text(self) -> str:
+        return str(self)
+
+
+PERSEN_SATUAN = {"persen", "%"}
+TANPA_SATUAN = {"", "angka", "indeks", "nilai", "rasio", "predikat", "skor"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
-    `cells` has one value per column: str, Decimal, None ("-"), Nilai, NilaiSatuan, or COVERED.
+    `cells` has one value per column: str, Decimal, None ("-"), Nilai, Besaran, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
     A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
     `key` optionally names the row (e.g. its code) so notes can point at its cells."""
@@ -126,6 +127,12 @@ class Report:
     name_column: int | None = None  # index of the column that is indented by Row.level
     notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
     filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
+    # Optional parts, for documents that are more than a table (IKU sheet, Perjanjian Kinerja):
+    intro: tuple[tuple[str, str], ...] = ()  # (label, text) lines before the table; label "" = a paragraph
+    caption: str = ""  # a heading right above the table ("INDIKATOR KINERJA UTAMA")
+    counter_signatory: PenandatanganData | None = None  # a second party signing on the left (PK)
+    continues: bool = False  # print on the same page as the previous Report, without kop
+    split_rows: bool = False  # let a long row break across pages (header repeated) instead of moving whole
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -155,10 +162,10 @@ def format_cell(value, kind: str) -> str:
         return ""
     if value is None:
         return formatting.EMPTY if kind in NUMERIC_KINDS else ""
+    if isinstance(value, Besaran):
+        return str(value)
     if isinstance(value, formatting.Nilai):
         return formatting.format_nilai(value)
-    if isinstance(value, NilaiSatuan):
-        return value.text()
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.date):

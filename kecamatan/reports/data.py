@@ -89,6 +89,7 @@ class PenandatanganData:
     tempat: str = ""
     tanggal: datetime.date | None = None
     hanya_bulan: bool = False
+    sebutan: str = ""  # a role line above the jabatan, e.g. "Pihak Pertama" in a Perjanjian Kinerja
 
 
 @dataclass(frozen=True)

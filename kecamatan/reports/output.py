@@ -25,13 +25,15 @@ class Output:
     filename: str
 
 
-def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str) -> Output:
+def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options: dict[str, str] | None = None) -> Output:
     spec = get_table(name)
     if spec.needs_tahun and tahun is None:
         raise ValueError(f"Tabel {spec.name} memerlukan tahun (--tahun).")
     if fmt not in FORMATS:
         raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
-    reports = spec.build(periode_id, tahun)
+    if options:
+        options = spec.clean_options(options, spec.param_choices(periode_id))
+    reports = spec.run(periode_id, tahun, options)
     base = reports[0].filename or spec.name
     if tahun is not None and str(tahun) not in base:
         base = f"{base}-{tahun}"

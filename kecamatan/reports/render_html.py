@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, NilaiSatuan, Report, format_cell
+from .base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Besaran, Report, format_cell
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,10 @@ def table_context(report: Report) -> dict:
             if value is COVERED:
                 continue
             css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
-            if isinstance(value, NilaiSatuan):
-                css += " satuan"  # "13 Orang/Bulan" may wrap in a narrow column
             if i == report.name_column:
                 css += f" nama tingkat-{row.level}"
+            if isinstance(value, Besaran):
+                css += " besaran"  # "9 Lembaga Kemasyarakatan" may wrap; bare numbers never do
             cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
         rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
     groups = report.header_groups()
@@ -48,12 +48,13 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            # an ungrouped label spans the group row and the label row, when there are two
-            {"label": label, "colspan": span, "rowspan": 2 if report.has_groups and not report.columns[start].group else 1}
+            # an ungrouped label spans the sub-label row, which exists only when some column is grouped
+            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group or not report.has_groups else 2}
             for label, start, span in groups
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
         "ncols": len(report.columns),
+        "numbered": any(c.number for c in report.columns),  # documents without a numbering row leave it out
         "widths": _widths(report),
     }
 

@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .. import formatting
-from .base import ANGKA, COVERED, NILAI, PERSEN, RASIO, RUPIAH, NilaiSatuan, Report, format_cell
+from .base import ANGKA, COVERED, NILAI, PERSEN, RASIO, RUPIAH, Besaran, Report, format_cell
 
 NUMBER_FORMATS = {
     RUPIAH: '#,##0;-#,##0;"-"',  # reader's own separators (1.916.486.189 in Indonesian Excel); 0 as "-"
@@ -44,9 +44,10 @@ def _excel_value(value, kind: str):
     """Numbers stay numbers; labelled or missing values become the text the PDF prints."""
     if value is COVERED:
         return None
-    if isinstance(value, NilaiSatuan):
-        plain = value.nilai.nilai is not None and not value.nilai.label
-        return value.nilai.nilai if plain else value.text()
+    if isinstance(value, Besaran):
+        if value.nilai.nilai is not None and not value.nilai.label:
+            return value.nilai.nilai
+        return str(value)
     if isinstance(value, formatting.Nilai):
         if value.nilai is not None and not value.label:
             return value.nilai
@@ -56,6 +57,24 @@ def _excel_value(value, kind: str):
     if value is None:
         return "-" if kind in NUMBER_FORMATS else None
     return format_cell(value, kind)
+
+
+def _besaran_format(value: Besaran) -> str:
+    """The number as typed, with its unit shown by the cell format ("87,72%", "2 Dokumen")."""
+    suffix = value.unit_suffix.replace('"', "")
+    return f'General"{suffix}"' if suffix else "General"
+
+
+def _signature_lines(p) -> list[str]:
+    place = f"{p.tempat}, " if p.tempat else ""
+    lines = [place + formatting.format_tanggal(p.tanggal, p.hanya_bulan)]
+    lines += [f"{p.sebutan},", p.jabatan] if p.sebutan else [f"{p.jabatan},"]
+    lines += ["", "", p.nama]
+    if p.pangkat:
+        lines.append(p.pangkat)
+    if p.nip:
+        lines.append(f"NIP. {p.nip}")
+    return lines
 
 
 def write_report(ws, report: Report) -> None:
@@ -75,6 +94,18 @@ def write_report(ws, report: Report) -> None:
         ws.cell(r, 1).alignment = Alignment(horizontal="center")
         r += 1
     r += 1
+    for label, text in report.intro:
+        ws.cell(r, 1, f"{label} : {text}" if label else text).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        ws.row_dimensions[r].height = 15 * (1 + text.count("\n") + len(text) // 160)
+        r += 1
+    if report.caption:
+        ws.cell(r, 1, report.caption).font = Font(bold=True, size=11)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        ws.cell(r, 1).alignment = Alignment(horizontal="center")
+        r += 2
+    elif report.intro:
+        r += 1
 
     header_top = r
     two_rows = report.has_groups
@@ -117,11 +148,12 @@ def write_report(ws, report: Report) -> None:
             if value is COVERED:
                 continue
             cell.value = _excel_value(value, column.kind)
-            if column.kind in NUMBER_FORMATS:
+            if isinstance(value, Besaran):
+                cell.number_format = _besaran_format(value)
+                cell.alignment = Alignment(horizontal="right", vertical="top")
+            elif column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]
                 cell.alignment = Alignment(horizontal="right", vertical="top")
-            if isinstance(value, NilaiSatuan) and not isinstance(cell.value, str):
-                cell.number_format = value.excel_format()  # the number stays a number, the unit shows
             else:
                 indent = row.level if i == report.name_column else 0
                 cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
@@ -138,21 +170,19 @@ def write_report(ws, report: Report) -> None:
         r += 1
         ws.cell(r, 1, note).font = Font(italic=True, size=9)
     if report.penandatangan:
-        p = report.penandatangan
-        col = max(1, ncols - 3)
         r += 2
-        place = f"{p.tempat}, " if p.tempat else ""
-        lines = [place + formatting.format_tanggal(p.tanggal, p.hanya_bulan), f"{p.jabatan},", "", "", p.nama]
-        if p.pangkat:
-            lines.append(p.pangkat)
-        lines.append(f"NIP. {p.nip}")
-        for line in lines:
-            cell = ws.cell(r, col, line)
-            cell.alignment = Alignment(horizontal="center")
-            ws.merge_cells(start_row=r, start_column=col, end_row=r, end_column=ncols)
-            if line == p.nama:
-                cell.font = Font(bold=True, underline="single")
-            r += 1
+        blocks = [(report.penandatangan, max(1, ncols - 3), ncols)]
+        if report.counter_signatory:  # two parties side by side: left half and right half
+            mid = max(1, ncols // 2)
+            blocks = [(report.counter_signatory, 1, mid), (report.penandatangan, min(ncols, mid + 1), ncols)]
+        for p, first, last in blocks:
+            for i, line in enumerate(_signature_lines(p)):
+                cell = ws.cell(r + i, first, line)
+                cell.alignment = Alignment(horizontal="center")
+                if last > first:
+                    ws.merge_cells(start_row=r + i, start_column=first, end_row=r + i, end_column=last)
+                if line == p.nama:
+                    cell.font = Font(bold=True, underline="single")
 
     for i, column in enumerate(report.columns):
         ws.column_dimensions[get_column_letter(i + 1)].width = max(5, min(60, column.width * 1.4))

@@ -8,7 +8,7 @@ roll-up, so every target and Rp equals T-C.33's. Rows: "Unsur Kewilayahan" total
 from __future__ import annotations
 
 from ..formatting import Nilai
-from .base import COVERED, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
+from .base import COVERED, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
 from .data import TOTAL
 from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import RenjaData
@@ -58,7 +58,7 @@ def build_renja41(data: RenjaData) -> Report:
                         cells[c] = COVERED
                 if ind is not None:
                     cells[INDIKATOR] = ind.uraian
-                    cells[TARGET] = NilaiSatuan(data.target_renja_of(ind.id, data.tahun), ind.satuan)
+                    cells[TARGET] = Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan)
                 else:
                     cells[TARGET] = Nilai()
                 span = len(indikator)

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ..computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from ..formatting import NA, Nilai
-from .base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, NilaiSatuan, Report, Row
+from .base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, Besaran, Report, Row
 from .renja_common import filename, kop_of, wilayah_line
 from .renja_data import RenjaData
 
@@ -94,8 +94,8 @@ def realisasi_sd(data: RenjaData, ind, tahun: int) -> Nilai:
     return _unavailable(*yearly) or Nilai()
 
 
-def _cell(value: Nilai, satuan: str) -> NilaiSatuan:
-    return NilaiSatuan(value, satuan)
+def _cell(value: Nilai, satuan: str) -> Besaran:
+    return Besaran(value, satuan)
 
 
 def build_tc29(data: RenjaData) -> Report:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..computations import ZERO
-from .base import NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
+from .base import NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
 from .data import NodeData
 from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import RanwalData, RenjaData
@@ -73,7 +73,7 @@ def build_tc31(data: RenjaData) -> Report:
             cells[0] = str(number)
         if r.nama:
             cells[1], cells[2], cells[3] = r.nama, r.lokasi, r.indikator
-            cells[4] = NilaiSatuan(r.target, r.satuan)
+            cells[4] = Besaran(r.target, r.satuan)
             cells[5] = pagu_row
         node = nodes.get(r.node_key) if r.node_key else None
         if node is not None:
@@ -81,7 +81,7 @@ def build_tc31(data: RenjaData) -> Report:
             rincian = [data.rincian_of(s.id) for s in subs]
             cells[6] = node.nama
             cells[7] = distinct((x.lokasi for x in rincian if x), "; ")
-            targets = [NilaiSatuan(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
+            targets = [Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
             cells[8] = "\n".join(ind.uraian for ind in node.indikator)
             cells[9] = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
             if node.level == "subkegiatan" and node.key not in dana:

@@ -7,7 +7,7 @@ prints one full-width NIHIL row, as the Renja does.
 from __future__ import annotations
 
 from ..formatting import NIHIL, Nilai
-from .base import NILAI, NOMOR, Column, NilaiSatuan, Report, Row
+from .base import NILAI, NOMOR, Column, Besaran, Report, Row
 from .renja_common import filename, kop_of, wilayah_line
 from .renja_data import RenjaData
 
@@ -27,7 +27,7 @@ def build_tc32(data: RenjaData) -> Report:
     columns = columns_tc32()
     rows: list[Row] = []
     for number, u in enumerate(data.usulan, start=1):
-        volume = NilaiSatuan(Nilai(u.volume), u.satuan) if u.volume is not None else Nilai()
+        volume = Besaran(Nilai(u.volume), u.satuan) if u.volume is not None else Nilai()
         rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume), key=str(number)))
     if not rows:
         rows.append(Row("band", (NIHIL,)))

@@ -12,7 +12,7 @@ for the prakiraan maju n+1.
 from __future__ import annotations
 
 from ..formatting import Nilai
-from .base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, NilaiSatuan, Report, Row
+from .base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
 from .data import TOTAL, IndikatorData, NodeData
 from .renja_common import distinct, filename, kop_of, wilayah_line
 from .renja_data import PRAKIRAAN, RenjaData, node_label
@@ -42,8 +42,8 @@ def columns_tc33(tahun: int) -> tuple[Column, ...]:
     )
 
 
-def _target(ind: IndikatorData, data: RenjaData, tahun: int, tahap: str = "renja") -> NilaiSatuan:
-    return NilaiSatuan(data.target_renja_of(ind.id, tahun, tahap), ind.satuan)
+def _target(ind: IndikatorData, data: RenjaData, tahun: int, tahap: str = "renja") -> Besaran:
+    return Besaran(data.target_renja_of(ind.id, tahun, tahap), ind.satuan)
 
 
 def _subs_below(node: NodeData):
@@ -108,7 +108,7 @@ def build_tc33(data: RenjaData) -> Report:
                     cells[AKTIVITAS] = a.uraian
                     cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
                     if a.volume is not None:
-                        cells[TARGET] = NilaiSatuan(Nilai(a.volume), a.satuan)
+                        cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
                     cells[DANA] = a.jumlah
                     cells[CATATAN] = a.catatan
                     rows.append(Row("aktivitas", tuple(cells), level=3))

@@ -32,7 +32,8 @@ def renstra_detail(request, pk: int):
         request,
         "kecamatan/renstra/detail.html",
         {"periode": periode, "data": data, "rows": build_cascade_rows(data),
-         "can_edit": access.can_edit(request.user, periode), "tabel_list": tables_for("renstra")},
+         "can_edit": access.can_edit(request.user, periode), "tabel_list": tables_for("renstra"),
+         "tabel_lkj": tables_for("lkj")},
     )
 
 

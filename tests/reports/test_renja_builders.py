@@ -7,7 +7,7 @@ import pytest
 
 from kecamatan.computations import AturanAkhir, Polaritas
 from kecamatan.formatting import Nilai
-from kecamatan.reports.base import COVERED, NilaiSatuan, format_cell
+from kecamatan.reports.base import COVERED, Besaran, format_cell
 from kecamatan.reports.data import NodeData
 from kecamatan.reports.renja import build_renja_document
 from kecamatan.reports.renja41 import build_renja41
@@ -328,4 +328,4 @@ def test_renja_document_without_notes_ends_with_tabel_41_signed():
     ("Dokumen", Nilai(), "-"), ("Angka", Nilai(D("60.5"), "B-"), "60,5 (B-)"), ("", Nilai(D(3)), "3"),
 ])
 def test_nilai_satuan_prints_value_with_its_unit(satuan, value, text):
-    assert NilaiSatuan(value, satuan).text() == text
+    assert Besaran(value, satuan).text() == text

@@ -22,8 +22,16 @@ class Command(BaseCommand):
         parser.add_argument("--tahun", type=int, help="tahun untuk tabel tahunan (Renja, LKj)")
         parser.add_argument("--format", default="pdf", choices=sorted(FORMATS))
         parser.add_argument("--output", help="nama berkas hasil (bawaan: nama tabel di folder ini)")
+        parser.add_argument("--opsi", action="append", default=[], metavar="NAMA=NILAI",
+                            help="pilihan tambahan tabel, mis. --opsi pembanding=yosowilangun (LKj Tabel 3.7)")
 
-    def handle(self, *args, tabel, kecamatan, periode, tahun, format, output, **options):
+    def handle(self, *args, tabel, kecamatan, periode, tahun, format, output, opsi, **options):
+        pilihan: dict[str, str] = {}
+        for item in opsi:
+            nama, sep, nilai = item.partition("=")
+            if not sep or not nama.strip():
+                raise CommandError(f"Tulis opsi sebagai NAMA=NILAI, bukan '{item}'.")
+            pilihan[nama.strip()] = nilai.strip()
         kec = (
             Kecamatan.objects.filter(kabupaten__slug=settings.SAKIP_KABUPATEN)
             .filter(Q(slug__iexact=kecamatan) | Q(nama__iexact=kecamatan))
@@ -46,7 +54,7 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"Renstra Kecamatan {kec.nama} {periode or tahun} tidak ditemukan.")
         try:
-            out = produce(tabel, periode_id=found.pk, tahun=tahun, fmt=format)
+            out = produce(tabel, periode_id=found.pk, tahun=tahun, fmt=format, options=pilihan)
         except (UnknownTable, ValueError) as exc:
             raise CommandError(str(exc.args[0] if exc.args else exc)) from None
         path = Path(output or out.filename)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import beranda, dokumen, realisasi, renstra, riwayat, tabel
+from .views import beranda, dokumen, impor, realisasi, renstra, riwayat, tabel
 
 app_name = "kecamatan"
 
@@ -44,4 +44,8 @@ urlpatterns = [
     path("renstra/<int:pk>/dokumen/<str:kunci>/verifikasi/", dokumen.verifikasi, name="verifikasi"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/kembalikan/", dokumen.kembalikan, name="kembalikan"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/buka-kembali/", dokumen.buka_kembali, name="buka_kembali"),
+    # Excel in: template, upload with preview, confirm
+    path("renstra/<int:pk>/impor/<str:kunci>/", impor.impor, name="impor"),
+    path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", impor.impor_templat, name="impor_templat"),
+    path("renstra/<int:pk>/impor/<str:kunci>/simpan/", impor.impor_simpan, name="impor_simpan"),
 ]

@@ -19,3 +19,9 @@ def randuagung(demo) -> Periode:
 def _fast_password_hashing(settings):
     """Users are created in most tests; PBKDF2's 1M rounds would dominate the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _impor_dir(settings, tmp_path):
+    """Uploads waiting for confirmation go to a throwaway folder, never the project's media/."""
+    settings.SAKIP_IMPOR_DIR = str(tmp_path / "impor")

@@ -212,7 +212,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
     n_rows = 0
 
     def error(baris: int, kolom: str, pesan: str) -> None:
-        errors.append(RowError(baris, kolom, pesan, sheet.name))
+        errors.append(RowError(baris, kolom, _sentence(pesan), sheet.name))
 
     for baris, cells in enumerate(rows_iter, start=HEADER_ROW + 1):
         if baris - FIRST_DATA_ROW >= MAX_ROWS:
@@ -279,7 +279,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
             try:
                 value = item.kind.read(sels)
             except CellError as exc:
-                error(baris, headings[item.columns[exc.part]], _sentence(exc.pesan))
+                error(baris, headings[item.columns[exc.part]], exc.pesan)
                 continue
             proposed.append(Proposed(sheet.name, baris, item, value))
     missing = sum(1 for row in sheet.rows if row.items and row.ref not in seen)

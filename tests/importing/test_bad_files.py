@@ -149,3 +149,25 @@ def test_a_damaged_identity_sheet(kecil):
     ws = wb["Identitas"]
     ws["B5"] = "tiga belas"  # kecamatan_id
     assert "rusak" in refused(kecil, save(wb))
+
+
+def test_rows_that_cannot_be_trusted(kecil):
+    """A data row copied below the table, a value typed over a program's sum, an ID typed over."""
+    wb = workbook(template(kecil))
+    ws = wb["Pagu"]
+    sub = SubKegiatan.objects.filter(kegiatan__program__periode=kecil).order_by("nomenklatur__kode").first()
+    r_sub = find_row(ws, f"subkegiatan:{sub.pk}")
+    copy = ws.max_row + 2
+    for c in range(1, ws.max_column + 1):
+        ws.cell(copy, c).value = ws.cell(r_sub, c).value
+    r_program = find_row(ws, f"program:{sub.kegiatan.program_id}")
+    ws.cell(r_program, 5).value = 5_000_000  # over the sum of its kegiatan
+    last_sub = find_row(ws, f"subkegiatan:{SubKegiatan.objects.order_by('-nomenklatur__kode').first().pk}")
+    ws.cell(last_sub, 1).value = "subkegiatan:999999"
+    assert row_errors(kecil, save(wb)) == [
+        f"Lembar Pagu · Baris {r_program}: Baris {sub.kegiatan.program.kode} tidak untuk diisi; isi baris sub "
+        "kegiatannya.",
+        f"Lembar Pagu · Baris {last_sub}, kolom ID: ID baris 'subkegiatan:999999' tidak dikenal. Jangan mengubah kolom "
+        "tersembunyi ID; unduh templat baru.",
+        f"Lembar Pagu · Baris {copy}, kolom ID: Baris ini sama dengan baris {r_sub} ({sub.kode}); hapus salah satunya.",
+    ]

@@ -135,7 +135,8 @@ def _ancestor(kode: str | None, level: str) -> str | None:
 PARENT_LEVEL = {kode_mod.KEGIATAN: kode_mod.PROGRAM, kode_mod.SUBKEGIATAN: kode_mod.KEGIATAN}
 
 
-def resolve_kode(raw, above: str | None, *, expected: str | None = None, known: set[str] | frozenset = frozenset()) -> str:
+def resolve_kode(raw, above: str | None, *, expected: str | None = None,
+                 known: set[str] | frozenset = frozenset()) -> str:
     """The canonical code of a Kode cell, read with `parse_kode` in the context of the row above
     (the broken forms of the documents: "7.01.01.2 01.1", "205" under its program …). With an
     expected code (the row's ID says which row it is) the context is the row above's ancestor at
@@ -259,9 +260,9 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
             if row is None:
                 if typed:
                     what = " dan ".join(headings[k] for k in sheet.match_columns)
-                    error(baris, headings[KODE], f"baris tanpa ID dengan {what} '{' / '.join(_text(values[i]) for i in match_idx)}' "
-                                                 "tidak ada di data ini. Tambahkan dulu lewat halaman Susun Renstra, "
-                                                 "atau unduh templat baru.")
+                    shown = " / ".join(_text(values[i]) for i in match_idx)
+                    error(baris, headings[KODE], f"baris tanpa ID dengan {what} '{shown}' tidak ada di data ini. "
+                                                 "Tambahkan dulu lewat halaman Susun Renstra, atau unduh templat baru.")
                 continue
         if row.ref in seen:
             error(baris, "ID", f"baris ini sama dengan baris {seen[row.ref]} ({row.kode}); hapus salah satunya.")
@@ -274,8 +275,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
                                     else "baris ini tidak mempunyai indikator."))
             continue
         for item in row.items:
-            sels = [Sel(cells[keys.index(k)].value, getattr(cells[keys.index(k)], "number_format", "General") or "General",
-                        getattr(cells[keys.index(k)], "data_type", "") or "") for k in item.columns]
+            sels = [_sel(cells[keys.index(k)]) for k in item.columns]
             try:
                 value = item.kind.read(sels)
             except CellError as exc:
@@ -284,6 +284,10 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
             proposed.append(Proposed(sheet.name, baris, item, value))
     missing = sum(1 for row in sheet.rows if row.items and row.ref not in seen)
     return proposed, errors, n_rows, missing
+
+
+def _sel(cell) -> Sel:
+    return Sel(cell.value, getattr(cell, "number_format", None) or "General", getattr(cell, "data_type", None) or "")
 
 
 def _typed(cells, idxs) -> bool:

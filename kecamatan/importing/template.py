@@ -17,7 +17,8 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .base import (
-    FIRST_DATA_ROW, HEADER_ROW, ID, LIST_SHEET, META_SHEET, SNAPSHOT_CHUNK, SNAPSHOT_MARK, Layout, Rumus, Sheet, column_letter,
+    FIRST_DATA_ROW, HEADER_ROW, ID, LIST_SHEET, META_SHEET, SNAPSHOT_CHUNK, SNAPSHOT_MARK, Layout, Rumus, Sheet,
+    column_letter,
 )
 
 RUPIAH_FORMAT = '#,##0;-#,##0;"-"'  # Excel shows the reader's own separators: 1.500.000 in Indonesian Excel

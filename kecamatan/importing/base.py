@@ -304,6 +304,51 @@ class SatuanKind(Kind):
         return parts[0]
 
 
+class TeksKind(Kind):
+    """Free text, optional (e.g. the lokasi of a Renja row)."""
+
+    name = "teks"
+
+    def __init__(self, max_length: int = 200):
+        self.max_length = max_length
+
+    def read(self, sels):
+        return read_teks(sels[0], max_length=self.max_length)
+
+    def to_cells(self, value: str):
+        return (value or None,)
+
+    def show(self, value: str) -> str:
+        return value or KOSONG
+
+    def encode(self, value: str):
+        return (value,)
+
+    def decode(self, parts):
+        return parts[0]
+
+
+class PilihanKind(TeksKind):
+    """One value of a fixed list (e.g. sumber dana: DAU, DAK …), matched regardless of case and
+    spaces and stored as the list spells it; empty allowed. The column's drop-down shows the list."""
+
+    name = "pilihan"
+
+    def __init__(self, choices: Sequence[str], what: str):
+        super().__init__(max_length=200)
+        self.choices = {normalize(c): c for c in choices}
+        self.what = what
+
+    def read(self, sels):
+        text = super().read(sels)
+        if not text:
+            return ""
+        if normalize(text) not in self.choices:
+            raise CellError(f"{self.what} '{text}' tidak ada di daftar. Pilih salah satu: "
+                            f"{', '.join(self.choices.values())}.")
+        return self.choices[normalize(text)]
+
+
 @dataclass(frozen=True)
 class NilaiKeterangan:
     """A realisasi: the value and why it is not a number (required for N/A)."""

@@ -1,9 +1,13 @@
 """Which documents have an Excel template, and their layouts built from the selectors (a fixed
 number of queries whatever the size). Reads only: the write is `services.import_xlsx`.
 
-A new document kind (the Renja: lokasi, target, kebutuhan dana, sumber dana, prakiraan maju) adds a
-pure layout module like `renstra.py`, an entry in LAYOUTS and, for values not yet written, a writer
-in `writers.WRITERS`."""
+Adding the Renja (once its models exist): a pure `renja.py` building a Layout from the Renja
+selector's snapshot — per sub-kegiatan row: Lokasi (`TeksKind`), Target (`NILAI`), Kebutuhan Dana
+(`RUPIAH`, e.g. a Pagu of stage renja, written by `writers.write_pagu`), Sumber Dana (`PilihanKind`
+with a `Layout.lists` entry: the template shows the drop-down), prakiraan maju Target/Rp of N+1; an
+entry in LAYOUTS; writers for the new fields in `writers.WRITERS`. Aktivitas need one more thing:
+rows a user adds under a sub-kegiatan (free rows), which the reader would read as new records of
+the sub-kegiatan above."""
 
 from __future__ import annotations
 

@@ -160,3 +160,18 @@ def test_three_way_diff():
     assert [(c.label, c.asal, c.sekarang, c.berkas) for c in preview.conflicts] == [("both", "1", "5", "2")]
     assert (preview.unchanged, preview.kept_theirs) == (2, 1)
     assert preview.changes[0].dari == "1" and preview.changes[0].ke == "2"
+
+
+def test_kinds_ready_for_the_renja_sheet():
+    """Lokasi is free text; sumber dana comes from a list (the template shows it as a drop-down)."""
+    from kecamatan.importing.base import PilihanKind, TeksKind
+
+    sumber = PilihanKind(["DAU", "DAK", "BK Desa"], "Sumber dana")
+    assert sumber.read([Sel(" bk  desa ")]) == "BK Desa" and sumber.read([Sel(None)]) == ""
+    with pytest.raises(CellError, match="Sumber dana 'APBN' tidak ada di daftar. Pilih salah satu: DAU, DAK, BK Desa."):
+        sumber.read([Sel("APBN")])
+    lokasi = TeksKind(max_length=20)
+    assert lokasi.read([Sel("Kec. Senduro")]) == "Kec. Senduro"
+    assert lokasi.decode(lokasi.encode("Kec. Senduro")) == "Kec. Senduro"
+    with pytest.raises(CellError):
+        lokasi.read([Sel("Kab. Lumajang, Kec. Senduro")])

@@ -129,6 +129,11 @@ def test_links_to_the_import(logged_in, kecil):
     assert reverse("kecamatan:impor", args=[kecil.pk, "realisasi-2024-1"]) in html
     html = logged_in.get(reverse("kecamatan:renstra_susun", args=[kecil.pk])).content.decode()
     assert reverse("kecamatan:impor", args=[kecil.pk, "renstra"]) in html
+    html = logged_in.get(reverse("kecamatan:dokumen", args=[kecil.pk, "realisasi-2024-3"])).content.decode()
+    assert reverse("kecamatan:impor_templat", args=[kecil.pk, "realisasi-2024-3"]) in html
+    assert reverse("kecamatan:impor", args=[kecil.pk, "realisasi-2024-3"]) in html
+    html = logged_in.get(reverse("kecamatan:dokumen", args=[kecil.pk, "renja-2024"])).content.decode()
+    assert "/impor/" not in html  # no template for the Renja yet
 
 
 @pytest.mark.parametrize("n_sub", [1, 50])
@@ -144,3 +149,24 @@ def test_queries_do_not_grow_with_the_renstra(client, django_assert_num_queries,
     upload(client, page_url, content)
     with django_assert_num_queries(queries):  # the selector's 10, session, user, profile, periode, document
         assert client.get(page_url).status_code == 200
+
+
+def test_preview_shows_conflicts_with_the_three_values(logged_in, kecil):
+    from decimal import Decimal as D
+
+    from kecamatan import services
+    from kecamatan.formatting import Nilai
+
+    client = logged_in
+    page_url, template_url, save_url = urls(kecil)
+    ind = Indikator.objects.filter(periode=kecil, target__tahun=2025).first()
+    content = edit(client.get(template_url).content, "Target", {(f"indikator:{ind.pk}", "Target 2025"): "5"})
+    camat = user_with_role("camat.lain", Peran.CAMAT, kecil.kecamatan)
+    targets = {t.tahun: Nilai(t.nilai, t.label) for t in Target.objects.filter(indikator=ind)}
+    services.save_indikator(indikator=ind, targets={**targets, 2025: Nilai(D(9))}, by=camat, versi=0)
+    upload(client, page_url, content)
+    html = client.get(page_url).content.decode()
+    assert "sudah diubah (versi 0 → 1)" in html
+    assert (f'<td>Target 2025: {ind.uraian}</td><td class="text-end">2</td><td class="text-end">9</td>'
+            '<td class="text-end">5</td>') in html
+    assert 'data-jumlah="perubahan">0 perubahan' in html and 'value="simpan"' not in html

@@ -10,6 +10,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from . import models as m
 from .fields import AngkaField, NilaiField
 from .formatting import Nilai
+from .importing.base import FileError
+from .importing.reader import check_size
 
 
 class LoginForm(AuthenticationForm):
@@ -252,3 +254,27 @@ class BukaKembaliForm(forms.Form):
         label="Alasan membuka kembali", widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Tulis alasan membuka kembali dokumen yang sudah diverifikasi."},
     )
+
+
+# --- Excel import ------------------------------------------------------------------------------
+
+
+class UnggahForm(forms.Form):
+    """The filled template. Its size is checked before anything reads it."""
+
+    berkas = forms.FileField(
+        label="Berkas templat yang sudah diisi (.xlsx)",
+        widget=forms.ClearableFileInput(attrs={
+            "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+        error_messages={"required": "Pilih berkas .xlsx yang akan diunggah.",
+                        "empty": "Berkas kosong. Pilih berkas templat .xlsx yang sudah diisi.",
+                        "invalid": "Tidak ada berkas yang terkirim; pilih lagi berkasnya."},
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        try:
+            check_size(berkas.size)
+        except FileError as exc:
+            raise forms.ValidationError(exc.pesan) from None
+        return berkas

@@ -28,6 +28,7 @@ from .models import (
 from .models.dokumen import TW_ROMAWI, parse_kunci
 
 Status = Dokumen.Status
+CONTENT_CHANGES = (Riwayat.Aksi.UBAH, Riwayat.Aksi.IMPOR)  # what a concurrent editor is shown on a conflict
 
 
 class Bentrok(Exception):
@@ -82,11 +83,12 @@ def _check_editable(dokumen: Dokumen, by, versi: int | None) -> None:
                else "Hanya Bappeda yang dapat membukanya kembali.")
         )
     if versi is not None and versi != dokumen.versi:
-        newer = list(dokumen.riwayat.filter(versi__gt=versi, aksi=Riwayat.Aksi.UBAH).select_related("oleh"))
+        newer = list(dokumen.riwayat.filter(versi__gt=versi, aksi__in=CONTENT_CHANGES).select_related("oleh"))
         raise Bentrok(dokumen, versi, newer)
 
 
-def _record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = "") -> Dokumen:
+def _record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = "",
+                   aksi: str = Riwayat.Aksi.UBAH) -> Dokumen:
     """Bump the version; a returned document becomes a draft again once its fix is saved."""
     dari = dokumen.status
     dokumen.versi += 1
@@ -95,7 +97,7 @@ def _record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = "
     dokumen.full_clean()
     dokumen.save(update_fields=["versi", "status"])
     Riwayat.objects.create(
-        dokumen=dokumen, oleh=by, aksi=Riwayat.Aksi.UBAH, dari_status=dari, ke_status=dokumen.status,
+        dokumen=dokumen, oleh=by, aksi=aksi, dari_status=dari, ke_status=dokumen.status,
         versi=dokumen.versi, perubahan=perubahan,
         catatan=catatan or f"{len(perubahan)} isian diubah.",
     )
@@ -477,8 +479,48 @@ def save_pagu(*, subkegiatan: SubKegiatan, jumlah: Mapping[tuple[int, str], Deci
     return subkegiatan
 
 
+# --- Excel import --------------------------------------------------------------------------------
+
+
+class ImporDitolak(ValidationError):
+    """The upload has errors (each at its sheet, row and column): nothing was written."""
+
+    def __init__(self, preview):
+        self.preview = preview
+        super().__init__([str(e) for e in preview.errors])
+
+
+@transaction.atomic
+def import_xlsx(*, periode: Periode, kunci: str, content: bytes, nama_file: str, versi: int, by):
+    """Write what an uploaded template changes, all or nothing. `versi` is the document version the
+    preview was shown at: if anyone saved since, `Bentrok` (the user must look at a fresh preview).
+    The file is parsed and validated again here, under the document's lock. Returns the Preview of
+    what was written; raises `importing.base.FileError`, `ImporDitolak`, `Bentrok`, `ValidationError`
+    (locked document) or `PermissionDenied`."""
+    from .importing import documents, writers
+
+    if not access.can_edit(by, periode):
+        raise PermissionDenied("Hanya operator dan Camat kecamatan ini yang dapat mengimpor data.")
+    dokumen = _dokumen_by_kunci(periode, kunci, by)
+    if not documents.supports(dokumen):
+        raise ValidationError(f"{dokumen.judul} belum mempunyai templat Excel.")
+    _check_editable(dokumen, by, versi)
+    preview = documents.preview_upload(periode, dokumen, content)
+    if preview.errors:
+        raise ImporDitolak(preview)
+    if not preview.changes:
+        return preview  # the same file twice: nothing to write, no new version
+    nama_file = (nama_file or "berkas.xlsx")[:80]
+    writers.write_changes(periode=periode, changes=preview.changes, by=by, reason=f"Impor Excel: {nama_file}")
+    catatan = f"Impor Excel '{nama_file}': {len(preview.changes)} isian diubah."
+    if preview.conflicts:
+        catatan += f" {len(preview.conflicts)} isian bentrok tidak ditimpa."
+    _record_change(dokumen, by, preview.perubahan(), catatan=catatan, aksi=Riwayat.Aksi.IMPOR)
+    return preview
+
+
 __all__ = [
-    "Bentrok", "ajukan_dokumen", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
+    "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
     "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
     "save_indikator", "save_pagu", "save_realisasi_triwulan", "verifikasi_dokumen",
 ]

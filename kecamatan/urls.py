@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from .views import beranda, dokumen, realisasi, renstra, riwayat, tabel
+from .views import beranda, dokumen, impor, realisasi, renstra, riwayat, tabel
 
 app_name = "kecamatan"
 
@@ -46,4 +46,8 @@ urlpatterns = [
     path("renstra/<int:pk>/dokumen/<str:kunci>/buka-kembali/", dokumen.buka_kembali, name="buka_kembali"),
     # Renja of a year: entry pages
     path("renstra/<int:pk>/renja/<int:tahun>/", include("kecamatan.renja.urls")),
+    # Excel in: template, upload with preview, confirm
+    path("renstra/<int:pk>/impor/<str:kunci>/", impor.impor, name="impor"),
+    path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", impor.impor_templat, name="impor_templat"),
+    path("renstra/<int:pk>/impor/<str:kunci>/simpan/", impor.impor_simpan, name="impor_simpan"),
 ]

@@ -36,3 +36,9 @@ def randuagung(demo) -> Periode:
 def senduro(demo) -> Periode:
     """Senduro's Renstra 2024-2026 with its Renja 2024 (demo data)."""
     return Periode.objects.get(kecamatan__nama="Senduro", tahun_mulai=2024)
+
+
+@pytest.fixture(autouse=True)
+def _impor_dir(settings, tmp_path):
+    """Uploads waiting for confirmation go to a throwaway folder, never the project's media/."""
+    settings.SAKIP_IMPOR_DIR = str(tmp_path / "impor")

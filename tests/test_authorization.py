@@ -36,6 +36,9 @@ RENJA_POST_PAGE = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator"
 def _renja(o, **extra):
     return {"pk": o["periode"].pk, "tahun": 2024, **extra}
 
+# confirming an Excel import: back to the import page (here: nothing is waiting to be saved)
+IMPORT = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
+
 # name → (method, kwargs builder, expected status per role)
 TABLE = {
     "login": ("get", lambda o: {}, {r: 200 for r in ROLES}),
@@ -89,6 +92,9 @@ TABLE = {
     "kecamatan:renja_usulan": ("get", lambda o: _renja(o), READ),
     "kecamatan:renja_usulan_ubah": ("get", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_EDIT),
     "kecamatan:renja_usulan_hapus": ("post", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_POST_PAGE),
+    "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
+    "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
+    "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),
 }
 
 

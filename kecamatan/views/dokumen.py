@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import access, forms, selectors, services
+from ..importing import documents
 from ..models import Dokumen
 from ._common import safe_next
 
@@ -58,6 +59,7 @@ def dokumen_detail(request, pk: int, kunci: str):
         "items": items, "kembalikan_form": kembalikan_form,
         "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user),
         "aksi_form": forms.AksiForm(), "buka_form": forms.BukaKembaliForm(),
+        "impor": documents.supports(dokumen), "can_edit": access.can_edit(request.user, periode),
     })
 
 

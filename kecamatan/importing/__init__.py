@@ -1,0 +1,13 @@
+"""Excel import: a template per document (pre-filled, protected, with a hidden identity sheet) and
+the upload of that template back: parse all, validate all, then write all.
+
+- `base`      pure: sheets, columns, rows, items (what a cell may change), reading typed values,
+              `RowError(baris, kolom, pesan)` in the sheet's own row numbers and headings.
+- `renstra`   pure: the Renstra layout (targets and satuan per indicator, pagu per sub-kegiatan).
+- `realisasi` pure: the layout of one triwulan (realisasi per indicator, Rp per sub-kegiatan).
+- `template`  writes a layout to .xlsx (openpyxl).
+- `reader`    reads an uploaded .xlsx against the layout: identity, headings, rows, values, and the
+              three-way diff (value at download, value now, value in the file) → `Preview`.
+- `writers`   per item kind, the bulk writes with audit history.
+- `service`   the user actions: template download, preview, the atomic import.
+"""

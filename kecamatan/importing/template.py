@@ -1,0 +1,169 @@
+"""Writes a layout as an .xlsx template (openpyxl): pre-filled rows, input cells unlocked and
+yellow, everything else locked (sheet protection without a password: it guards against slips, not
+against intent; the upload is checked cell by cell anyway), drop-downs where a value comes from a
+list, Excel sums for the roll-ups, and a very hidden sheet "Identitas" naming the kecamatan, the
+document, the template format and the document's versi, followed by every input value as it was
+at download (so an upload can tell the user's changes from other people's)."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .base import (
+    FIRST_DATA_ROW, HEADER_ROW, ID, LIST_SHEET, META_SHEET, SNAPSHOT_CHUNK, SNAPSHOT_MARK, Layout, Rumus, Sheet,
+    column_letter,
+)
+
+RUPIAH_FORMAT = '#,##0;-#,##0;"-"'  # Excel shows the reader's own separators: 1.500.000 in Indonesian Excel
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+TOTAL_FILL = PatternFill("solid", fgColor="EDEDED")
+THIN = Side(style="thin", color="A6A6A6")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+UNLOCKED = Protection(locked=False)
+BOLD = Font(bold=True)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+BOLD_LEVELS = {"tujuan", "program", "total"}
+
+
+def _set(cell, value) -> None:
+    """A value, never an accidental formula: text typed as '=…' by a user stays text."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith("=") and not isinstance(value, Rumus):
+        cell.data_type = "s"
+
+
+def _protect(ws) -> None:
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # people may widen columns and rows
+    ws.protection.formatRows = False
+
+
+def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) -> None:
+    ident = layout.identitas
+    ws.cell(1, 2, sheet.title).font = Font(bold=True, size=12)
+    ws.cell(2, 2, f"Kecamatan {ident.kecamatan} · {ident.judul} · versi dokumen {ident.versi} · "
+                  f"templat dibuat {ident.diunduh[:16].replace('T', ' ')}{' oleh ' + ident.oleh if ident.oleh else ''}")
+    ws.cell(3, 2, " ".join(sheet.notes)).font = Font(italic=True)
+    for i, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(HEADER_ROW, i, column.heading)
+        cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[column_letter(i)].width = column.width
+        ws.column_dimensions[column_letter(i)].hidden = column.hidden
+    ws.row_dimensions[HEADER_ROW].height = 32
+
+    index = {column.key: i for i, column in enumerate(sheet.columns, start=1)}
+    kinds = {column.key: column.kind for column in sheet.columns}
+    for r, row in enumerate(sheet.rows, start=FIRST_DATA_ROW):
+        inputs = {}
+        for item in row.items:
+            inputs.update(zip(item.columns, item.kind.to_cells(item.current)))
+        bold = row.level in BOLD_LEVELS
+        for key, c in index.items():
+            cell = ws.cell(r, c)
+            cell.border = BORDER
+            if key == ID:
+                _set(cell, row.ref)
+                continue
+            if key in inputs:
+                _set(cell, inputs[key])
+                cell.protection, cell.fill = UNLOCKED, INPUT_FILL
+            elif key in row.cells:
+                _set(cell, row.cells[key])
+            if kinds[key] == "rupiah":
+                cell.number_format = RUPIAH_FORMAT
+                cell.alignment = TOP
+            elif kinds[key] == "nilai":
+                cell.alignment = TOP
+            else:
+                cell.alignment = WRAP_TOP
+            if bold:
+                cell.font = BOLD
+            if row.level == "total":
+                cell.fill = TOTAL_FILL
+
+    last = FIRST_DATA_ROW + max(len(sheet.rows), 1) - 1
+    for column in sheet.columns:
+        if not column.validation:
+            continue
+        letter = column_letter(index[column.key])
+        if column.validation == "nilai":
+            dv = DataValidation(type="list", formula1='"N/A,-"', allow_blank=True, showErrorMessage=False,
+                                promptTitle="Isian", prompt="Angka (84,5 atau 1.500), 62 (B-), atau pilih N/A / -.",
+                                showInputMessage=True)
+        else:
+            dv = DataValidation(type="list", formula1=list_ranges[column.validation], allow_blank=True,
+                                showErrorMessage=True, errorStyle="warning", errorTitle="Tidak ada di daftar",
+                                error="Nilai ini tidak ada di daftar. Pilih Yes untuk tetap memakainya.")
+        dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
+        ws.add_data_validation(dv)
+
+    first_free = next((i for i, c in enumerate(sheet.columns, start=1) if c.key == "uraian"), 3)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, first_free)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _protect(ws)
+
+
+def _write_lists(wb, layout: Layout) -> dict[str, str]:
+    if not layout.lists:
+        return {}
+    ws = wb.create_sheet(LIST_SHEET)
+    ranges = {}
+    for c, (name, values) in enumerate(layout.lists.items(), start=1):
+        ws.cell(1, c, name)
+        for r, value in enumerate(values, start=2):
+            _set(ws.cell(r, c), value)
+        letter = column_letter(c)
+        ranges[name] = f"'{LIST_SHEET}'!${letter}$2:${letter}${max(len(values), 1) + 1}"
+    ws.sheet_state = "hidden"
+    _protect(ws)
+    return ranges
+
+
+def _write_identitas(wb, layout: Layout) -> None:
+    ws = wb.create_sheet(META_SHEET)
+    ws.cell(1, 1, "Identitas templat SAKIP Kecamatan: jangan diubah.")
+    r = 2
+    for key, value in layout.identitas.rows():
+        _set(ws.cell(r, 1), key)
+        _set(ws.cell(r, 2), value)
+        r += 1
+    _set(ws.cell(r, 1), SNAPSHOT_MARK)
+    snapshot = json.dumps({item.key: item.kind.encode(item.current) for item in layout.items()},
+                          ensure_ascii=False, separators=(",", ":"))
+    for start in range(0, len(snapshot), SNAPSHOT_CHUNK):  # one JSON text over as many cells as it needs
+        r += 1
+        _set(ws.cell(r, 1), snapshot[start:start + SNAPSHOT_CHUNK])
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
+
+
+def write_template(layout: Layout) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheets = [wb.create_sheet(sheet.name) for sheet in layout.sheets]
+    list_ranges = _write_lists(wb, layout)
+    for ws, sheet in zip(sheets, layout.sheets):
+        _write_sheet(ws, sheet, layout, list_ranges)
+    _write_identitas(wb, layout)
+    wb.active = 0
+    wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, removed or unhidden
+    wb.calculation.fullCalcOnLoad = True  # the sums show their values when the file is opened
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

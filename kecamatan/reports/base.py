@@ -52,12 +52,16 @@ class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
     `cells` has one value per column: str, Decimal, None ("-"), Nilai, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
-    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL")."""
+    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
+    `fill` maps a column index to a background colour "RRGGBB" (screen, PDF and Excel alike);
+    `links` maps a column index to a URL, shown as a link on screen only (drill-down)."""
 
     kind: str
     cells: tuple
     level: int = 0  # indentation of the name column
     rowspan: dict[int, int] = field(default_factory=dict)
+    fill: dict[int, str] = field(default_factory=dict)
+    links: dict[int, str] = field(default_factory=dict)
 
     def span_of(self, index: int) -> int:
         return self.rowspan.get(index, 1)
@@ -85,6 +89,7 @@ class Report:
     name_column: int | None = None  # index of the column that is indented by Row.level
     notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
     filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
+    charts: tuple = ()  # reports.grafik charts drawn above the table on screen and in the PDF
 
     def __post_init__(self) -> None:
         for row in self.rows:

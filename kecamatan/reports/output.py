@@ -34,6 +34,13 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str) -> Outpu
     base = reports[0].filename or spec.name
     if tahun is not None and str(tahun) not in base:
         base = f"{base}-{tahun}"
+    return render_reports(reports, fmt=fmt, base=base)
+
+
+def render_reports(reports, *, fmt: str, base: str) -> Output:
+    """Any list of Reports as one download: a PDF, a workbook (a sheet each) or printable HTML."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
     if fmt == "pdf":
         content = render_pdf(reports)
     elif fmt == "xlsx":
@@ -43,4 +50,4 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str) -> Outpu
     return Output(content, FORMATS[fmt], f"{base}.{fmt}")
 
 
-__all__ = ["FORMATS", "Output", "produce", "render_table_html"]
+__all__ = ["FORMATS", "Output", "produce", "render_reports", "render_table_html"]

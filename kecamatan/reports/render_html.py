@@ -14,6 +14,8 @@ class HtmlCell:
     text: str
     css: str
     rowspan: int = 1
+    fill: str = ""  # background colour RRGGBB
+    link: str = ""  # drill-down URL (screen only)
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class HtmlRow:
     band: str = ""  # text of a full-width band row
 
 
-def table_context(report: Report) -> dict:
-    """Everything the `reports/_table.html` partial prints, already formatted."""
+def table_context(report: Report, *, links: bool = False) -> dict:
+    """Everything the `reports/_table.html` partial prints, already formatted. `links`: make the
+    cells that carry a URL clickable (screen pages; the PDF prints plain text)."""
     rows = []
     for row in report.rows:
         if row.kind == "band":
@@ -38,7 +41,8 @@ def table_context(report: Report) -> dict:
             css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
             if i == report.name_column:
                 css += f" nama tingkat-{row.level}"
-            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
+            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i), row.fill.get(i, ""),
+                                  row.links.get(i, "") if links else ""))
         rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
     groups = report.header_groups()
     grouped = {i for label, start, span in groups for i in range(start, start + span) if report.columns[i].group}
@@ -46,7 +50,8 @@ def table_context(report: Report) -> dict:
         "report": report,
         "rows": rows,
         "groups": [
-            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group else 2}
+            # an ungrouped column spans the two header rows, when there are two
+            {"label": label, "colspan": span, "rowspan": 2 if report.has_groups and not report.columns[start].group else 1}
             for label, start, span in groups
         ],
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
@@ -60,5 +65,12 @@ def _widths(report: Report) -> list[str]:
     return [f"{c.width / total * 100:.2f}%" for c in report.columns]
 
 
-def render_table_html(report: Report) -> str:
-    return render_to_string("reports/_table.html", table_context(report))
+def render_table_html(report: Report, *, links: bool = False) -> str:
+    return render_to_string("reports/_table.html", table_context(report, links=links))
+
+
+def render_charts(report: Report) -> list[str]:
+    """The report's charts as inline SVG, the same markup on screen and in the PDF."""
+    from .grafik import render_svg
+
+    return [render_svg(chart) for chart in report.charts]

@@ -30,8 +30,14 @@ def _snapshot():
     return out
 
 
-def test_muat_demo_loads_the_21_kecamatan_and_is_idempotent(demo):
+def test_muat_demo_loads_the_21_kecamatan_and_is_idempotent(db):
+    """The whole demo, the generated kecamatan (demo_kabupaten) included: a second run creates and
+    changes nothing."""
+    first = muat_demo()
     assert set(Kecamatan.objects.values_list("nama", flat=True)) == LUMAJANG
+    # every kecamatan without a real Renstra (Randuagung has one) gets a generated one
+    assert first.created["periode (demo)"] == 21 - Periode.objects.filter(demo=False).count() > 0
+    assert not Periode.objects.get(kecamatan__nama="Randuagung").demo
     before = _snapshot()
     second = muat_demo()
     assert second.created == {}

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import beranda, dokumen, realisasi, renstra, riwayat, tabel
+from .views import beranda, dokumen, perbandingan, realisasi, renstra, riwayat, tabel
 
 app_name = "kecamatan"
 
@@ -44,4 +44,11 @@ urlpatterns = [
     path("renstra/<int:pk>/dokumen/<str:kunci>/verifikasi/", dokumen.verifikasi, name="verifikasi"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/kembalikan/", dokumen.kembalikan, name="kembalikan"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/buka-kembali/", dokumen.buka_kembali, name="buka_kembali"),
+    # Bappeda: every kecamatan of the kabupaten side by side
+    path("perbandingan/", perbandingan.matriks, name="perbandingan"),
+    path("perbandingan/penyerapan/", perbandingan.penyerapan, name="perbandingan_penyerapan"),
+    path("perbandingan/kelengkapan/", perbandingan.kelengkapan, name="perbandingan_kelengkapan"),
+    path("perbandingan/tren/", perbandingan.tren, name="perbandingan_tren"),
+    re_path(r"^perbandingan/(?P<halaman>matriks|penyerapan|kelengkapan|tren)\.(?P<fmt>pdf|xlsx)$", perbandingan.unduh,
+            name="perbandingan_unduh"),
 ]

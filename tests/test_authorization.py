@@ -23,6 +23,8 @@ EDIT = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 403, "admin
 # POST-only actions: 302 back to the page when allowed (with a message if the state forbids it)
 SUBMIT = {"anon": LOGIN, "operator": 403, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
 REVIEW = {"anon": LOGIN, "operator": 403, "camat": 403, "verifikator": BACK, "admin": 403, "lain": 404}
+# the comparison of every kecamatan: Bappeda and admin only; kecamatan staff get 404 as elsewhere
+BAPPEDA = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 200, "admin": 200, "lain": 404}
 
 # name → (method, kwargs builder, expected status per role)
 TABLE = {
@@ -61,6 +63,11 @@ TABLE = {
     "kecamatan:verifikasi": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:kembalikan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:buka_kembali": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
+    "kecamatan:perbandingan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_penyerapan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
 }
 
 

@@ -42,6 +42,7 @@ from .models import (
     RealisasiAnggaran, Riwayat, Sasaran, SubKegiatan, Target, Tujuan,
 )
 from .perbandingan import akhir_triwulan, tenggat
+from .selectors import TAHAP_TERAKHIR
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "renstra_randuagung_2024_2026.json"
 DEMO_SAMPAI = datetime.date(2026, 11, 15)  # the generated history ends here: deterministic, whatever today is
@@ -228,8 +229,8 @@ def _targets_node(tmpl: IndikatorTemplate, rng: random.Random, jumlah_desa: int)
     return values, (D(100) if tmpl.satuan.lower() == "persen" else values[0])
 
 
-def _plan(kecamatan: Kecamatan, template: Template, katalog: Katalog, seed: int) -> _Plan:
-    rng = random.Random(f"{seed}:{kecamatan.kabupaten_id}:{kecamatan.slug}")
+def _plan(kecamatan: Kecamatan, template: Template, katalog: Katalog, seed: int, sampai: datetime.date) -> _Plan:
+    rng = random.Random(f"{seed}:{kecamatan.kabupaten.slug}:{kecamatan.slug}")  # names, not ids: same in any database
     profil = rng.choices([p for p, _ in PROFIL], weights=[w for _, w in PROFIL])[0]
     jumlah_desa = kecamatan.jumlah_desa or rng.randint(7, 16)
     indikator: list[_Ind] = []
@@ -271,11 +272,13 @@ def _plan(kecamatan: Kecamatan, template: Template, katalog: Katalog, seed: int)
                 pagu: dict[tuple[int, str], Decimal] = {}
                 for i, tahun in enumerate(TAHUN):
                     renstra = base * (1.05 ** i) * rng.uniform(0.9, 1.1)
-                    pagu[(tahun, Pagu.Tahap.RENSTRA)] = _rp(renstra)
                     renja = renstra * rng.uniform(0.85, 1.08)
-                    pagu[(tahun, Pagu.Tahap.RENJA)] = _rp(renja)
-                    if tahun < TAHUN[-1]:  # the budget revision (P-APBD) of past years
-                        pagu[(tahun, Pagu.Tahap.PERUBAHAN)] = _rp(renja * rng.uniform(0.9, 1.05))
+                    perubahan = renja * rng.uniform(0.9, 1.05)
+                    pagu[(tahun, Pagu.Tahap.RENSTRA)] = _rp(renstra)
+                    if tenggat("renja", tahun) < sampai:  # the Renja/DPA of the year is set the year before
+                        pagu[(tahun, Pagu.Tahap.RENJA)] = _rp(renja)
+                    if datetime.date(tahun, 9, 30) < sampai:  # the budget revision (P-APBD) in September
+                        pagu[(tahun, Pagu.Tahap.PERUBAHAN)] = _rp(perubahan)
                 subs.append(_Sub(sub, pagu))
             kegiatan_list.append((keg, subs))
         programs.append((prog, kegiatan_list))
@@ -540,7 +543,7 @@ def _write(plans: list[_Plan], template: Template, sampai: datetime.date, hasil:
                     for s in subs_:
                         if doc.terisi < 1 and rng.random() > doc.terisi:
                             continue
-                        latest = s.pagu.get((doc.tahun, Pagu.Tahap.PERUBAHAN)) or s.pagu[(doc.tahun, Pagu.Tahap.RENJA)]
+                        latest = next(s.pagu[(doc.tahun, t)] for t in TAHAP_TERAKHIR if (doc.tahun, t) in s.pagu)
                         share = 0.25 if s.nomenklatur.kode.endswith("2.02.0001") else shares[doc.triwulan - 1]
                         amount = float(latest) * share * serap[doc.tahun] * rng.uniform(0.85, 1.1)
                         anggaran.append(RealisasiAnggaran(subkegiatan=s.obj, tahun=doc.tahun, triwulan=doc.triwulan,
@@ -580,7 +583,7 @@ def bangun_demo(kecamatan: Iterable[Kecamatan], *, seed: int = 1, sampai: dateti
     katalog = load_katalog()
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
-        plans = [_plan(k, template, katalog, seed) for k in batch]
+        plans = [_plan(k, template, katalog, seed, sampai) for k in batch]
         with transaction.atomic():
             _write(plans, template, sampai, hasil)
         hasil.kecamatan.extend(k.nama for k in batch)
@@ -589,7 +592,8 @@ def bangun_demo(kecamatan: Iterable[Kecamatan], *, seed: int = 1, sampai: dateti
 
 def demo_kabupaten(kabupaten: Kabupaten, *, seed: int = 1, sampai: datetime.date = DEMO_SAMPAI) -> HasilDemo:
     """Every kecamatan of the kabupaten without a Renstra gets a generated one."""
-    return bangun_demo(Kecamatan.objects.filter(kabupaten=kabupaten).order_by("nama"), seed=seed, sampai=sampai)
+    return bangun_demo(Kecamatan.objects.filter(kabupaten=kabupaten).select_related("kabupaten").order_by("nama"),
+                       seed=seed, sampai=sampai)
 
 
 def kabupaten_sintetis(n: int, *, per_kabupaten: int = 21, seed: int = 1, sampai: datetime.date = DEMO_SAMPAI,
@@ -607,5 +611,6 @@ def kabupaten_sintetis(n: int, *, per_kabupaten: int = 21, seed: int = 1, sampai
                for j in range(1, per_kabupaten + 1) if f"sintetis-{i:03d}-{j:03d}" not in existing]
         Kecamatan.objects.bulk_create(new)
         hasil.add("kecamatan", len(new))
-        bangun_demo(Kecamatan.objects.filter(kabupaten=kab).order_by("nama"), seed=seed, sampai=sampai, hasil=hasil)
+        bangun_demo(Kecamatan.objects.filter(kabupaten=kab).select_related("kabupaten").order_by("nama"), seed=seed,
+                    sampai=sampai, hasil=hasil)
     return hasil

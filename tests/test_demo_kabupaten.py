@@ -15,6 +15,7 @@ from kecamatan.models import (
     Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, Riwayat, Target,
 )
 from kecamatan.perbandingan import tenggat
+from kecamatan.selectors import kecamatan_tanpa_renstra
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,9 @@ def test_real_renstra_is_kept_and_every_other_kecamatan_gets_a_demo(randuagung):
     assert (Indikator.objects.filter(periode=randuagung).count(),
             Target.objects.filter(indikator__periode=randuagung).count()) == before
     assert Periode.objects.filter(demo=True).count() == 20
+    # the admin's list of kecamatan still lacking a real Renstra names them as demo-only
+    tanpa = kecamatan_tanpa_renstra()
+    assert len(tanpa) == 20 and "Klakah (hanya data demo)" in tanpa and not any("Randuagung" in n for n in tanpa)
 
 
 def test_a_real_fixture_replaces_a_generated_renstra(db):

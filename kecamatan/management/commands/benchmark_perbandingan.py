@@ -107,6 +107,7 @@ class Command(BaseCommand):
         if lumajang is None:
             raise CommandError("Data demo belum dimuat: jalankan dulu `python manage.py muat_demo`.")
         demo_kabupaten(lumajang)
+        self._analyze()
         self.pilihan = Pilihan(tahun, triwulan, datetime.date(tahun + 1, 3, 1))
         self.client = Client()
         self.client.force_login(self._bappeda())
@@ -118,14 +119,18 @@ class Command(BaseCommand):
         if n_sintetis:
             start = time.perf_counter()
             kabupaten_sintetis(n_sintetis, per_kabupaten=21)
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a live server
+            self._analyze()
             self.stdout.write(f"(+ {n_sintetis} kabupaten sintetis dibangun dalam {time.perf_counter() - start:.0f} "
                               "detik)")
             self._header()
             self._measure(lumajang)
             self._measure(Kabupaten.objects.filter(demo=True).order_by("slug")[n_sintetis // 2])
+
+    def _analyze(self):
+        """Fresh planner statistics after bulk loads, as autovacuum gives a live server."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def _bappeda(self):
         user, created = get_user_model().objects.get_or_create(username="benchmark.bappeda")

@@ -29,7 +29,7 @@ def kabupaten(db):
 
 def test_cetak_perbandingan_pdf_has_kop_date_header_and_page_numbers_on_every_page(kabupaten, tmp_path):
     out = tmp_path / "perbandingan.pdf"
-    call_command("cetak", "perbandingan", *ARGS, "--format", "pdf", "--output", str(out), stdout=open("/dev/null", "w"))
+    call_command("cetak", "perbandingan", *ARGS, "--format", "pdf", "--output", str(out), stdout=io.StringIO())
     pages = pdf_pages(out.read_bytes())
     n = len(pages)
     assert n >= 5
@@ -52,7 +52,7 @@ def test_cetak_perbandingan_pdf_has_kop_date_header_and_page_numbers_on_every_pa
 
 def test_cetak_perbandingan_xlsx_keeps_numbers_and_colours(kabupaten, tmp_path):
     out = tmp_path / "perbandingan.xlsx"
-    call_command("cetak", "perbandingan", *ARGS, "--format", "xlsx", "--output", str(out), stdout=open("/dev/null", "w"))
+    call_command("cetak", "perbandingan", *ARGS, "--format", "xlsx", "--output", str(out), stdout=io.StringIO())
     content = out.read_bytes()
     ws = xlsx_sheet(content, "Perbandingan Capaian")
     assert ws["A1"].value == "PEMERINTAH KABUPATEN SINTETIS 001"

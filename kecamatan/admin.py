@@ -9,7 +9,8 @@ from . import models as m
 
 @admin.register(m.Kabupaten)
 class KabupatenAdmin(admin.ModelAdmin):
-    list_display = ["nama", "provinsi"]
+    list_display = ["nama", "provinsi", "demo"]
+    list_filter = ["demo"]
     search_fields = ["nama", "provinsi"]
     prepopulated_fields = {"slug": ["nama"]}
 
@@ -45,8 +46,8 @@ class TujuanInline(admin.TabularInline):
 
 @admin.register(m.Periode)
 class PeriodeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kecamatan", "tahun_mulai", "tahun_selesai"]
-    list_filter = ["kecamatan__kabupaten", "tahun_mulai"]
+    list_display = ["__str__", "kecamatan", "tahun_mulai", "tahun_selesai", "demo"]
+    list_filter = ["kecamatan__kabupaten", "tahun_mulai", "demo"]
     search_fields = ["kecamatan__nama"]
     list_select_related = ["kecamatan"]
     autocomplete_fields = ["kecamatan"]

@@ -469,10 +469,13 @@ def riwayat_subkegiatan(subkegiatan: SubKegiatan) -> list[Perubahan]:
 
 
 def kecamatan_tanpa_renstra() -> list[str]:
-    """Admin's dashboard: kecamatan that have no Renstra period yet (1 query)."""
+    """Admin's dashboard: kecamatan that have no real Renstra period yet; those with only a
+    generated one (demo_kabupaten) are named as such (1 query)."""
     from .models import Kecamatan
 
-    return list(Kecamatan.objects.filter(periode__isnull=True).order_by("nama").values_list("nama", flat=True))
+    rows = (Kecamatan.objects.exclude(periode__demo=False).annotate(n_demo=Count("periode"))
+            .order_by("nama").values_list("nama", "n_demo"))
+    return [f"{nama} (hanya data demo)" if n_demo else nama for nama, n_demo in rows]
 
 
 def pilihan_nomenklatur(level: str, *, parent_id: int | None = None, taken: QuerySet | None = None,

@@ -123,7 +123,8 @@ def _periode_lalu(periode: Periode) -> tuple[PeriodeLalu, ...]:
 
 def _pembanding(periode: Periode, tahun: int, kecamatan: Kecamatan, own: list[KinerjaItem]) -> PembandingData:
     """That kecamatan's realisasi of the year for each of our indicators with the same wording;
-    where it has none in the app, a value we typed for it (NilaiPembanding); else nothing."""
+    where it has none in the app, or only generated demo data (`Periode.demo`), a value we typed
+    for it (NilaiPembanding); else nothing."""
     nilai: dict[int, Nilai] = {}
     sumber: dict[int, str] = {}
     theirs = Periode.objects.filter(kecamatan=kecamatan, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).first()
@@ -143,7 +144,7 @@ def _pembanding(periode: Periode, tahun: int, kecamatan: Kecamatan, own: list[Ki
                 sumber[item.indikator.id] = f"data Kecamatan {kecamatan.nama} di aplikasi"
     for typed in NilaiPembanding.objects.filter(indikator__in=[i.indikator.id for i in own], tahun=tahun,
                                                 kecamatan=kecamatan):
-        if typed.indikator_id not in nilai:
+        if typed.indikator_id not in nilai or (theirs is not None and theirs.demo):
             nilai[typed.indikator_id] = Nilai(typed.nilai, typed.label)
             sumber[typed.indikator_id] = f"diisi Kecamatan {periode.kecamatan.nama}" + (
                 f" ({typed.sumber})" if typed.sumber else "")

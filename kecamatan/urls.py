@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from .views import beranda, dokumen, impor, realisasi, renstra, riwayat, tabel
+from .views import beranda, dokumen, impor, perbandingan, realisasi, renstra, riwayat, tabel
 
 app_name = "kecamatan"
 
@@ -50,4 +50,11 @@ urlpatterns = [
     path("renstra/<int:pk>/impor/<str:kunci>/", impor.impor, name="impor"),
     path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", impor.impor_templat, name="impor_templat"),
     path("renstra/<int:pk>/impor/<str:kunci>/simpan/", impor.impor_simpan, name="impor_simpan"),
+    # Bappeda: every kecamatan of the kabupaten side by side
+    path("perbandingan/", perbandingan.matriks, name="perbandingan"),
+    path("perbandingan/penyerapan/", perbandingan.penyerapan, name="perbandingan_penyerapan"),
+    path("perbandingan/kelengkapan/", perbandingan.kelengkapan, name="perbandingan_kelengkapan"),
+    path("perbandingan/tren/", perbandingan.tren, name="perbandingan_tren"),
+    re_path(r"^perbandingan/(?P<halaman>matriks|penyerapan|kelengkapan|tren)\.(?P<fmt>pdf|xlsx)$", perbandingan.unduh,
+            name="perbandingan_unduh"),
 ]

@@ -23,8 +23,9 @@ def _pdf_cache_in_memory():
 
 @pytest.fixture
 def demo(db):
-    """All demo data loaded (reference data, Randuagung's Renstra, demo users)."""
-    return muat_demo()
+    """Reference data, Randuagung's Renstra and the demo users; without the generated kecamatan
+    (`demo_kabupaten`), which the comparison tests load themselves."""
+    return muat_demo(kabupaten_demo=False)
 
 
 @pytest.fixture

@@ -39,6 +39,9 @@ def _renja(o, **extra):
 # confirming an Excel import: back to the import page (here: nothing is waiting to be saved)
 IMPORT = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
 
+# the comparison of every kecamatan: Bappeda and admin only; kecamatan staff get 404 as elsewhere
+BAPPEDA = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 200, "admin": 200, "lain": 404}
+
 # name → (method, kwargs builder, expected status per role)
 TABLE = {
     "login": ("get", lambda o: {}, {r: 200 for r in ROLES}),
@@ -95,6 +98,11 @@ TABLE = {
     "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
     "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),
+    "kecamatan:perbandingan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_penyerapan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
 }
 
 

@@ -30,8 +30,16 @@ def _snapshot():
     return out
 
 
-def test_muat_demo_loads_the_21_kecamatan_and_is_idempotent(demo):
+def test_muat_demo_loads_the_21_kecamatan_and_is_idempotent(db):
+    """The whole demo, the generated kecamatan (demo_kabupaten) included: a second run creates and
+    changes nothing."""
+    first = muat_demo()
     assert set(Kecamatan.objects.values_list("nama", flat=True)) == LUMAJANG
+    # every kecamatan without a real Renstra (Randuagung, Senduro, Jatiroto have one) gets a generated one
+    real = set(Periode.objects.filter(demo=False).values_list("kecamatan__nama", flat=True))
+    assert real == {"Randuagung", "Senduro", "Jatiroto"}
+    assert first.created["periode (demo)"] == 21 - len(real)
+    assert not Periode.objects.get(kecamatan__nama="Randuagung").demo
     before = _snapshot()
     second = muat_demo()
     assert second.created == {}

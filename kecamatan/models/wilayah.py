@@ -12,6 +12,15 @@ class Kabupaten(models.Model):
     nama = models.CharField("nama", max_length=100, unique=True)
     provinsi = models.CharField("provinsi", max_length=100)
     slug = models.SlugField("slug", max_length=100, unique=True)
+    bappeda = models.CharField(
+        "nama Bappeda (kop)", max_length=150, default="Badan Perencanaan Pembangunan Daerah",
+        help_text="Dicetak pada kop laporan perbandingan antar-kecamatan.",
+    )
+    alamat_bappeda = models.CharField("alamat Bappeda (kop)", max_length=200, blank=True)
+    demo = models.BooleanField(
+        "kabupaten sintetis", default=False,
+        help_text="Dibangkitkan oleh demo_kabupaten --kabupaten N untuk uji beban; bukan kabupaten asli.",
+    )
 
     class Meta:
         verbose_name = "kabupaten"
@@ -84,6 +93,11 @@ class Periode(models.Model):
     tahun_kondisi_awal = models.PositiveSmallIntegerField(
         "tahun kondisi awal", help_text="Tahun capaian awal perencanaan (baseline), mis. 2022 untuk Renstra 2024-2026."
     )
+    demo = models.BooleanField(
+        "data demo", default=False,
+        help_text="Renstra, target, pagu dan realisasi dibangkitkan oleh demo_kabupaten; bukan dokumen asli kecamatan.",
+    )
+
     class Meta:
         verbose_name = "periode Renstra"
         verbose_name_plural = "periode Renstra"

@@ -93,13 +93,17 @@ class Row:
     `cells` has one value per column: str, Decimal, None ("-"), Nilai, Besaran, or COVERED.
     `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
     A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
-    `key` optionally names the row (e.g. its code) so notes can point at its cells."""
+    `key` optionally names the row (e.g. its code) so notes can point at its cells.
+    `fill` maps a column index to a background colour "RRGGBB" (screen, PDF and Excel alike);
+    `links` maps a column index to a URL, shown as a link on screen only (drill-down)."""
 
     kind: str
     cells: tuple
     level: int = 0  # indentation of the name column
     rowspan: dict[int, int] = field(default_factory=dict)
     key: str = ""
+    fill: dict[int, str] = field(default_factory=dict)
+    links: dict[int, str] = field(default_factory=dict)
 
     def span_of(self, index: int) -> int:
         return self.rowspan.get(index, 1)
@@ -133,6 +137,7 @@ class Report:
     counter_signatory: PenandatanganData | None = None  # a second party signing on the left (PK)
     continues: bool = False  # print on the same page as the previous Report, without kop
     split_rows: bool = False  # let a long row break across pages (header repeated) instead of moving whole
+    charts: tuple = ()  # reports.grafik charts drawn above the table on screen and in the PDF
 
     def __post_init__(self) -> None:
         for row in self.rows:

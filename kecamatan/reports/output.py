@@ -37,6 +37,13 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options:
     base = reports[0].filename or spec.name
     if tahun is not None and str(tahun) not in base:
         base = f"{base}-{tahun}"
+    return render_reports(reports, fmt=fmt, base=base)
+
+
+def render_reports(reports, *, fmt: str, base: str) -> Output:
+    """Any list of Reports as one download: a PDF, a workbook (a sheet each) or printable HTML."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
     if fmt == "pdf":
         content, _ = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
     elif fmt == "xlsx":
@@ -46,4 +53,4 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options:
     return Output(content, FORMATS[fmt], f"{base}.{fmt}")
 
 
-__all__ = ["FORMATS", "Output", "produce", "render_table_html"]
+__all__ = ["FORMATS", "Output", "produce", "render_reports", "render_table_html"]

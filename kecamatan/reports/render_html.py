@@ -14,6 +14,8 @@ class HtmlCell:
     text: str
     css: str
     rowspan: int = 1
+    fill: str = ""  # background colour RRGGBB
+    link: str = ""  # drill-down URL (screen only)
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class HtmlRow:
     band: str = ""  # text of a full-width band row
 
 
-def table_context(report: Report) -> dict:
-    """Everything the `reports/_table.html` partial prints, already formatted."""
+def table_context(report: Report, *, links: bool = False) -> dict:
+    """Everything the `reports/_table.html` partial prints, already formatted. `links`: make the
+    cells that carry a URL clickable (screen pages; the PDF prints plain text)."""
     rows = []
     for row in report.rows:
         if row.kind == "band":
@@ -40,7 +43,8 @@ def table_context(report: Report) -> dict:
                 css += f" nama tingkat-{row.level}"
             if isinstance(value, Besaran):
                 css += " besaran"  # "9 Lembaga Kemasyarakatan" may wrap; bare numbers never do
-            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i)))
+            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i), row.fill.get(i, ""),
+                                  row.links.get(i, "") if links else ""))
         rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
     groups = report.header_groups()
     grouped = {i for label, start, span in groups for i in range(start, start + span) if report.columns[i].group}
@@ -64,5 +68,12 @@ def _widths(report: Report) -> list[str]:
     return [f"{c.width / total * 100:.2f}%" for c in report.columns]
 
 
-def render_table_html(report: Report) -> str:
-    return render_to_string("reports/_table.html", table_context(report))
+def render_table_html(report: Report, *, links: bool = False) -> str:
+    return render_to_string("reports/_table.html", table_context(report, links=links))
+
+
+def render_charts(report: Report) -> list[str]:
+    """The report's charts as inline SVG, the same markup on screen and in the PDF."""
+    from .grafik import render_svg
+
+    return [render_svg(chart) for chart in report.charts]

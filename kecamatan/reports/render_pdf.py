@@ -15,11 +15,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .base import Report
-from .render_html import render_table_html
+from .render_html import render_charts, render_table_html
 
 
 def print_html(reports: Sequence[Report], *, title: str = "") -> str:
-    sections = [{"report": r, "table": mark_safe(render_table_html(r))} for r in reports]
+    sections = [
+        {"report": r, "table": mark_safe(render_table_html(r)), "charts": [mark_safe(c) for c in render_charts(r)]}
+        for r in reports
+    ]
     return render_to_string("reports/print.html", {"sections": sections, "title": title or reports[0].title[-1]})
 
 

@@ -161,6 +161,8 @@ def write_report(ws, report: Report) -> None:
                 cell.font = Font(bold=True)
             if row.kind == "total":
                 cell.fill = TOTAL_FILL
+            if i in row.fill:
+                cell.fill = PatternFill("solid", fgColor=row.fill[i])
             span = row.span_of(i)
             if span > 1:
                 ws.merge_cells(start_row=r, start_column=i + 1, end_row=r + span - 1, end_column=i + 1)

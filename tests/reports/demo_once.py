@@ -14,7 +14,7 @@ def demo_once(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            muat_demo()
+            muat_demo(kabupaten_demo=False)  # the real documents only, like the `demo` fixture
             yield
         finally:
             transaction.set_rollback(True)

@@ -1,37 +1,92 @@
 """`python manage.py cetak <tabel> --kecamatan <nama> --periode 2024-2026 --format html|pdf|xlsx
---output FILE [--tahun N]`: print an official table in batch (Bappeda), in tests and benchmarks."""
+--output FILE [--tahun N]`: print an official table of one kecamatan in batch (Bappeda), in tests
+and benchmarks.
 
+Kabupaten-level reports have no single kecamatan: `cetak perbandingan --tahun 2024 --triwulan 2
+--format pdf` prints every comparison page of all kecamatan as one document, and
+`perbandingan-matriks`, `-penyerapan`, `-kelengkapan`, `-tren` one page each (options --program,
+--indikator, --kecamatan for the trend, --urut, --kabupaten, --tanggal)."""
+
+import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import timezone
 
 from kecamatan.models import Kecamatan, Periode
+from kecamatan.perbandingan import kunci_indikator
 from kecamatan.reports.output import FORMATS, produce
+from kecamatan.reports.perbandingan_data import URUT_PILIHAN, Pilihan
 from kecamatan.reports.registry import TABLES, UnknownTable
+from kecamatan.reports.registry_kabupaten import NAMES, produce_kabupaten
+from kecamatan.selectors_perbandingan import kabupaten_of
 
 
 class Command(BaseCommand):
-    help = "Cetak tabel resmi (HTML, PDF, Excel) satu kecamatan."
+    help = "Cetak tabel resmi (HTML, PDF, Excel) satu kecamatan, atau perbandingan seluruh kecamatan kabupaten."
 
     def add_arguments(self, parser):
-        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}")
-        parser.add_argument("--kecamatan", required=True, help="nama kecamatan, mis. randuagung")
+        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}, {', '.join(NAMES)}")
+        parser.add_argument("--kecamatan", help="nama kecamatan, mis. randuagung (perbandingan-tren: kecamatan trennya)")
         parser.add_argument("--periode", help="periode Renstra, mis. 2024-2026 (boleh dikosongkan bila --tahun diisi)")
-        parser.add_argument("--tahun", type=int, help="tahun untuk tabel tahunan (Renja, LKj)")
+        parser.add_argument("--tahun", type=int, help="tahun untuk tabel tahunan (Renja, LKj) dan perbandingan")
         parser.add_argument("--format", default="pdf", choices=sorted(FORMATS))
         parser.add_argument("--output", help="nama berkas hasil (bawaan: nama tabel di folder ini)")
         parser.add_argument("--opsi", action="append", default=[], metavar="NAMA=NILAI",
                             help="pilihan tambahan tabel, mis. --opsi pembanding=yosowilangun (LKj Tabel 3.7)")
 
+        group = parser.add_argument_group("perbandingan seluruh kecamatan")
+        group.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4], default=4, help="s.d. triwulan (bawaan 4)")
+        group.add_argument("--kabupaten", default=settings.SAKIP_KABUPATEN, help="slug kabupaten (bawaan lumajang)")
+        group.add_argument("--program", default="", help="kode program, mis. 7.01.06")
+        group.add_argument("--indikator", default="", help="uraian indikator (dicocokkan seperti di halaman)")
+        group.add_argument("--urut", default="nama", help=f"urutan: {', '.join(URUT_PILIHAN)}, k0, k1 …")
+        group.add_argument("--turun", action="store_true", help="urutkan dari yang terbesar")
+        group.add_argument("--tanggal", type=datetime.date.fromisoformat,
+                           help="keadaan data per tanggal (bawaan hari ini): menentukan keterlambatan")
+
     def handle(self, *args, tabel, kecamatan, periode, tahun, format, output, opsi, **options):
+        if tabel.lower() in NAMES:
+            out = self._perbandingan(tabel.lower(), kecamatan, tahun, format, **options)
+        else:
+            out = self._kecamatan(tabel, kecamatan, periode, tahun, format, self._opsi(opsi))
+        path = Path(output or out.filename)
+        path.write_bytes(out.content)
+        self.stdout.write(f"{path} ({len(out.content):,} bita)".replace(",", "."))
+
+    def _perbandingan(self, name, kecamatan, tahun, fmt, *, triwulan, kabupaten, program, indikator, urut, turun,
+                      tanggal, **options):
+        kab = kabupaten_of(kabupaten)
+        if kab is None:
+            raise CommandError(f"Kabupaten '{kabupaten}' tidak ditemukan.")
+        if tahun is None:
+            raise CommandError("Isi --tahun, mis. --tahun 2024 --triwulan 2.")
+        kec_slug = ""
+        if kecamatan:
+            kec = Kecamatan.objects.filter(kabupaten=kab).filter(Q(slug__iexact=kecamatan) | Q(nama__iexact=kecamatan)).first()
+            if kec is None:
+                raise CommandError(f"Kecamatan '{kecamatan}' tidak ditemukan di Kabupaten {kab.nama}.")
+            kec_slug = kec.slug
+        pilihan = Pilihan(tahun=tahun, triwulan=triwulan, hari_ini=tanggal or timezone.localdate(), program=program,
+                          indikator=kunci_indikator(indikator) if indikator else "", kecamatan=kec_slug,
+                          urut=urut, turun=turun)
+        return produce_kabupaten(name, kabupaten=kab, pilihan=pilihan, fmt=fmt)
+
+    @staticmethod
+    def _opsi(opsi: list[str]) -> dict[str, str]:
         pilihan: dict[str, str] = {}
         for item in opsi:
             nama, sep, nilai = item.partition("=")
             if not sep or not nama.strip():
                 raise CommandError(f"Tulis opsi sebagai NAMA=NILAI, bukan '{item}'.")
             pilihan[nama.strip()] = nilai.strip()
+        return pilihan
+
+    def _kecamatan(self, tabel, kecamatan, periode, tahun, fmt, pilihan):
+        if not kecamatan:
+            raise CommandError("Isi --kecamatan, mis. --kecamatan randuagung.")
         kec = (
             Kecamatan.objects.filter(kabupaten__slug=settings.SAKIP_KABUPATEN)
             .filter(Q(slug__iexact=kecamatan) | Q(nama__iexact=kecamatan))
@@ -54,9 +109,6 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"Renstra Kecamatan {kec.nama} {periode or tahun} tidak ditemukan.")
         try:
-            out = produce(tabel, periode_id=found.pk, tahun=tahun, fmt=format, options=pilihan)
+            return produce(tabel, periode_id=found.pk, tahun=tahun, fmt=fmt, options=pilihan)
         except (UnknownTable, ValueError) as exc:
             raise CommandError(str(exc.args[0] if exc.args else exc)) from None
-        path = Path(output or out.filename)
-        path.write_bytes(out.content)
-        self.stdout.write(f"{path} ({len(out.content):,} bita)".replace(",", "."))

@@ -10,8 +10,12 @@ from kecamatan.demo import muat_demo
 class Command(BaseCommand):
     help = "Muat data acuan (kecamatan, nomenklatur) dan data demo (Renstra Randuagung, pengguna demo)."
 
-    def handle(self, *args, **options):
-        report = muat_demo()
+    def add_arguments(self, parser):
+        parser.add_argument("--tanpa-demo-kabupaten", action="store_true",
+                            help="jangan bangkitkan Renstra demo untuk kecamatan lain (demo_kabupaten)")
+
+    def handle(self, *args, tanpa_demo_kabupaten=False, **options):
+        report = muat_demo(kabupaten_demo=not tanpa_demo_kabupaten)
         if report.created:
             made = ", ".join(f"{n} {what}" for what, n in sorted(report.created.items()))
             self.stdout.write(self.style.SUCCESS(f"Dibuat: {made}."))

@@ -1,0 +1,290 @@
+"""The comparison builders on hand-made data: no database. Exact Decimals, medians, colours,
+sorting, lateness, links, charts."""
+
+import datetime
+from decimal import Decimal as D
+
+from kecamatan.computations import AturanAkhir, Polaritas
+from kecamatan.formatting import Nilai
+from kecamatan.perbandingan import WARNA_PREDIKAT, kunci_indikator
+from kecamatan.reports.grafik import Batang, GrafikBatang, GrafikGaris, Seri, render_svg
+from kecamatan.reports.perbandingan import (
+    build_kelengkapan, build_matriks, build_penyerapan_kecamatan, build_penyerapan_program, build_tren,
+    pilihan_indikator,
+)
+from kecamatan.reports.perbandingan_data import (
+    AnggaranProgram, DokumenInfo, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan,
+)
+
+HARI_INI = datetime.date(2025, 8, 1)
+IPP = "Indeks Pelayanan Publik"
+FASILITASI = "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti"
+N = Nilai()
+
+
+def kec(pk, nama, periode=True, demo=False):
+    if not periode:
+        return KecamatanInfo(pk, nama, nama.lower(), None)
+    return KecamatanInfo(pk, nama, nama.lower(), pk * 10, demo=demo, url_renstra=f"/renstra/{pk * 10}/",
+                         pola_realisasi=f"/renstra/{pk * 10}/realisasi/{{tahun}}/{{triwulan}}/",
+                         pola_dokumen=f"/renstra/{pk * 10}/dokumen/{{kunci}}/")
+
+
+def ind(pk, kec_id, uraian, target, tw, *, level="sasaran", satuan="Persen", aturan=AturanAkhir.NILAI_AKHIR,
+        polaritas=Polaritas.POSITIF, program="", tahun=2025):
+    return IndikatorKecamatan(
+        id=pk, kecamatan_id=kec_id, kunci=kunci_indikator(uraian), uraian=uraian, satuan=satuan, level=level,
+        program_kode=program, iku=level != "program", polaritas=polaritas, aturan=aturan,
+        target={tahun: target}, realisasi={tahun: tuple(tw)},
+    )
+
+
+def data(**overrides) -> PerbandinganData:
+    """Three kecamatan: Alfa and Beta report, Gamma has no Renstra yet. Beta writes "Presentase"."""
+    base = dict(
+        kabupaten="Lumajang", provinsi="Jawa Timur", bappeda="Badan Perencanaan Pembangunan Daerah",
+        alamat_bappeda="", pilihan=Pilihan(tahun=2025, triwulan=2, hari_ini=HARI_INI),
+        tahun_list=(2024, 2025, 2026),
+        kecamatan=(kec(1, "Alfa"), kec(2, "Beta", demo=True), kec(3, "Gamma", periode=False)),
+        program=(("7.01.06", "PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA"),),
+        indikator=(
+            ind(11, 1, IPP, Nilai(D("62"), "B-"), [N, N, N, N], level="tujuan", satuan="Angka"),
+            ind(12, 1, FASILITASI, Nilai(D("80")), [Nilai(D("20")), Nilai(D("44")), N, N]),
+            ind(21, 2, IPP, Nilai(D("64"), "B-"), [N, N, N, N], level="tujuan", satuan="Angka"),
+            ind(22, 2, "Presentase hasil fasilitasi dan koordinasi yang ditindaklanjuti", Nilai(D("90")),
+                [Nilai(D("30")), N, N, N]),
+            ind(23, 2, "Indikator yang hanya dipakai Beta", Nilai(D("5")), [N, N, N, N]),
+        ),
+    )
+    base.update(overrides)
+    return PerbandinganData(**base)
+
+
+def test_matrix_matches_variant_wordings_and_computes_capaian():
+    report = build_matriks(data())
+    groups = [g for g, _, _ in report.header_groups()]
+    assert groups == ["No", "Kecamatan", "Indeks Pelayanan Publik (Angka)",
+                      "Fasilitasi dan koordinasi ditindaklanjuti (Persen)", "Rata-rata capaian", "Predikat",
+                      "Realisasi TW II 2025"]
+    alfa, beta, gamma, median = report.rows
+    assert alfa.cells[1] == "Alfa" and beta.cells[1] == "Beta (demo)" and gamma.cells[1] == "Gamma"
+    # Alfa: 44 s.d. TW II of 80 → 55%; IPP has no value before TW IV → "-"
+    assert alfa.cells[2] == Nilai(D("62"), "B-") and alfa.cells[3] is None and alfa.cells[4] is None
+    assert alfa.cells[6] == D("44") and alfa.cells[7] == D("55")
+    # Beta entered TW I only: the latest value stands for a percentage (30 of 90)
+    assert beta.cells[6] == D("30") and beta.cells[7] == D("30") / D("90") * 100
+    assert alfa.cells[8] == D("55") and alfa.cells[9] == "Rendah"
+    assert alfa.fill[7] == WARNA_PREDIKAT["Rendah"] and beta.fill[7] == WARNA_PREDIKAT["Sangat Rendah"]
+    assert gamma.cells[10] == "Belum ada Renstra" and gamma.cells[7] is None
+    assert median.kind == "total" and median.cells[1] == "Median kabupaten"
+    assert median.cells[2] == Nilai(D("63")) and median.cells[6] == D("37")
+    assert median.cells[7] == (D("55") + D("30") / D("90") * 100) / 2
+    assert "1 rumusan indikator hanya dipakai satu kecamatan sehingga tidak dibandingkan." in report.notes
+    assert any("(demo)" in n for n in report.notes)
+
+
+def test_matrix_links_each_cell_to_the_kecamatan_pages():
+    alfa = build_matriks(data()).rows[0]
+    assert alfa.links[1] == "/renstra/10/"
+    assert alfa.links[7] == "/renstra/10/realisasi/2025/2/#indikator-12"
+    assert alfa.links[10] == "/renstra/10/dokumen/realisasi-2025-2/"
+    gamma = build_matriks(data()).rows[2]
+    assert gamma.links == {}
+
+
+def test_matrix_sorts_by_capaian_with_missing_values_last_both_ways():
+    down = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, urut="capaian", turun=True)))
+    assert [r.cells[1] for r in down.rows[:-1]] == ["Alfa", "Beta (demo)", "Gamma"]
+    up = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, urut="capaian", turun=False)))
+    assert [r.cells[1] for r in up.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
+    assert [r.cells[0] for r in up.rows[:-1]] == ["1", "2", "3"]
+    by_name_desc = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, turun=True)))
+    assert [r.cells[1] for r in by_name_desc.rows[:-1]] == ["Gamma", "Beta (demo)", "Alfa"]
+
+
+def test_matrix_filtered_to_one_indicator_charts_its_capaian():
+    key = kunci_indikator(FASILITASI)
+    report = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, indikator=key)))
+    assert len(report.columns) == 2 + 3 + 3
+    chart = report.charts[0]
+    assert chart.judul.startswith("Capaian Fasilitasi dan koordinasi ditindaklanjuti")
+    assert [b.nilai for b in chart.batang] == [D("55"), D("30") / D("90") * 100, None]
+    assert chart.acuan == report.rows[-1].cells[4]
+    assert pilihan_indikator(data()) == [(kunci_indikator(IPP), "Indeks Pelayanan Publik"),
+                                         (key, "Fasilitasi dan koordinasi ditindaklanjuti")]
+
+
+def test_negative_polarity_and_counts_follow_the_kecamatan_page():
+    inds = (
+        ind(1, 1, "Jumlah aduan", Nilai(D(10)), [Nilai(D(7)), Nilai(D(5)), N, N], satuan="Aduan",
+            aturan=AturanAkhir.JUMLAH, polaritas=Polaritas.NEGATIF),
+        ind(2, 2, "Jumlah aduan", Nilai(D(10)), [Nilai(D(3)), N, N, N], satuan="Aduan",
+            aturan=AturanAkhir.JUMLAH, polaritas=Polaritas.NEGATIF),
+    )
+    rows = build_matriks(data(indikator=inds)).rows
+    assert rows[0].cells[3] == D(12) and rows[0].cells[4] == D(80)  # 7 + 5 aduan against 10: (20 − 12)/10
+    assert rows[1].cells[3] == D(3) and rows[1].cells[4] == D(170)
+
+
+def anggaran():
+    return (
+        AnggaranProgram(1, "7.01.01", 2025, D("1000000"), (D("100000"), D("150000"), D("300000"), D(0))),
+        AnggaranProgram(1, "7.01.06", 2025, D("200000"), (D(0), D("50000"), D(0), D(0))),
+        AnggaranProgram(2, "7.01.01", 2025, D("500000"), (D("400000"), D(0), D(0), D(0))),
+        AnggaranProgram(2, "7.01.01", 2024, D("999"), (D("999"), D(0), D(0), D(0))),  # another year: ignored
+    )
+
+
+def test_absorption_per_kecamatan_with_efisiensi_median_and_total():
+    program_ind = ind(13, 1, "Persentase Desa yang menetapkan RKPDes Tepat Waktu", Nilai(D(100)),
+                      [Nilai(D(40)), Nilai(D(60)), N, N], level="program", program="7.01.06")
+    report = build_penyerapan_kecamatan(data(anggaran=anggaran(), indikator=(*data().indikator, program_ind)))
+    alfa, beta, gamma, median, total = report.rows
+    assert alfa.cells[2:5] == (D("1200000"), D("300000"), D(25))
+    assert alfa.cells[5] == D(55)  # the IKU capaian of the matrix; the program indicator stays out
+    assert alfa.cells[6] == D(30)  # efisiensi = 55 − 25
+    assert beta.cells[2:5] == (D("500000"), D("400000"), D(80))
+    assert gamma.cells[2] is None and gamma.cells[4] is None and gamma.cells[7] == "Belum ada Renstra"
+    assert median.cells[4] == D("52.5")
+    assert total.cells[2:5] == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
+    assert alfa.links[3] == "/renstra/10/realisasi/2025/2/#anggaran"
+
+
+def test_absorption_per_program_sums_kecamatan_and_takes_the_program_indicator():
+    program_ind = ind(13, 1, "Persentase Desa yang menetapkan RKPDes Tepat Waktu", Nilai(D(100)),
+                      [Nilai(D(40)), Nilai(D(60)), N, N], level="program", program="7.01.06")
+    report = build_penyerapan_program(data(anggaran=anggaran(), indikator=(program_ind,)))
+    p1, p6, total = report.rows
+    # TW I + TW II: Alfa 250.000 of 1.000.000 (25%), Beta 400.000 of 500.000 (80%)
+    assert p1.cells[1] == "7.01.01" and p1.cells[3:6] == (D("1500000"), D("650000"), D("650000") / D("1500000") * 100)
+    assert p1.cells[6] == (D(25) + D(80)) / 2  # the median of the kecamatan's own penyerapan
+    assert p6.cells[2] == "PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA"
+    assert p6.cells[5] == D(25) and p6.cells[7] == D(60) and p6.cells[8] == D(35)
+    assert total.cells[3:6] == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
+
+
+def _dok(kec_id, jenis, tahun, tw, status, dibuat=None, diajukan=None, diverifikasi=None):
+    labels = {"draft": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi", "dikembalikan": "Dikembalikan"}
+    return DokumenInfo(kec_id, jenis, tahun, tw, status, labels[status], dibuat, diajukan, diverifikasi)
+
+
+def test_completeness_says_who_entered_submitted_verified_and_who_is_late():
+    d = datetime.date
+    docs = (
+        _dok(1, "realisasi", 2025, 1, "diverifikasi", d(2025, 4, 2), d(2025, 4, 10), d(2025, 4, 20)),
+        _dok(1, "realisasi", 2025, 2, "diajukan", d(2025, 7, 10), d(2025, 7, 20)),  # 5 days late
+        _dok(2, "realisasi", 2025, 1, "draft", d(2025, 4, 14)),  # never submitted, past the deadline
+        _dok(2, "renja", 2025, None, "diverifikasi", d(2024, 6, 1), d(2024, 6, 30), d(2024, 7, 2)),
+    )
+    report = build_kelengkapan(data(dokumen=docs, jumlah_indikator={1: 10, 2: 8},
+                                    terisi={(1, 2025, 1): 10, (1, 2025, 2): 10, (2, 2025, 1): 5}))
+    assert report.columns[3].label == "TW I, tenggat 15 April 2025" and report.columns[3].group == "Realisasi 2025"
+    assert report.columns[2].label == "Renja 2025, tenggat 30 Juni 2024"
+    alfa, beta, gamma, total = report.rows
+    assert alfa.cells[3] == "Diverifikasi\nTerisi 10/10\nDiajukan 10 April 2025\nDiverifikasi 20 April 2025"
+    assert alfa.cells[4] == "Diajukan\nTerisi 10/10\nDiajukan 20 Juli 2025\nTERLAMBAT 5 hari"
+    assert alfa.cells[2] == "Belum dibuat\nTERLAMBAT 397 hari"  # Renja 2025 was due 30 June 2024
+    assert alfa.cells[5] == "Belum dibuat"  # TW III not due yet on 1 August 2025
+    assert alfa.cells[8] == D(2)
+    assert beta.cells[3] == "Draf\nTerisi 5/8\nDiisi 14 April 2025\nTERLAMBAT 108 hari"
+    assert beta.cells[2] == "Diverifikasi\nDiajukan 30 Juni 2024\nDiverifikasi 2 Juli 2024"
+    assert beta.fill[3] == "EE9A9A" and alfa.fill[4] == "F7C19B" and alfa.fill[3] == "C4E8B0"
+    assert alfa.links[4] == "/renstra/10/dokumen/realisasi-2025-2/"
+    assert gamma.cells[2] == "Belum ada Renstra"
+    assert total.cells[3] == "Diverifikasi 1\nDiajukan 0\nTerlambat 1"
+    assert any("15 hari setelah triwulan berakhir" in n for n in report.notes)
+
+
+def test_completeness_sorted_by_lateness():
+    docs = (_dok(1, "realisasi", 2025, 1, "diverifikasi", None, datetime.date(2025, 4, 1)),)
+    report = build_kelengkapan(data(dokumen=docs, pilihan=Pilihan(2025, 2, HARI_INI, urut="terlambat", turun=True)))
+    assert [r.cells[1] for r in report.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
+
+
+def test_trend_per_triwulan_beside_the_median():
+    inds = (
+        ind(12, 1, FASILITASI, Nilai(D(80)), [Nilai(D(20)), Nilai(D(40)), N, N]),
+        ind(22, 2, FASILITASI, Nilai(D(50)), [Nilai(D(25)), Nilai(D(50)), N, N]),
+    )
+    money = (AnggaranProgram(1, "7.01.01", 2025, D(1000), (D(100), D(300), D(0), D(0))),
+             AnggaranProgram(2, "7.01.01", 2025, D(1000), (D(500), D(0), D(0), D(0))))
+    report = build_tren(data(indikator=inds, anggaran=money, tahun_list=(2025,),
+                             pilihan=Pilihan(2025, 2, HARI_INI, kecamatan="alfa")))
+    assert report.title[0] == "Tren Capaian Kinerja dan Penyerapan Anggaran Kecamatan Alfa"
+    tw1, tw2 = report.rows
+    assert tw1.cells[1:] == ("2025", "I", D(25), (D(25) + D(50)) / 2, D(10), (D(10) + D(50)) / 2, "Belum diisi")
+    assert tw2.cells[3:7] == (D(50), D(75), D(40), D(45))
+    assert tw2.links[2] == "/renstra/10/realisasi/2025/2/"
+    capaian, serap = report.charts
+    assert capaian.seri[0].nilai == (D(25), D(50)) and capaian.seri[1].putus
+    assert serap.kategori == ("2025 TW I", "2025 TW II")
+
+
+def test_bar_chart_svg_has_a_bar_per_value_the_median_line_and_escaped_labels():
+    svg = render_svg(GrafikBatang("Capaian <uji>", (Batang("A&B", D(50)), Batang("C", None), Batang("D", D(120))),
+                                  acuan=D(85), id="g"))
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" id="g"')
+    assert svg.count("<rect") == 2
+    assert "A&amp;B" in svg and "Capaian &lt;uji&gt;" in svg and "<uji>" not in svg
+    assert "Median kabupaten: 85,00%" in svg
+    assert ">120%</text>" in svg and ">140%</text>" not in svg  # the axis grows past 100 when a value does
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_line_chart_breaks_at_missing_values():
+    svg = render_svg(GrafikGaris("Tren", ("I", "II", "III", "IV"), (
+        Seri("Kecamatan", (D(10), None, D(30), D(40))), Seri("Median", (D(20), D(30), D(40), D(50)), putus=True))))
+    assert svg.count("<polyline") == 2  # kecamatan: only III–IV is a segment; the median is whole
+    assert svg.count("<circle") == 7
+    assert 'stroke-dasharray="7 5"' in svg
+
+
+def test_renderers_print_fills_and_links_on_screen_only_and_single_row_headers():
+    from kecamatan.reports.base import Column, Report, Row
+    from kecamatan.reports.render_html import render_table_html, table_context
+
+    report = Report("X", ("Uji",), (Column("1", "Kecamatan"), Column("2", "Capaian", kind="persen")),
+                    (Row("kecamatan", ("Alfa", D(95)), fill={1: "7BC98F"}, links={0: "/renstra/1/"}),))
+    assert [g["rowspan"] for g in table_context(report)["groups"]] == [1, 1]  # no group: one header row
+    screen = render_table_html(report, links=True)
+    assert '<a href="/renstra/1/">Alfa</a>' in screen and 'style="background-color: #7BC98F"' in screen
+    printed = render_table_html(report)
+    assert "<a " not in printed and 'style="background-color: #7BC98F"' in printed
+    grouped = build_matriks(data())
+    spans = {g["label"]: g["rowspan"] for g in table_context(grouped)["groups"]}
+    assert spans["Kecamatan"] == 2 and spans["Indeks Pelayanan Publik (Angka)"] == 1
+
+
+def test_jatiroto_lkj_2024_figures_are_computed_not_copied():
+    """Seed 002 (LKj Jatiroto 2024) entered as a kecamatan would enter it: Tabel 3.2 realisasi per
+    triwulan (lines 682-684), Tabel 3.9 anggaran and realisasi per program (969-974). The comparison
+    computes what the document typed: IPP capaian 89,53 (printed 89,52 and 89,43, L-16), predikat
+    from Tabel 3.1 (100% and 105,89% are "Sangat Tinggi", the text says "tinggi", L-17), realisasi
+    total 1.745.051.543 = 98,13% (printed 1.713.542.193 = 96,35%, L-14)."""
+    from kecamatan.formatting import format_persen
+
+    inds = (
+        ind(1, 1, IPP, Nilai(D("61.50"), "B-"), [N, N, N, Nilai(D("55.06"))], level="tujuan", satuan="Angka",
+            tahun=2024),
+        ind(2, 1, "presentase hasil fasilitasi dan koordinasi yang ditindaklanjuti", Nilai(D("87.72")),
+            [Nilai(D("14.62")), Nilai(D("14.62")), Nilai(D("41")), Nilai(D("87.72"))], tahun=2024),
+        ind(3, 1, "Rata - Rata Persentase Desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu",
+            Nilai(D("94.44")), [Nilai(D("12.69")), Nilai(D("12.68")), Nilai(D("33")), Nilai(D("94.44"))],
+            tahun=2024),
+    )
+    tabel_3_9 = [("7.01.01", "1707501397", "1674216543"), ("7.01.02", "2250000", "2250000"),
+                 ("7.01.03", "41875000", "41875000"), ("7.01.04", "3520000", "3520000"),
+                 ("7.01.05", "7200000", "7200000"), ("7.01.06", "15990000", "15990000")]
+    money = tuple(AnggaranProgram(1, kode, 2024, D(pagu), (D(0), D(0), D(0), D(rp))) for kode, pagu, rp in tabel_3_9)
+    jatiroto = data(kecamatan=(kec(1, "Jatiroto"),), indikator=inds, anggaran=money,
+                    pilihan=Pilihan(2024, 4, datetime.date(2025, 1, 15)))
+    row = build_matriks(jatiroto).rows[0]
+    assert format_persen(row.cells[4]) == "89,53%" and row.fill[4] == WARNA_PREDIKAT["Tinggi"]
+    # desa documents (columns 5-7): Tabel 3.2 types TW IV 94,44 but "Realisasi Total" 100 and capaian 105
+    # (L-19); the total cannot come from the triwulan typed, so the app shows 94,44 → 100% and the
+    # kecamatan must correct TW IV to 100 to get 105,89%
+    assert row.cells[6] == D("94.44") and row.cells[7] == D(100) and row.fill[7] == WARNA_PREDIKAT["Sangat Tinggi"]
+    assert row.cells[9] == D("87.72") and row.cells[10] == D(100)  # fasilitasi (8-10): latest value, not the sum
+    serap = build_penyerapan_kecamatan(jatiroto).rows[-1]
+    assert serap.cells[2:4] == (D("1778336397"), D("1745051543"))
+    assert format_persen(serap.cells[4]) == "98,13%"

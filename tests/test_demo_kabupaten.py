@@ -1,0 +1,167 @@
+"""demo_kabupaten: deterministic, idempotent, realistic spread, never touches real data."""
+
+import datetime
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+
+from kecamatan.demo import LoadReport, load_nomenklatur, load_wilayah, muat_demo
+from kecamatan.demo_kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
+from kecamatan.models import (
+    Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, Riwayat, Target,
+)
+from kecamatan.perbandingan import tenggat
+from kecamatan.selectors import kecamatan_tanpa_renstra
+
+pytestmark = pytest.mark.django_db
+
+
+def _signature(kabupaten_slug: str):
+    """What was generated, without database ids: equal for equal seeds."""
+    where = {"indikator__periode__kecamatan__kabupaten__slug": kabupaten_slug}
+    return (
+        sorted(Realisasi.objects.filter(**where).values_list(
+            "indikator__periode__kecamatan__slug", "indikator__uraian", "tahun", "triwulan", "nilai", "label")),
+        sorted(Target.objects.filter(**where).values_list("indikator__periode__kecamatan__slug", "indikator__uraian",
+                                                          "tahun", "nilai", "label")),
+        sorted(RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode__kecamatan__kabupaten__slug=
+                                                kabupaten_slug)
+               .values_list("subkegiatan__kegiatan__program__periode__kecamatan__slug", "subkegiatan__nomenklatur__kode",
+                            "tahun", "triwulan", "jumlah")),
+        sorted(Riwayat.objects.filter(dokumen__periode__kecamatan__kabupaten__slug=kabupaten_slug).values_list(
+            "dokumen__periode__kecamatan__slug", "dokumen__jenis", "dokumen__tahun", "dokumen__triwulan", "aksi",
+            "waktu")),
+    )
+
+
+def _generated(seed: int):
+    """Generate three kecamatan, read them back, and roll the writes back."""
+    with transaction.atomic():
+        made = kabupaten_sintetis(1, per_kabupaten=3, seed=seed)
+        signature = _signature("sintetis-001")
+        transaction.set_rollback(True)
+    assert made.created["periode"] == 3 and made.created["realisasi"] > 0
+    return signature
+
+
+def test_same_seed_same_data_other_seed_other_data(db):
+    load_nomenklatur(LoadReport())
+    once = _generated(7)
+    assert Periode.objects.count() == 0
+    assert _generated(7) == once
+    assert _generated(8) != once
+
+
+def test_a_second_run_creates_nothing(db):
+    load_nomenklatur(LoadReport())
+    kabupaten_sintetis(1, per_kabupaten=2)
+    before = Counter(Realisasi.objects.values_list("indikator__periode", flat=True))
+    assert kabupaten_sintetis(1, per_kabupaten=2).created == {}
+    assert Counter(Realisasi.objects.values_list("indikator__periode", flat=True)) == before
+
+
+def test_real_renstra_is_kept_and_every_other_kecamatan_gets_a_demo(randuagung):
+    before = Indikator.objects.filter(periode=randuagung).count(), Target.objects.filter(indikator__periode=randuagung).count()
+    hasil = demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))
+    real = {"Randuagung", "Senduro", "Jatiroto"}  # the seeded kecamatan keep their real data
+    assert len(hasil.kecamatan) == 21 - len(real) and not real & set(hasil.kecamatan)
+    assert not Periode.objects.get(pk=randuagung.pk).demo
+    assert (Indikator.objects.filter(periode=randuagung).count(),
+            Target.objects.filter(indikator__periode=randuagung).count()) == before
+    assert Periode.objects.filter(demo=True).count() == 21 - len(real)
+    # the admin's list of kecamatan still lacking a real Renstra names them as demo-only
+    tanpa = kecamatan_tanpa_renstra()
+    assert len(tanpa) == 21 - len(real) and "Klakah (hanya data demo)" in tanpa
+    assert not any(k in n for n in tanpa for k in real)
+
+
+def test_a_real_fixture_replaces_a_generated_renstra(db):
+    kabupaten = load_wilayah(LoadReport())
+    load_nomenklatur(LoadReport())
+    # generated before Randuagung's real document was loaded
+    bangun_demo(Kecamatan.objects.filter(kabupaten=kabupaten, nama__in=["Randuagung", "Klakah"])
+                .select_related("kabupaten"))
+    assert Periode.objects.get(kecamatan__nama="Randuagung").demo
+    report = muat_demo(kabupaten_demo=False)
+    assert report.created["renstra demo diganti data asli"] == 1
+    real = Periode.objects.get(kecamatan__nama="Randuagung")
+    assert not real.demo and Indikator.objects.filter(periode=real).count() == 75
+    assert list(Periode.objects.filter(demo=True).values_list("kecamatan__nama", flat=True)) == ["Klakah"]
+
+
+@pytest.fixture
+def lumajang_demo(demo):
+    demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))
+    return Periode.objects.filter(demo=True)
+
+
+def test_lumajang_demo_has_a_realistic_spread_and_follows_the_app_rules(lumajang_demo):
+    _spread(lumajang_demo)
+    _rules(lumajang_demo)
+
+
+def _spread(lumajang_demo):
+    """Some late, some under-absorbing, some entries missing."""
+    realisasi = Dokumen.objects.filter(periode__in=lumajang_demo, jenis="realisasi")
+    statuses = Counter(realisasi.values_list("status", flat=True))
+    assert statuses["diverifikasi"] > statuses["diajukan"] > 0 and statuses["draft"] > 0
+    assert Riwayat.objects.filter(dokumen__in=realisasi, aksi="kembalikan").exists()
+    # late: first submitted after the deadline
+    late = on_time = 0
+    for doc in realisasi.annotate(first=Sum("pk")).filter(status__in=["diajukan", "diverifikasi"]):
+        first = doc.riwayat.filter(aksi="ajukan").order_by("waktu").first().waktu
+        if timezone.localtime(first).date() > tenggat("realisasi", doc.tahun, doc.triwulan):
+            late += 1
+        else:
+            on_time += 1
+    assert late > 0 and on_time > late
+    # missing: triwulan never entered, and drafts with indicators still empty
+    expected = 20 * 11  # 2024 TW I–IV, 2025 TW I–IV, 2026 TW I–III ended before the demo's date
+    assert realisasi.count() < expected
+    n_ind = dict(Indikator.objects.filter(periode__in=lumajang_demo).values_list("periode").annotate(n=Count("pk")))
+    partial = [d for d in realisasi.filter(status="draft")
+               if Realisasi.objects.filter(indikator__periode=d.periode_id, tahun=d.tahun, triwulan=d.triwulan).count()
+               < n_ind[d.periode_id]]
+    assert partial
+    # absorption 2024 (the whole year): most kecamatan 80-99%, some far below
+    pagu = {}
+    for periode in lumajang_demo:
+        subs = Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=2024, tahap="perubahan")
+        spent = RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=2024)
+        total = subs.aggregate(s=Sum("jumlah"))["s"]
+        pagu[periode.pk] = (spent.aggregate(s=Sum("jumlah"))["s"] or 0) / total * 100
+    assert any(p < 75 for p in pagu.values()) and sum(p > 80 for p in pagu.values()) >= 10
+
+
+def _rules(lumajang_demo):
+    """Submitted triwulan are complete (the ajukan rule); no event after the demo's date; rows
+    pass their model validation."""
+    last = Riwayat.objects.filter(dokumen__periode__in=lumajang_demo).aggregate(m=Max("waktu"))["m"]
+    assert timezone.localtime(last).date() < DEMO_SAMPAI
+    n_ind = dict(Indikator.objects.filter(periode__in=lumajang_demo).values_list("periode").annotate(n=Count("pk")))
+    for doc in Dokumen.objects.filter(periode__in=lumajang_demo, jenis="realisasi", status__in=["diajukan",
+                                                                                                "diverifikasi"]):
+        filled = Realisasi.objects.filter(indikator__periode=doc.periode_id, tahun=doc.tahun, triwulan=doc.triwulan)
+        assert filled.count() == n_ind[doc.periode_id], doc
+    for model in (Indikator, Target, Realisasi, Pagu, Dokumen):
+        for obj in model.objects.filter(pk__in=model.objects.order_by("-pk").values("pk")[:40]):
+            obj.full_clean()
+    # the generator's own dates did not leak into later writes: auto_now_add is back
+    doc = Dokumen.objects.filter(periode__in=lumajang_demo).first()
+    fresh = Riwayat.objects.create(dokumen=doc, aksi="ubah", waktu=timezone.now() - datetime.timedelta(days=900))
+    assert fresh.waktu > timezone.now() - datetime.timedelta(minutes=1)
+
+
+def test_command_needs_the_catalog_and_reports_what_it_made(db, capsys):
+    with pytest.raises(CommandError, match="muat_demo"):
+        call_command("demo_kabupaten")
+    load_nomenklatur(LoadReport())
+    call_command("demo_kabupaten", "--kabupaten", "2", "--kecamatan", "2", "--sampai", "2024-05-01")
+    out = capsys.readouterr().out
+    assert "2 kabupaten sintetis × 2 kecamatan: dibuat" in out
+    assert Kecamatan.objects.filter(kabupaten__demo=True).count() == 4
+    assert Kabupaten.objects.filter(demo=True).count() == 2

@@ -31,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import kode as kode_mod
@@ -587,7 +587,22 @@ def bangun_demo(kecamatan: Iterable[Kecamatan], *, seed: int = 1, sampai: dateti
         with transaction.atomic():
             _write(plans, template, sampai, hasil)
         hasil.kecamatan.extend(k.nama for k in batch)
+    refresh_planner_statistics()
     return hasil
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load, let PostgreSQL's planner see the new row counts (ANALYZE). Without it a
+    fresh database (a new installation, the test database) still believes the tables are empty and
+    plans the comparison's aggregate joins as nested loops: minutes instead of milliseconds.
+    ANALYZE may run inside a transaction and then sees the rows written in it."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [m._meta.db_table for m in (Periode, Program, Kegiatan, SubKegiatan, Indikator, Target, Pagu,
+                                        Dokumen, Realisasi, RealisasiAnggaran, Riwayat)]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')
 
 
 def demo_kabupaten(kabupaten: Kabupaten, *, seed: int = 1, sampai: datetime.date = DEMO_SAMPAI) -> HasilDemo:

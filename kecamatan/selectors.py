@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.urls import reverse
 
 from .computations import Polaritas
 from .formatting import Nilai, format_nilai, format_rupiah
 from .models import (
-    CatatanItem, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program, Realisasi, RealisasiAnggaran, Riwayat,
+    Aktivitas, CatatanItem, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program, Realisasi, RealisasiAnggaran, Riwayat,
     Sasaran, SubKegiatan, Target, Tujuan,
 )
 from .models.dokumen import TW_ROMAWI, parse_kunci
@@ -55,9 +55,25 @@ def penandatangan_of(dokumen: Dokumen | None, kecamatan_nama: str) -> Penandatan
     )
 
 
+def dana_aktivitas(*, periode_id: int, tahun: int | None = None) -> dict[tuple[int, int], Decimal]:
+    """Renja dana of the sub-kegiatan that are itemised into aktivitas: the sum of their aktivitas,
+    per (sub-kegiatan, year), in 1 query. Such a sub-kegiatan has no Pagu of tahap renja (the Renja
+    services keep one source of truth), so every reader of "the Renja/DPA budget" takes this sum
+    where it exists and the Pagu row elsewhere."""
+    rows = Aktivitas.objects.filter(rincian__dokumen__periode_id=periode_id, rincian__dokumen__jenis=Dokumen.Jenis.RENJA)
+    if tahun is not None:
+        rows = rows.filter(rincian__dokumen__tahun=tahun)
+    return {
+        (sub_id, t): total
+        for sub_id, t, total in rows.values_list("rincian__subkegiatan_id", "rincian__dokumen__tahun")
+        .annotate(total=Sum("jumlah")).order_by()
+    }
+
+
 def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> RenstraData:
     """The whole cascade of one Renstra period with indicators, targets and sub-kegiatan pagu
-    of one budget stage: 10 queries whatever its size."""
+    of one budget stage: 10 queries whatever its size (11 for tahap renja, whose dana may be the
+    sum of aktivitas, see `dana_aktivitas`)."""
     periode = Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode_id)
     dokumen = (
         Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.RENSTRA).select_related("camat").first()
@@ -82,6 +98,9 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
         "subkegiatan_id", "tahun", "jumlah"
     ):
         pagu[p.subkegiatan_id][p.tahun] = p.jumlah
+    if tahap == Pagu.Tahap.RENJA:
+        for (sub_id, tahun), total in dana_aktivitas(periode_id=periode.pk).items():
+            pagu[sub_id][tahun] = total
 
     ind_by: dict[tuple[str, int], list[IndikatorData]] = defaultdict(list)
     for ind in indikator:
@@ -210,7 +229,7 @@ TAHAP_TERAKHIR = (Pagu.Tahap.PERUBAHAN, Pagu.Tahap.RENJA, Pagu.Tahap.RANCANGAN, 
 def realisasi_triwulan_data(periode: Periode, tahun: int, triwulan: int, *,
                             catatan: Riwayat | None = None) -> RealisasiTriwulanData:
     """Every indicator of the period with its target and the four TW of the year, every sub-kegiatan
-    with its latest pagu and Rp per TW: 10 queries whatever the size. `catatan`: the return whose
+    with its latest pagu and Rp per TW: 11 queries whatever the size. `catatan`: the return whose
     notes per row to attach (from `riwayat_dokumen`, already fetched)."""
     tujuan = list(Tujuan.objects.filter(periode=periode).order_by("urutan", "pk"))
     sasaran = list(Sasaran.objects.filter(tujuan__periode=periode).order_by("tujuan__urutan", "urutan", "pk"))
@@ -228,6 +247,8 @@ def realisasi_triwulan_data(periode: Periode, tahun: int, triwulan: int, *,
     pagu: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for p in Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=tahun):
         pagu[p.subkegiatan_id][p.tahap] = p.jumlah
+    for (sub_id, _), total in dana_aktivitas(periode_id=periode.pk, tahun=tahun).items():
+        pagu[sub_id][Pagu.Tahap.RENJA] = total  # a Renja itemised into aktivitas
     rp: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for r in RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=tahun):
         rp[r.subkegiatan_id][r.triwulan] = r.jumlah

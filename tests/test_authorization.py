@@ -95,6 +95,8 @@ TABLE = {
     "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
     "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),
+    # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it
+    "kecamatan:periksa": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024}, READ),
 }
 
 

@@ -19,8 +19,10 @@ from .nilai import rp, sama_dibulatkan, teks
 VERSI_LABEL = {AWAL: "awal", PERUBAHAN: "perubahan"}
 
 
-def _items(data: PeriksaData, level: str | None = None):
-    return [i for i in kinerja_items(data.renstra) if level is None or i.level == level]
+def _items(data: PeriksaData, level: str | None = None, *, iku_only: bool = True):
+    """The LKj's rows: tujuan indicators and the IKU sasaran indicators (all sasaran indicators when
+    none is marked IKU, or with `iku_only=False`)."""
+    return [i for i in kinerja_items(data.renstra, iku_only=iku_only) if level is None or i.level == level]
 
 
 def _label(item) -> str:
@@ -110,7 +112,8 @@ def pk_perubahan_pagu(data: PeriksaData):
                      f"Perjanjian Kinerja {data.tahun}", tautan_pk(data, AWAL))
 
 
-@aturan("pk-awal-dana-renja", "Anggaran program PK awal berbeda dengan kebutuhan dana Renja tahun itu")
+@aturan("pk-awal-dana-renja", "Anggaran program PK awal berbeda dengan kebutuhan dana Renja tahun itu",
+        kasus=("L-1",))
 def pk_awal_dana_renja(data: PeriksaData):
     if AWAL not in data.lkj.pk or not data.ada_renja:
         return
@@ -151,7 +154,7 @@ def iku_pk(data: PeriksaData):
                          "Camat berbeda.", _label(item), tautan_indikator(ind))
     if iku:
         marked = {i.indikator.id for i in iku}
-        for item in _items(data, "sasaran"):
+        for item in _items(data, "sasaran", iku_only=False):
             if item.indikator.id not in marked and pk.target_of(item.indikator.id) is not None:
                 yield Temuan("iku-pk", PERINGATAN, data.kunci_lkj,
                              f"Indikator “{item.indikator.uraian}” ada dalam Perjanjian Kinerja tetapi tidak "
@@ -195,8 +198,10 @@ def lkj_realisasi_anggaran(data: PeriksaData):
         for kegiatan in program.children:
             for sub in kegiatan.children:
                 if (pagu.get(sub.id) or ZERO) > 0 and data.lkj.realisasi_anggaran.get(sub.id) is None:
-                    per_program[program].append(sub.kode)
-    for program, codes in per_program.items():
+                    per_program[program.id].append(sub.kode)
+    programs = {p.id: p for p in data.renstra.program}
+    for program_id, codes in per_program.items():
+        program = programs[program_id]
         yield Temuan("lkj-realisasi-anggaran", PERINGATAN, data.kunci_lkj,
                      f"Program {program.kode}: {len(codes)} sub kegiatan berpagu {data.tahun} tanpa realisasi Rp "
                      f"({', '.join(codes[:3])}{' …' if len(codes) > 3 else ''}); penyerapan LKj menghitungnya 0.",

@@ -49,13 +49,17 @@ def is_persen(satuan: str) -> bool:
     return normal(satuan) in {"persen", "prosen", "persentase"} or satuan.strip() == "%"
 
 
+# different words for the same unit
+SINONIM = {"kk": "keluarga", "pegawai": "orang", "asn": "orang", "fasilitas": "fasilitasi", "kelurahan": "desa"}
+
+
 def unit_of(text: str) -> str:
     """The unit word of a satuan or of a value's label: 'Orang/Bulan' → 'orang', '12 bulan' → 'bulan',
-    'Lembaga Kemasyarakatan' → 'lembaga'; '' when it names no known unit."""
+    'Lembaga Kemasyarakatan' → 'lembaga', '15 KK' → 'keluarga'; '' when it names no known unit."""
     words = normal(text).split()
     for word in words:
         if word in UNIT_WORDS:
-            return word
+            return SINONIM.get(word, word)
     if text.strip() == "%" or (words and words[0] in PERSEN):
         return "persen"
     return ""
@@ -81,7 +85,7 @@ def unit_named_in(uraian: str) -> str:
         return "persen"
     match = re.match(r"^jumlah (\w+)", text)
     if match and match.group(1) in UNIT_WORDS:
-        return match.group(1)
+        return SINONIM.get(match.group(1), match.group(1))
     return ""
 
 

@@ -545,7 +545,7 @@ def import_xlsx(*, periode: Periode, kunci: str, content: bytes, nama_file: str,
 
 
 __all__ = [
-    "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
+    "AdaGalat", "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
     "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
     "save_indikator", "save_pagu", "save_realisasi_triwulan", "verifikasi_dokumen",
 ]

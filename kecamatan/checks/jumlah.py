@@ -18,7 +18,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..formatting import Nilai, format_rupiah, parse_nilai
 from ..reports.base import Besaran
-from .base import GALAT, Temuan
+from .base import GALAT, PERINGATAN, Temuan
+from .teks import normal
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
@@ -173,3 +174,26 @@ def sama_tercetak(tercetak: str, printed: Nilai, computed: Nilai) -> bool:
                                  computed.nilai.quantize(step, rounding=ROUND_DOWN))
     except InvalidOperation:  # pragma: no cover - absurdly large values
         return False
+
+
+def banding_tercetak(dokumen: str, tempat: str, tercetak: str, cell, *, dihitung: str = "",
+                     keterangan: str = "") -> Temuan | None:
+    """A figure printed by a document brought in from outside against the app's value for the same
+    place (a built table's cell: Decimal, Nilai, Besaran or text): None when they agree (rounding or
+    truncation to the printed decimals allowed), else a finding quoting both. `dihitung` is how the
+    app prints its value (default: the plain number)."""
+    computed = nilai_sel(cell)
+    printed = baca_tercetak(tercetak)
+    if isinstance(computed, str):
+        if normal(computed) == normal(tercetak):
+            return None
+    elif printed is not None and computed is not None and sama_tercetak(tercetak, printed, computed):
+        return None
+    if not dihitung:
+        dihitung = computed if isinstance(computed, str) else (
+            format_rupiah(computed.nilai) if computed is not None and computed.nilai is not None else "(kosong)")
+    sebab = " (bukan angka yang sah)" if printed is None and not isinstance(computed, str) else ""
+    return Temuan("catatan-sumber", PERINGATAN, dokumen,
+                  f"Dokumen sumber mencetak {tercetak or '(kosong)'}{sebab} pada {tempat}; aplikasi menghitung "
+                  f"{dihitung}.{' ' + keterangan if keterangan else ''}", tempat)
+

@@ -12,8 +12,7 @@ from ..reports.renja import BUILDERS
 from ..reports.renja_common import column_number
 from .base import PERINGATAN, Tautan, Temuan, aturan
 from .data import PeriksaData
-from .jumlah import baca_tercetak, nilai_sel, sama_tercetak
-from .teks import normal
+from .jumlah import banding_tercetak
 
 TABEL_LABEL = {"tc29": "T-C.29", "tc30": "T-C.30", "tc31": "T-C.31", "tc32": "T-C.32", "tc33": "T-C.33",
                "renja41": "Tabel 4.1"}
@@ -46,17 +45,7 @@ def catatan_sumber(data: PeriksaData):
         if cell is COVERED:
             continue
         dihitung = format_cell(cell, report.columns[col].kind).replace("\n", "; ") or "(kosong)"
-        computed = nilai_sel(cell)
-        printed = baca_tercetak(note.tercetak)
-        if isinstance(computed, str):
-            if normal(computed) == normal(note.tercetak):
-                continue
-        elif printed is None:
-            pass  # unreadable in the source: always a finding
-        elif computed is not None and sama_tercetak(note.tercetak, printed, computed):
-            continue
-        sebab = " (bukan angka yang sah)" if printed is None and not isinstance(computed, str) else ""
-        uraian = f" {note.uraian}" if note.uraian else ""
-        yield Temuan("catatan-sumber", PERINGATAN, data.kunci_renja,
-                     f"Dokumen sumber{asal} mencetak {note.tercetak or '(kosong)'}{sebab} pada {tempat}; aplikasi "
-                     f"menghitung {dihitung}.{uraian}", tempat, tautan)
+        found = banding_tercetak(data.kunci_renja, f"{tempat}{asal}", note.tercetak, cell, dihitung=dihitung,
+                                 keterangan=note.uraian)
+        if found is not None:
+            yield replace(found, tempat=tempat, tautan=tautan)

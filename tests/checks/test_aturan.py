@@ -472,13 +472,13 @@ def test_J1_J2_J3_J8_J9_J10_printed_figures_of_the_source_document_against_the_a
     dunia.ranwal = [RanwalData(1, 1, "subkegiatan", nama="Dokumen", pagu=D(1), node_key=("subkegiatan", 121))]
     hits = found(dunia, "catatan-sumber")
     assert [t.pesan for t in hits] == [
-        "Dokumen sumber (baris 645 dokumen sumber) mencetak 7.000.000 pada T-C.33 baris 7.01.01.2.01 kolom 8; aplikasi "
+        "Dokumen sumber mencetak 7.000.000 pada T-C.33 baris 7.01.01.2.01 kolom 8 (baris 645 dokumen sumber); aplikasi "
         "menghitung 8.000.000. Kegiatan ≠ Σ sub (J-10).",
-        "Dokumen sumber (baris 369 dokumen sumber) mencetak 2.517.22.415 (bukan angka yang sah) pada T-C.31 baris 1 "
-        "kolom 6; aplikasi menghitung 1.",
-        "Dokumen sumber (baris 204 dokumen sumber) mencetak 0% pada T-C.29 baris 7.01.01.2.01.0001 kolom 11; aplikasi "
+        "Dokumen sumber mencetak 2.517.22.415 (bukan angka yang sah) pada T-C.31 baris 1 kolom 6 (baris 369 dokumen "
+        "sumber); aplikasi menghitung 1.",
+        "Dokumen sumber mencetak 0% pada T-C.29 baris 7.01.01.2.01.0001 kolom 11 (baris 204 dokumen sumber); aplikasi "
         "menghitung -. J-2.",
-        "Dokumen sumber (baris 398 dokumen sumber) mencetak 91.527.593 pada T-C.31 baris 1 kolom 11; aplikasi "
+        "Dokumen sumber mencetak 91.527.593 pada T-C.31 baris 1 kolom 11 (baris 398 dokumen sumber); aplikasi "
         "menghitung 4.000.000. J-9.",
         "Catatan dokumen sumber (baris 9 dokumen sumber) menunjuk T-C.33 baris 7.01.99 kolom 8, yang tidak ada di tabel.",
     ]

@@ -340,3 +340,16 @@ class NilaiPembandingAdmin(admin.ModelAdmin):
     list_display = ["indikator", "tahun", "kecamatan", "nilai", "label", "sumber"]
     list_filter = ["tahun", "kecamatan"]
     raw_id_fields = ["indikator"]
+
+
+@admin.register(m.HasilPeriksa)
+class HasilPeriksaAdmin(admin.ModelAdmin):
+    """Counts of the last consistency check per kecamatan-year (issue 11): written by the checker only."""
+
+    list_display = ["periode", "tahun", "galat", "peringatan", "diperiksa"]
+    list_filter = ["tahun", "periode__kecamatan"]
+    list_select_related = ["periode__kecamatan"]
+    readonly_fields = ["periode", "tahun", "sidik", "galat", "peringatan", "per_dokumen", "diperiksa"]
+
+    def has_add_permission(self, request):
+        return False

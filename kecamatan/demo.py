@@ -50,6 +50,10 @@ def load_wilayah(report: LoadReport, path: Path = FIXTURES / "wilayah_lumajang.j
             kabupaten=kab, slug=slugify(nama), defaults={"nama": nama, "alamat": data["alamat"].get(nama, "")}
         )
         report.count("kecamatan", created)
+    for nama, jumlah in data.get("jumlah_desa", {}).items():
+        # only where nobody has set it: running again changes nothing
+        updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, jumlah_desa__isnull=True).update(jumlah_desa=jumlah)
+        report.count("jumlah desa", bool(updated))
     return kab
 
 

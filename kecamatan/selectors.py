@@ -338,6 +338,7 @@ class RingkasanPeriode:
     n_indikator: int
     triwulan: tuple[tuple[int, tuple[SelTriwulan, ...]], ...]  # per year: the TW cells up to today
     dokumen: tuple[Dokumen, ...]  # Renstra, Renja, LKj
+    periksa: tuple[tuple[int, object], ...] = ()  # per year: the stored consistency counts (Lencana) or None
 
 
 @dataclass(frozen=True)
@@ -352,7 +353,10 @@ def triwulan_of(day: datetime.date) -> int:
 
 
 def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.date) -> Dasbor:
-    """What each role should do next, over the periods the user sees: 5 queries."""
+    """What each role should do next, over the periods the user sees, with the stored consistency
+    counts of every kecamatan-year: 5 queries (6 when a document was returned)."""
+    from .checks.selectors import hasil_tersimpan, lencana_tahun
+
     periodes = list(periode_qs.select_related("kecamatan__kabupaten"))
     ids = [p.pk for p in periodes]
     n_ind = dict(Indikator.objects.filter(periode__in=ids).values_list("periode").annotate(n=Count("pk")))
@@ -363,6 +367,7 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
     }
     docs = {(d.periode_id, d.jenis, d.tahun, d.triwulan): d
             for d in Dokumen.objects.filter(periode__in=ids).select_related("periode__kecamatan")}
+    tersimpan = hasil_tersimpan(periodes)
     returned_ids = [d.pk for d in docs.values() if d.status == Dokumen.Status.DIKEMBALIKAN]
     last_note: dict[int, str] = {}
     for r in Riwayat.objects.filter(dokumen__in=returned_ids, aksi=Riwayat.Aksi.KEMBALIKAN).order_by("waktu", "pk"):
@@ -409,7 +414,9 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
             if kecamatan_role and d.status == Dokumen.Status.DIKEMBALIKAN:
                 tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki lalu ajukan lagi.", reverse("kecamatan:dokumen", args=(p.pk, d.kunci)), "danger", last_note.get(d.pk, "")))
         menunggu.extend(d for (pid, *_), d in docs.items() if pid == p.pk and d.status == Dokumen.Status.DIAJUKAN)
-        ringkasan.append(RingkasanPeriode(p, n_ind.get(p.pk, 0), tuple(years), tuple(others)))
+        lencana = lencana_tahun(p, [d for (pid, *_), d in docs.items() if pid == p.pk], tersimpan)
+        ringkasan.append(RingkasanPeriode(p, n_ind.get(p.pk, 0), tuple(years), tuple(others),
+                                          tuple((t, lencana.get(t)) for t in p.tahun_list)))
     if peran == Peran.VERIFIKATOR:
         for d in menunggu:
             tugas.append(Tugas(f"Menunggu verifikasi: {d.judul} Kecamatan {d.periode.kecamatan.nama}",

@@ -103,6 +103,8 @@ TABLE = {
     "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
+    # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it
+    "kecamatan:periksa": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024}, READ),
 }
 
 

@@ -9,6 +9,7 @@ from .kinerja_tahunan import (
     NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
 )
 from .nomenklatur import Nomenklatur
+from .periksa import HasilPeriksa
 from .renja import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
     TargetRenja, UsulanPemangku,
@@ -35,6 +36,7 @@ __all__ = [
     "Camat",
     "CatatanItem",
     "Dokumen",
+    "HasilPeriksa",
     "Indikator",
     "Kabupaten",
     "Kecamatan",

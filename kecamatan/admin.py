@@ -9,7 +9,7 @@ from . import models as m
 
 @admin.register(m.Kabupaten)
 class KabupatenAdmin(admin.ModelAdmin):
-    list_display = ["nama", "provinsi"]
+    list_display = ["nama", "provinsi", "logo"]
     search_fields = ["nama", "provinsi"]
     prepopulated_fields = {"slug": ["nama"]}
 
@@ -339,3 +339,15 @@ class NilaiPembandingAdmin(admin.ModelAdmin):
     list_display = ["indikator", "tahun", "kecamatan", "nilai", "label", "sumber"]
     list_filter = ["tahun", "kecamatan"]
     raw_id_fields = ["indikator"]
+
+
+@admin.register(m.Narasi)
+class NarasiAdmin(SimpleHistoryAdmin):
+    """Narrative of the whole documents; people edit it on the document's page (naskah)."""
+
+    list_display = ["dokumen", "kunci", "diubah_oleh", "diubah_pada"]
+    list_filter = ["dokumen__jenis", "dokumen__periode__kecamatan"]
+    list_select_related = ["dokumen__periode__kecamatan", "diubah_oleh"]
+    search_fields = ["kunci", "teks"]
+    raw_id_fields = ["dokumen"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]

@@ -5,13 +5,17 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from ..validators import format_nip, validate_nip
+from ..validators import format_nip, validate_logo, validate_nip
 
 
 class Kabupaten(models.Model):
     nama = models.CharField("nama", max_length=100, unique=True)
     provinsi = models.CharField("provinsi", max_length=100)
     slug = models.SlugField("slug", max_length=100, unique=True)
+    logo = models.ImageField(
+        "logo", upload_to="logo/", blank=True, validators=[validate_logo],
+        help_text="PNG atau JPEG, paling besar 1 MB; dicetak di sampul Renstra, Renja dan LKj.",
+    )
 
     class Meta:
         verbose_name = "kabupaten"

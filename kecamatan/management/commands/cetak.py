@@ -1,5 +1,7 @@
 """`python manage.py cetak <tabel> --kecamatan <nama> --periode 2024-2026 --format html|pdf|xlsx
---output FILE [--tahun N]`: print an official table in batch (Bappeda), in tests and benchmarks."""
+--output FILE [--tahun N]`: print an official table in batch (Bappeda), in tests and benchmarks.
+`cetak dokumen-renstra|dokumen-renja|dokumen-lkj …` prints a whole document (cover, narrative,
+every table in its place) as one PDF."""
 
 from pathlib import Path
 
@@ -9,14 +11,15 @@ from django.db.models import Q
 
 from kecamatan.models import Kecamatan, Periode
 from kecamatan.reports.output import FORMATS, produce
-from kecamatan.reports.registry import TABLES, UnknownTable
+from kecamatan.reports.registry import DOCUMENTS, TABLES, UnknownTable
 
 
 class Command(BaseCommand):
     help = "Cetak tabel resmi (HTML, PDF, Excel) satu kecamatan."
 
     def add_arguments(self, parser):
-        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}")
+        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}; dokumen utuh: "
+                                          f"{', '.join(DOCUMENTS)}")
         parser.add_argument("--kecamatan", required=True, help="nama kecamatan, mis. randuagung")
         parser.add_argument("--periode", help="periode Renstra, mis. 2024-2026 (boleh dikosongkan bila --tahun diisi)")
         parser.add_argument("--tahun", type=int, help="tahun untuk tabel tahunan (Renja, LKj)")

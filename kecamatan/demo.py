@@ -228,5 +228,8 @@ def muat_demo() -> LoadReport:
     from .demo_kinerja import load_kinerja  # imports this module
 
     load_kinerja(report, kabupaten)  # Jatiroto's Renstra, LKj 2024 and PK; Randuagung's IKU 2025
+    from .naskah.demo import load_naskah_demo
+
+    load_naskah_demo(report, kabupaten)  # the narrative of the three whole documents (issue 10)
     create_demo_users(report, kabupaten)
     return report

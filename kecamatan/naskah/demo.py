@@ -28,5 +28,4 @@ def load_naskah(report: LoadReport, kabupaten: Kabupaten, name: str) -> None:
 
 def load_naskah_demo(report: LoadReport, kabupaten: Kabupaten) -> None:
     for name in NASKAH_FIXTURES:
-        if (FIXTURES / name).exists():
-            load_naskah(report, kabupaten, name)
+        load_naskah(report, kabupaten, name)

@@ -183,9 +183,10 @@ def draf_tahun_lalu(data: LkjData, item: KinerjaItem, index: int, reports: LkjRe
         return (f"Realisasi indikator {ind.uraian} tahun {lalu} {_realisasi_missing(r_lalu.teks)} ({sumber}), "
                 f"sehingga belum dapat dibandingkan dengan tahun {data.tahun}.")
     if not realisasi.ada:
+        capaian_lalu = f", capaian {c_lalu.teks}" if c_lalu.ada else ""
         return (f"Realisasi indikator {ind.uraian} tahun {data.tahun} {_realisasi_missing(realisasi.teks)}, "
-                f"sehingga belum dapat dibandingkan dengan tahun {lalu} (realisasi {r_lalu.teks}, capaian "
-                f"{c_lalu.teks}; {sumber}).")
+                f"sehingga belum dapat dibandingkan dengan tahun {lalu} (realisasi {r_lalu.teks}{capaian_lalu}; "
+                f"{sumber}).")
     delta = realisasi.angka - r_lalu.angka
     if delta == 0:
         kalimat = f"realisasi indikator {ind.uraian} tahun {data.tahun} sama dengan tahun {lalu}, yaitu {realisasi.teks}"

@@ -93,8 +93,8 @@ def _tabel(piece: TabelTersusun) -> str:
     parts = []
     lines = "".join(format_html("<div>{}</div>", line) for line in piece.judul)
     number = format_html('<div class="nomor-tabel">{}</div>', piece.nomor) if piece.nomor else ""
-    parts.append(format_html('<div class="judul-tabel-naskah" id="{}">{}{}</div>', piece.anchor, number,
-                             mark_safe(lines)))
+    parts.append(format_html('<div class="judul-tabel-naskah" id="{}" data-bookmark="{}">{}{}</div>', piece.anchor,
+                             piece.entri, number, mark_safe(lines)))
     for report in piece.reports:
         if report.intro or report.caption:
             parts.append(render_to_string("reports/_pengantar.html", {"report": report}))

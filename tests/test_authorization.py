@@ -104,7 +104,7 @@ TABLE = {
     "kecamatan:naskah": ("get", lambda o: _naskah(o), READ),
     "kecamatan:naskah_unduh": ("get", lambda o: _naskah(o, fmt="html"), READ),
     "kecamatan:naskah_bagian": ("get", lambda o: _naskah(o, bagian="kata-pengantar"), NASKAH_EDIT),
-    "kecamatan:naskah_draf": ("get", lambda o: _naskah(o, bagian="pengukuran"), NASKAH_EDIT),
+    "kecamatan:naskah_draf": ("get", lambda o: _naskah(o, bagian="ringkasan-pengukuran"), NASKAH_EDIT),
     "kecamatan:naskah_salin": ("post", lambda o: _naskah(o), NASKAH_POST),
     "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),

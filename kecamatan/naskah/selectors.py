@@ -64,7 +64,7 @@ def logo_uri(field) -> str:
     try:
         with field.open("rb") as fh:
             content = fh.read(LOGO_MAX_BYTES + 1)
-    except OSError:
+    except (OSError, ValueError):
         return ""  # the file is gone: print the placeholder rather than fail the whole document
     mime = logo_format(content)
     if mime is None or len(content) > LOGO_MAX_BYTES:

@@ -192,7 +192,7 @@ def naskah_draf(request, pk: int, kunci: str, bagian: str):
                 add_service_error(form, exc)
             else:
                 messages.success(request, done)
-                return redirect(page.url("naskah") + f"#n-{bagian}")
+                return redirect(page.url("naskah") + f"#d-{bagian}")
     else:
         form = forms.DrafForm(initial={"teks": piece.teks, "versi": page.versi, "draf": piece.draf})
     return render(request, "kecamatan/naskah/draf.html", page.context(

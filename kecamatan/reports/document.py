@@ -259,6 +259,24 @@ def report_caption(report: Report) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def teks_titles(nodes, judul: str) -> dict[int, str]:
+    """How the editor names each narrative text of a container: its own title, else the section's,
+    with "(lanjutan)" for the second one, "(lanjutan 2)" for the third … (a text before a table and
+    another after it must not look the same)."""
+    out: dict[int, str] = {}
+    count = 0
+    for node in nodes:
+        if isinstance(node, Teks):
+            count += 1
+            if node.judul:
+                out[id(node)] = node.judul
+            elif count == 1:
+                out[id(node)] = judul
+            else:
+                out[id(node)] = f"{judul} (lanjutan{'' if count == 2 else f' {count - 1}'})"
+    return out
+
+
 @dataclass
 class _Counter:
     bab: int = 0
@@ -292,7 +310,7 @@ class _Builder:
                 self.c.anon += 1
                 nomor, anchor = "", f"tabel-x{self.c.anon}"
             labels.append((nomor, anchor))
-        return TeksTersusun(node.kunci, node.judul or judul, blocks, tuple(labels), node.petunjuk, node.wajib)
+        return TeksTersusun(node.kunci, judul, blocks, tuple(labels), node.petunjuk, node.wajib)
 
     def tabel_piece(self, node: Tabel) -> TabelTersusun:
         first = node.reports[0]
@@ -324,6 +342,7 @@ class _Builder:
     def isi(self, nodes, judul: str, nomor: list[int], tingkat: int) -> list:
         out: list = []
         sub = 0
+        titles = teks_titles(nodes, judul)
         for node in nodes:
             if isinstance(node, Bagian):
                 if node.bernomor and self.c.bab:
@@ -340,7 +359,7 @@ class _Builder:
                 self.c.daftar_isi.append(Entri(anchor, teks, tingkat, romawi=self.front))
                 out += self.isi(node.isi, node.judul, numbers, tingkat + 1)
             elif isinstance(node, Teks):
-                out.append(self.teks_piece(node, judul))
+                out.append(self.teks_piece(node, titles[id(node)]))
             elif isinstance(node, Tabel):
                 out.append(self.tabel_piece(node))
             elif isinstance(node, Gambar):
@@ -421,13 +440,14 @@ def bagian_keys(naskah: Naskah) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
 
     def walk(nodes, judul: str) -> None:
+        titles = teks_titles(nodes, judul)
         for node in nodes:
             if isinstance(node, Bagian):
                 walk(node.isi, node.judul)
             elif isinstance(node, Bab):
                 walk(node.isi, node.judul)
             elif isinstance(node, Teks):
-                out.append((node.kunci, node.judul or judul, node.petunjuk))
+                out.append((node.kunci, titles[id(node)], node.petunjuk))
 
     walk(naskah.kata_pengantar, "Kata Pengantar")
     walk(naskah.pembuka, "")

@@ -191,7 +191,7 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         sampul=sampul(identitas, ("LAPORAN KINERJA", f"CAMAT {k.upper()}", f"TAHUN {n}")),
         kata_pengantar=(Teks("kata-pengantar", "Kata Pengantar"), TandaTangan(data.penandatangan)),
         pembuka=(Bagian("Ikhtisar Eksekutif", (
-            Teks("ikhtisar", "Ikhtisar Eksekutif"), *drafts["ikhtisar"], Teks("ikhtisar-lanjutan", "Ikhtisar Eksekutif", wajib=False),
+            Teks("ikhtisar"), *drafts["ikhtisar"], Teks("ikhtisar-lanjutan", wajib=False),
         )),),
         bab=(bab1, bab2, bab3, bab4),
         lampiran=tuple(lampiran),

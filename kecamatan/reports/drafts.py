@@ -344,8 +344,8 @@ def lkj_drafts(data: LkjData, reports: LkjReports) -> dict[str, list[Draf]]:
             per["pembanding"].append(Draf(f"pembanding:{ind.id}", judul, draf_pembanding(data, item, i, reports)))
         per["efisiensi"].append(Draf(f"efisiensi:{ind.id}", judul, draf_efisiensi(data, item, i, reports)))
     k = data.renstra.kecamatan
-    per["pengukuran"] = [Draf("pengukuran", "Ringkasan pengukuran kinerja", draf_pengukuran(data, reports))]
-    per["anggaran"] = [Draf("anggaran", "Ringkasan realisasi anggaran", draf_anggaran(data, reports))]
+    per["pengukuran"] = [Draf("ringkasan-pengukuran", "Ringkasan pengukuran kinerja", draf_pengukuran(data, reports))]
+    per["anggaran"] = [Draf("ringkasan-anggaran", "Ringkasan realisasi anggaran", draf_anggaran(data, reports))]
     per["ikhtisar"] = [
         Draf("ikhtisar-capaian", "Ringkasan capaian kinerja", draf_ringkasan(
             data, reports, pembuka=f"Capaian kinerja Kecamatan {k} tahun {data.tahun} ({{tabel:lkj33}}):")),

@@ -81,7 +81,7 @@ def _draf(piece: DrafTersusun, screen: bool, tautan: Tautan | None) -> str:
             if tautan and tautan.draf else ""
         extra = format_html('<div class="tanda-draf">{}{}</div>', mark_safe(" ".join(badges)), link)
     css = "draf" + (" diganti" if piece.diganti else "") + (" berubah" if piece.berubah else "")
-    return format_html('<div class="{}" id="n-{}" data-kunci="{}">{}{}</div>', css, piece.kunci, piece.kunci, extra,
+    return format_html('<div class="{}" id="d-{}" data-kunci="{}">{}{}</div>', css, piece.kunci, piece.kunci, extra,
                        mark_safe(markup.render_html(piece.blocks)))
 
 
@@ -89,8 +89,10 @@ def _bare(report: Report) -> Report:
     return replace(report, kop=None, penandatangan=None, counter_signatory=None)
 
 
-def _tabel(piece: TabelTersusun) -> str:
-    parts = []
+def _tabel(piece: TabelTersusun, before: str = "") -> str:
+    """A table with its numbered caption; `before` is headings that open it (they go on its
+    landscape page rather than alone on a portrait one)."""
+    parts = [before] if before else []
     lines = "".join(format_html("<div>{}</div>", line) for line in piece.judul)
     number = format_html('<div class="nomor-tabel">{}</div>', piece.nomor) if piece.nomor else ""
     parts.append(format_html('<div class="judul-tabel-naskah" id="{}" data-bookmark="{}">{}{}</div>', piece.anchor,
@@ -140,7 +142,21 @@ def piece_html(piece, *, screen: bool = False, tautan: Tautan | None = None) -> 
 
 
 def _join(pieces, screen: bool, tautan: Tautan | None) -> SafeString:
-    return mark_safe("".join(piece_html(p, screen=screen, tautan=tautan) for p in pieces))
+    """Pieces in order; headings right before a landscape table move onto its page with it."""
+    out: list[str] = []
+    headings: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Judul):
+            headings.append(_heading(piece))
+            continue
+        if isinstance(piece, TabelTersusun) and piece.lanskap and headings:
+            out.append(_tabel(piece, "".join(headings)))
+        else:
+            out.extend(headings)
+            out.append(piece_html(piece, screen=screen, tautan=tautan))
+        headings = []
+    out.extend(headings)
+    return mark_safe("".join(out))
 
 
 def _logo(susunan: Susunan) -> SafeString:

@@ -45,7 +45,7 @@ def test_preview_shows_the_document_and_edit_links_to_editors_only(client, perio
     html = client.get(url(periode, "naskah")).content.decode()
     assert "LAPORAN KINERJA" in html and "BAB III" in html and "Tabel 3.9" in html
     assert url(periode, "naskah_bagian", "kata-pengantar") in html
-    assert url(periode, "naskah_draf", "pengukuran") in html
+    assert url(periode, "naskah_draf", "ringkasan-pengukuran") in html
     client_as(client, periode, Peran.VERIFIKATOR, "bappeda")
     html = client.get(url(periode, "naskah")).content.decode()
     assert "LAPORAN KINERJA" in html and url(periode, "naskah_bagian", "kata-pengantar") not in html
@@ -108,19 +108,19 @@ def test_a_submitted_document_is_shown_read_only(client, periode):
 
 def test_keeping_editing_and_returning_to_a_draft(client, periode):
     client_as(client, periode)
-    page = client.get(url(periode, "naskah_draf", "pengukuran"))
+    page = client.get(url(periode, "naskah_draf", "ringkasan-pengukuran"))
     draf = page.context["piece"].draf
     assert draf.startswith("Dari 2 indikator kinerja tujuan dan sasaran strategis tahun 2024 (Tabel 3.3):")
-    client.post(url(periode, "naskah_draf", "pengukuran"), {"teks": "Ringkasan saya.", "versi": 0, "draf": draf,
+    client.post(url(periode, "naskah_draf", "ringkasan-pengukuran"), {"teks": "Ringkasan saya.", "versi": 0, "draf": draf,
                                                             "aksi": "simpan"})
-    row = Narasi.objects.get(kunci="draf:pengukuran")
+    row = Narasi.objects.get(kunci="draf:ringkasan-pengukuran")
     assert (row.teks, row.draf_dasar) == ("Ringkasan saya.", draf)
     Narasi.objects.filter(pk=row.pk).update(draf_dasar="Draf dengan angka lama.")
-    page = client.get(url(periode, "naskah_draf", "pengukuran"))
+    page = client.get(url(periode, "naskah_draf", "ringkasan-pengukuran"))
     assert page.context["piece"].berubah and "draf-berubah" in page.content.decode()
     assert "draf berubah" in client.get(url(periode, "naskah")).content.decode()
-    client.post(url(periode, "naskah_draf", "pengukuran"), {"teks": "", "versi": 1, "aksi": "kembalikan"})
-    assert not Narasi.objects.filter(kunci="draf:pengukuran").exists()
+    client.post(url(periode, "naskah_draf", "ringkasan-pengukuran"), {"teks": "", "versi": 1, "aksi": "kembalikan"})
+    assert not Narasi.objects.filter(kunci="draf:ringkasan-pengukuran").exists()
 
 
 def test_typed_html_is_shown_as_text_in_the_preview_and_the_print_html(client, periode):

@@ -131,3 +131,12 @@ def test_reports_of_the_document_in_order_for_the_workbook():
     assert [r.code for r in s.reports()] == ["Tabel 3.1", "T-C.29", "PK"]
     assert isinstance(s.tables[0], TabelTersusun) and isinstance(s.teks[0], TeksTersusun)
     assert all(isinstance(d, DrafTersusun) for d in s.drafts)
+
+
+def test_two_texts_of_one_section_are_told_apart_in_the_editor():
+    doc = Naskah(jenis="lkj", judul="x", sampul=Sampul("P", (), ()), bab=(Bab("Satu", (Bagian("Kinerja Utama", (
+        Teks("iku"), Tabel("t", (report("Tabel 1", ("Tabel 1", "A")),)), Teks("iku-target"), Teks("iku-akhir"),
+        Teks("iku-khusus", "Judul sendiri"))),)),))
+    assert [j for _, j, _ in bagian_keys(doc)] == [
+        "Kinerja Utama", "Kinerja Utama (lanjutan)", "Kinerja Utama (lanjutan 2)", "Judul sendiri"]
+    assert [t.judul for t in susun(doc).teks] == [j for _, j, _ in bagian_keys(doc)]

@@ -139,10 +139,10 @@ def test_efficiency_sentence_from_tabel_38():
 
 def test_summaries():
     texts = drafts(lkj())
-    assert texts["pengukuran"].splitlines()[1:] == [
+    assert texts["ringkasan-pengukuran"].splitlines()[1:] == [
         "1. indikator dengan capaian 100% atau lebih: 2;", "2. indikator dengan capaian di bawah 100%: 1;",
         "3. indikator yang belum dapat diukur capaiannya: 0."]
-    assert texts["anggaran"] == (
+    assert texts["ringkasan-anggaran"] == (
         "Anggaran Kecamatan Uji tahun 2024 sebesar Rp 7.400 dengan realisasi sampai 31 Desember 2024 sebesar Rp 7.200 "
         "atau 97,30% ({tabel:lkj39}). Penyerapan terendah pada PROGRAM SATU (97,14%).")
     assert texts["penutup-capaian"].splitlines()[-1] == (

@@ -14,7 +14,7 @@ def test_operator_writes_a_section_of_the_lkj_and_sees_it_in_the_document(page, 
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     login(page, live_server, "operator.jatiroto")
     page.goto(f"{live_server.url}/renstra/{periode.pk}/")
-    page.get_by_role("link", name="Naskah LKj 2024").click()
+    page.get_by_role("link", name="Naskah LKj (2024)").click()
     page.wait_for_url(re.compile(r"/naskah/lkj-2024/$"))
     preview = page.locator("#pratinjau")
     assert "LAPORAN KINERJA" in preview.inner_text() and "Tabel 3.9" in preview.inner_text()

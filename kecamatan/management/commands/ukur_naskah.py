@@ -96,15 +96,16 @@ def build_renstra(n_sub: int, paragraf: int) -> Periode:
     Pagu.objects.bulk_create([Pagu(subkegiatan=s, tahun=t, tahap=Pagu.Tahap.RENSTRA,
                                    jumlah=Decimal(1_250_000 + 37_500 * (i % 40))) for i, s in enumerate(subs) for t in TAHUN])
 
-    text = "\n".join([KALIMAT * 3] * paragraf)
-    items = "\n".join(f"{i}. {KALIMAT[:120]}" for i in range(1, 6))
-    table = "Tabel: Data pendukung\n| No | Uraian | Jumlah |\n|---|---|---|\n" + "\n".join(
-        f"| {i}. | Uraian data pendukung nomor {i} | {i * 3} |" for i in range(1, 16))
-    data = naskah_data(periode, Kunci(Dokumen.Jenis.RENSTRA))
-    Narasi.objects.bulk_create([
-        Narasi(dokumen=dokumen, kunci=kunci, teks=f"{text}\n{items}\n{table if n % 3 == 0 else ''}")
-        for n, (kunci, _, _) in enumerate(bagian_keys(data.susunan.naskah))
-    ])
+    if paragraf:  # 0: no narrative at all (the tables only)
+        text = "\n".join([KALIMAT * 3] * paragraf)
+        items = "\n".join(f"{i}. {KALIMAT[:120]}" for i in range(1, 6))
+        table = "Tabel: Data pendukung\n| No | Uraian | Jumlah |\n|---|---|---|\n" + "\n".join(
+            f"| {i}. | Uraian data pendukung nomor {i} | {i * 3} |" for i in range(1, 16))
+        data = naskah_data(periode, Kunci(Dokumen.Jenis.RENSTRA))
+        Narasi.objects.bulk_create([
+            Narasi(dokumen=dokumen, kunci=kunci, teks=f"{text}\n{items}\n{table if n % 3 == 0 else ''}")
+            for n, (kunci, _, _) in enumerate(bagian_keys(data.susunan.naskah))
+        ])
     return Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode.pk)
 
 
@@ -113,7 +114,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sub", type=int, default=200, help="jumlah sub kegiatan (bawaan 200)")
-        parser.add_argument("--paragraf", type=int, default=4, help="paragraf per bagian naskah (bawaan 4)")
+        parser.add_argument("--paragraf", type=int, default=4, help="paragraf per bagian naskah (bawaan 4; 0: tanpa narasi)")
         parser.add_argument("--tracemalloc", action="store_true",
                             help="cetak sekali lagi dengan tracemalloc untuk puncak alokasi Python (lebih lambat)")
 

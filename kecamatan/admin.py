@@ -9,7 +9,7 @@ from . import models as m
 
 @admin.register(m.Kabupaten)
 class KabupatenAdmin(admin.ModelAdmin):
-    list_display = ["nama", "provinsi", "demo"]
+    list_display = ["nama", "provinsi", "demo", "logo"]
     list_filter = ["demo"]
     search_fields = ["nama", "provinsi"]
     prepopulated_fields = {"slug": ["nama"]}
@@ -353,3 +353,15 @@ class HasilPeriksaAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(m.Narasi)
+class NarasiAdmin(SimpleHistoryAdmin):
+    """Narrative of the whole documents; people edit it on the document's page (naskah)."""
+
+    list_display = ["dokumen", "kunci", "diubah_oleh", "diubah_pada"]
+    list_filter = ["dokumen__jenis", "dokumen__periode__kecamatan"]
+    list_select_related = ["dokumen__periode__kecamatan", "diubah_oleh"]
+    search_fields = ["kunci", "teks"]
+    raw_id_fields = ["dokumen"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]

@@ -247,6 +247,9 @@ def muat_demo(*, kabupaten_demo: bool = True) -> LoadReport:
     from .demo_kinerja import load_kinerja  # imports this module
 
     load_kinerja(report, kabupaten)  # Jatiroto's Renstra, LKj 2024 and PK; Randuagung's IKU 2025
+    from .naskah.demo import load_naskah_demo
+
+    load_naskah_demo(report, kabupaten)  # the narrative of the three whole documents (issue 10)
     create_demo_users(report, kabupaten)
     if kabupaten_demo:  # last: every kecamatan with a real Renstra keeps it
         for what, n in demo_kabupaten(kabupaten).created.items():

@@ -48,6 +48,8 @@ urlpatterns = [
     path("renstra/<int:pk>/periksa/<int:tahun>/", periksa.periksa_tahun, name="periksa"),
     # Renja of a year: entry pages
     path("renstra/<int:pk>/renja/<int:tahun>/", include("kecamatan.renja.urls")),
+    # whole documents (Renstra, Renja n, LKj n): preview, narrative, PDF
+    path("renstra/<int:pk>/naskah/<str:kunci>/", include("kecamatan.naskah.urls")),
     # Excel in: template, upload with preview, confirm
     path("renstra/<int:pk>/impor/<str:kunci>/", impor.impor, name="impor"),
     path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", impor.impor_templat, name="impor_templat"),

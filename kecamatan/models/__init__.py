@@ -5,6 +5,7 @@ from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
+from .narasi import Narasi
 from .kinerja_tahunan import (
     NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "Kecamatan",
     "Kegiatan",
     "NilaiPembanding",
+    "Narasi",
     "Nomenklatur",
     "Pagu",
     "PenetapanIKU",

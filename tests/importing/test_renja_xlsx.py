@@ -14,7 +14,7 @@ from kecamatan import services
 from kecamatan.formatting import Nilai
 from kecamatan.importing import writers
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW, Change
-from kecamatan.models import Aktivitas, Dokumen, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
+from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
 from kecamatan.renja import services as renja_services
 from kecamatan.renja.selectors import renja_data
 from kecamatan.reports.tc33 import DANA, DANA_1, build_tc33
@@ -405,12 +405,22 @@ def test_a_fault_while_writing_aktivitas_leaves_everything_as_before(senduro, mo
 def test_targets_of_programs_and_sub_kegiatan_including_prakiraan(senduro):
     s1 = sub(senduro, "7.01.01.2.01.0001")
     [ind] = s1.indikator.all()
+    second = Indikator.objects.create(periode=senduro, subkegiatan=s1, urutan=2, uraian="Indikator kedua",
+                                      satuan="Persen")
     program_ind = s1.kegiatan.program.indikator.first()
-    content = edit(template(senduro, KUNCI), SHEET, {
+    content = template(senduro, KUNCI)
+    ws = workbook(content)[SHEET]
+    r = find_row(ws, f"subkegiatan:{s1.pk}")  # a row per indicator, then the aktivitas inside the sum
+    assert [ws.cell(r + 1, c).value for c in (1, 3, 5, 13)] == [f"indikator:{second.pk}", s1.kode, "Indikator kedua",
+                                                                None]
+    assert ws.cell(r, 13).value == f"=SUM(M{r + 2}:M{r + 6})" and not ws.cell(r + 1, 12).protection.locked
+    content = edit(content, SHEET, {
         (f"subkegiatan:{s1.pk}", "Target 2025"): "4",
+        (f"indikator:{second.pk}", "Target 2024"): "75,5",
         (f"program:{s1.kegiatan.program_id}", "Target 2024"): "N/A",
     })
     do_import(senduro, content, kunci=KUNCI)
     data = renja_data(senduro.pk, 2024)
     assert data.target_renja_of(ind.pk, 2025, "prakiraan") == Nilai(D(4))
+    assert data.target_renja_of(second.pk, 2024) == Nilai(D("75.5"))
     assert data.target_renja_of(program_ind.pk, 2024) == Nilai(None, "N/A")

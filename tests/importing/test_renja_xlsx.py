@@ -424,3 +424,20 @@ def test_targets_of_programs_and_sub_kegiatan_including_prakiraan(senduro):
     assert data.target_renja_of(ind.pk, 2025, "prakiraan") == Nilai(D(4))
     assert data.target_renja_of(second.pk, 2024) == Nilai(D("75.5"))
     assert data.target_renja_of(program_ind.pk, 2024) == Nilai(None, "N/A")
+
+
+def test_a_sub_kegiatan_with_aktivitas_has_no_stored_dana_even_if_a_stale_one_exists(senduro):
+    """A Pagu of tahap renja left beside aktivitas (made outside the Renja pages), or a selector that
+    reports their sum as the sub-kegiatan's pagu, is not a stored dana: an unchanged file changes
+    nothing, and writing its aktivitas clears the stale row as the Renja page's save does."""
+    s1 = sub(senduro, "7.01.01.2.01.0001")
+    Pagu.objects.create(subkegiatan=s1, tahun=2024, tahap="renja", jumlah=D(1))
+    content = template(senduro, KUNCI)
+    result = preview(senduro, content, KUNCI)
+    assert (result.errors, result.changes) == ([], [])
+    renja = aktivitas(senduro, "7.01.01.2.01.0001", "Penyusunan Dokumen Renja")
+    do_import(senduro, edit(content, SHEET, {(f"aktivitas:{renja.pk}", DANA_2024): 5000000}), kunci=KUNCI,
+              nama_file="r.xlsx")
+    assert not Pagu.objects.filter(subkegiatan=s1, tahun=2024, tahap="renja").exists()
+    history = Pagu.history.filter(subkegiatan_id=s1.pk, tahap="renja").latest("history_date")
+    assert (history.history_type, history.history_change_reason) == ("-", "Impor Excel: r.xlsx")

@@ -412,8 +412,9 @@ def _subkegiatan_items(data: RenjaData, sub: NodeData, sumber: PilihanKind) -> t
     dana_key = f"pagu:{sub.id}:{n}:{RENJA}"
     return (
         Item(f"rincian:{sub.id}:{n}:lokasi", LOKASI, ("lokasi",), f"Lokasi: {name}", rincian.lokasi),
+        # with aktivitas no dana is stored (whatever sum a selector may put in `pagu` for reports)
         Item(dana_key, DANA_DIHITUNG if has_aktivitas else RUPIAH, ("dana",), f"Kebutuhan dana {n}: {name}",
-             sub.pagu.get(n), locked=has_aktivitas),
+             None if has_aktivitas else sub.pagu.get(n), locked=has_aktivitas),
         Item(f"rincian:{sub.id}:{n}:sumber_dana", sumber, ("sumber",), f"Sumber dana: {name}", rincian.sumber_dana),
         Item(f"rincian:{sub.id}:{n}:catatan", CATATAN, ("catatan",), f"Catatan penting: {name}", rincian.catatan),
         Item(f"pagu:{sub.id}:{n + 1}:{PRAKIRAAN}", RUPIAH, ("dana1",), f"Prakiraan maju {n + 1} (Rp): {name}",

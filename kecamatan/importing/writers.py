@@ -255,14 +255,26 @@ def write_aktivitas(periode, entries: dict[tuple, object], by, reason) -> None:
     if update:
         _update(Aktivitas, update, AKTIVITAS_FIELDS)
     Aktivitas.objects.bulk_create(create)
+    # as the Renja page's save does: a sub-kegiatan itemised into aktivitas keeps no typed dana
+    itemised = Pagu.objects.filter(
+        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={r.subkegiatan_id for r in rincian.values()},
+        subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
+        subkegiatan__rincian_renja__dokumen__tahun=F("tahun"), subkegiatan__rincian_renja__aktivitas__isnull=False,
+    ).distinct()
+    _apply(Pagu, [], [], list(itemised), [], by, reason)
 
 
-def check_dana_single_source(periode: Periode, years: set[int]) -> None:
+def check_dana_single_source(periode: Periode, pagu: dict[tuple, object]) -> None:
     """The Renja rule after an import: a sub-kegiatan with aktivitas in the Renja of year n has no
-    Pagu of tahap renja for n (its dana is their sum). The reader refuses such a file; this guards
-    the write itself (1 query)."""
+    Pagu of tahap renja for n (its dana is their sum). The reader refuses a file typing one beside
+    aktivitas; this guards the write itself, for the dana this import wrote (1 query)."""
+    written = [(sub, tahun) for (sub, tahun, tahap), value in pagu.items()
+               if tahap == Pagu.Tahap.RENJA and value is not None]
+    if not written:
+        return
     clash = Pagu.objects.filter(
-        tahap=Pagu.Tahap.RENJA, tahun__in=years, subkegiatan__kegiatan__program__periode=periode,
+        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={s for s, _ in written}, tahun__in={t for _, t in written},
+        subkegiatan__kegiatan__program__periode=periode,
         subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
         subkegiatan__rincian_renja__dokumen__tahun=F("tahun"),
         subkegiatan__rincian_renja__aktivitas__isnull=False,
@@ -302,7 +314,4 @@ def write_changes(*, periode: Periode, changes: list[Change], by, reason: str) -
     for prefix in WRITERS:  # a fixed order: satuan before targets
         if grouped.get(prefix):
             WRITERS[prefix][0](periode, grouped[prefix], by, reason)
-    renja_years = {k[1] for k in grouped.get("aktivitas", {})}
-    renja_years |= {k[1] for k in grouped.get("pagu", {}) if k[2] == Pagu.Tahap.RENJA}
-    if renja_years:
-        check_dana_single_source(periode, renja_years)
+    check_dana_single_source(periode, grouped.get("pagu", {}))

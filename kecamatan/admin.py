@@ -9,7 +9,7 @@ from . import models as m
 
 @admin.register(m.Kabupaten)
 class KabupatenAdmin(admin.ModelAdmin):
-    list_display = ["nama", "provinsi", "demo"]
+    list_display = ["nama", "provinsi", "demo", "logo"]
     list_filter = ["demo"]
     search_fields = ["nama", "provinsi"]
     prepopulated_fields = {"slug": ["nama"]}
@@ -340,3 +340,28 @@ class NilaiPembandingAdmin(admin.ModelAdmin):
     list_display = ["indikator", "tahun", "kecamatan", "nilai", "label", "sumber"]
     list_filter = ["tahun", "kecamatan"]
     raw_id_fields = ["indikator"]
+
+
+@admin.register(m.HasilPeriksa)
+class HasilPeriksaAdmin(admin.ModelAdmin):
+    """Counts of the last consistency check per kecamatan-year (issue 11): written by the checker only."""
+
+    list_display = ["periode", "tahun", "galat", "peringatan", "diperiksa"]
+    list_filter = ["tahun", "periode__kecamatan"]
+    list_select_related = ["periode__kecamatan"]
+    readonly_fields = ["periode", "tahun", "sidik", "galat", "peringatan", "per_dokumen", "diperiksa"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(m.Narasi)
+class NarasiAdmin(SimpleHistoryAdmin):
+    """Narrative of the whole documents; people edit it on the document's page (naskah)."""
+
+    list_display = ["dokumen", "kunci", "diubah_oleh", "diubah_pada"]
+    list_filter = ["dokumen__jenis", "dokumen__periode__kecamatan"]
+    list_select_related = ["dokumen__periode__kecamatan", "diubah_oleh"]
+    search_fields = ["kunci", "teks"]
+    raw_id_fields = ["dokumen"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]

@@ -50,6 +50,10 @@ def load_wilayah(report: LoadReport, path: Path = FIXTURES / "wilayah_lumajang.j
             kabupaten=kab, slug=slugify(nama), defaults={"nama": nama, "alamat": data["alamat"].get(nama, "")}
         )
         report.count("kecamatan", created)
+    for nama, jumlah in data.get("jumlah_desa", {}).items():
+        # only where nobody has set it: running again changes nothing
+        updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, jumlah_desa__isnull=True).update(jumlah_desa=jumlah)
+        report.count("jumlah desa", bool(updated))
     return kab
 
 
@@ -243,6 +247,9 @@ def muat_demo(*, kabupaten_demo: bool = True) -> LoadReport:
     from .demo_kinerja import load_kinerja  # imports this module
 
     load_kinerja(report, kabupaten)  # Jatiroto's Renstra, LKj 2024 and PK; Randuagung's IKU 2025
+    from .naskah.demo import load_naskah_demo
+
+    load_naskah_demo(report, kabupaten)  # the narrative of the three whole documents (issue 10)
     create_demo_users(report, kabupaten)
     if kabupaten_demo:  # last: every kecamatan with a real Renstra keeps it
         for what, n in demo_kabupaten(kabupaten).created.items():

@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.urls import reverse
 
 from .computations import Polaritas
 from .formatting import Nilai, format_nilai, format_rupiah
 from .models import (
-    CatatanItem, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program, Realisasi, RealisasiAnggaran, Riwayat,
+    Aktivitas, CatatanItem, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program, Realisasi, RealisasiAnggaran, Riwayat,
     Sasaran, SubKegiatan, Target, Tujuan,
 )
 from .models.dokumen import TW_ROMAWI, parse_kunci
@@ -55,9 +55,25 @@ def penandatangan_of(dokumen: Dokumen | None, kecamatan_nama: str) -> Penandatan
     )
 
 
+def dana_aktivitas(*, periode_id: int, tahun: int | None = None) -> dict[tuple[int, int], Decimal]:
+    """Renja dana of the sub-kegiatan that are itemised into aktivitas: the sum of their aktivitas,
+    per (sub-kegiatan, year), in 1 query. Such a sub-kegiatan has no Pagu of tahap renja (the Renja
+    services keep one source of truth), so every reader of "the Renja/DPA budget" takes this sum
+    where it exists and the Pagu row elsewhere."""
+    rows = Aktivitas.objects.filter(rincian__dokumen__periode_id=periode_id, rincian__dokumen__jenis=Dokumen.Jenis.RENJA)
+    if tahun is not None:
+        rows = rows.filter(rincian__dokumen__tahun=tahun)
+    return {
+        (sub_id, t): total
+        for sub_id, t, total in rows.values_list("rincian__subkegiatan_id", "rincian__dokumen__tahun")
+        .annotate(total=Sum("jumlah")).order_by()
+    }
+
+
 def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> RenstraData:
     """The whole cascade of one Renstra period with indicators, targets and sub-kegiatan pagu
-    of one budget stage: 10 queries whatever its size."""
+    of one budget stage: 10 queries whatever its size (11 for tahap renja, whose dana may be the
+    sum of aktivitas, see `dana_aktivitas`)."""
     periode = Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode_id)
     dokumen = (
         Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.RENSTRA).select_related("camat").first()
@@ -82,6 +98,9 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
         "subkegiatan_id", "tahun", "jumlah"
     ):
         pagu[p.subkegiatan_id][p.tahun] = p.jumlah
+    if tahap == Pagu.Tahap.RENJA:
+        for (sub_id, tahun), total in dana_aktivitas(periode_id=periode.pk).items():
+            pagu[sub_id][tahun] = total
 
     ind_by: dict[tuple[str, int], list[IndikatorData]] = defaultdict(list)
     for ind in indikator:
@@ -210,7 +229,7 @@ TAHAP_TERAKHIR = (Pagu.Tahap.PERUBAHAN, Pagu.Tahap.RENJA, Pagu.Tahap.RANCANGAN, 
 def realisasi_triwulan_data(periode: Periode, tahun: int, triwulan: int, *,
                             catatan: Riwayat | None = None) -> RealisasiTriwulanData:
     """Every indicator of the period with its target and the four TW of the year, every sub-kegiatan
-    with its latest pagu and Rp per TW: 10 queries whatever the size. `catatan`: the return whose
+    with its latest pagu and Rp per TW: 11 queries whatever the size. `catatan`: the return whose
     notes per row to attach (from `riwayat_dokumen`, already fetched)."""
     tujuan = list(Tujuan.objects.filter(periode=periode).order_by("urutan", "pk"))
     sasaran = list(Sasaran.objects.filter(tujuan__periode=periode).order_by("tujuan__urutan", "urutan", "pk"))
@@ -228,6 +247,8 @@ def realisasi_triwulan_data(periode: Periode, tahun: int, triwulan: int, *,
     pagu: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for p in Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=tahun):
         pagu[p.subkegiatan_id][p.tahap] = p.jumlah
+    for (sub_id, _), total in dana_aktivitas(periode_id=periode.pk, tahun=tahun).items():
+        pagu[sub_id][Pagu.Tahap.RENJA] = total  # a Renja itemised into aktivitas
     rp: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for r in RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=tahun):
         rp[r.subkegiatan_id][r.triwulan] = r.jumlah
@@ -317,6 +338,7 @@ class RingkasanPeriode:
     n_indikator: int
     triwulan: tuple[tuple[int, tuple[SelTriwulan, ...]], ...]  # per year: the TW cells up to today
     dokumen: tuple[Dokumen, ...]  # Renstra, Renja, LKj
+    periksa: tuple[tuple[int, object], ...] = ()  # per year: the stored consistency counts (Lencana) or None
 
 
 @dataclass(frozen=True)
@@ -331,7 +353,10 @@ def triwulan_of(day: datetime.date) -> int:
 
 
 def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.date) -> Dasbor:
-    """What each role should do next, over the periods the user sees: 5 queries."""
+    """What each role should do next, over the periods the user sees, with the stored consistency
+    counts of every kecamatan-year: 5 queries (6 when a document was returned)."""
+    from .checks.selectors import hasil_tersimpan, lencana_tahun
+
     periodes = list(periode_qs.select_related("kecamatan__kabupaten"))
     ids = [p.pk for p in periodes]
     n_ind = dict(Indikator.objects.filter(periode__in=ids).values_list("periode").annotate(n=Count("pk")))
@@ -342,6 +367,7 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
     }
     docs = {(d.periode_id, d.jenis, d.tahun, d.triwulan): d
             for d in Dokumen.objects.filter(periode__in=ids).select_related("periode__kecamatan")}
+    tersimpan = hasil_tersimpan(periodes)
     returned_ids = [d.pk for d in docs.values() if d.status == Dokumen.Status.DIKEMBALIKAN]
     last_note: dict[int, str] = {}
     for r in Riwayat.objects.filter(dokumen__in=returned_ids, aksi=Riwayat.Aksi.KEMBALIKAN).order_by("waktu", "pk"):
@@ -388,7 +414,9 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
             if kecamatan_role and d.status == Dokumen.Status.DIKEMBALIKAN:
                 tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki lalu ajukan lagi.", reverse("kecamatan:dokumen", args=(p.pk, d.kunci)), "danger", last_note.get(d.pk, "")))
         menunggu.extend(d for (pid, *_), d in docs.items() if pid == p.pk and d.status == Dokumen.Status.DIAJUKAN)
-        ringkasan.append(RingkasanPeriode(p, n_ind.get(p.pk, 0), tuple(years), tuple(others)))
+        lencana = lencana_tahun(p, [d for (pid, *_), d in docs.items() if pid == p.pk], tersimpan)
+        ringkasan.append(RingkasanPeriode(p, n_ind.get(p.pk, 0), tuple(years), tuple(others),
+                                          tuple((t, lencana.get(t)) for t in p.tahun_list)))
     if peran == Peran.VERIFIKATOR:
         for d in menunggu:
             tugas.append(Tugas(f"Menunggu verifikasi: {d.judul} Kecamatan {d.periode.kecamatan.nama}",

@@ -18,7 +18,7 @@ from django.utils import timezone
 from .computations import AturanAkhir, Polaritas, default_aturan_akhir
 from .formatting import Nilai
 from .models import (
-    Dokumen, Indikator, Kabupaten, Kecamatan, Nomenklatur, Pagu, Periode, Realisasi, RealisasiAnggaran, Target,
+    Aktivitas, Dokumen, Indikator, Kabupaten, Kecamatan, Nomenklatur, Pagu, Periode, Realisasi, RealisasiAnggaran, Target,
 )
 from .perbandingan import kunci_indikator
 from .reports.perbandingan_data import (
@@ -142,16 +142,32 @@ def pagu_terakhir():
 
 
 def _anggaran(periode_ids: list[int], pilihan: Pilihan, years: list[int]) -> tuple[AnggaranProgram, ...]:
-    """Pagu and realisasi anggaran per kecamatan, program and year, summed in SQL: 2 queries."""
+    """Pagu and realisasi anggaran per kecamatan, program and year, summed in SQL: 3 queries."""
     kec, prog = "subkegiatan__kegiatan__program__periode__kecamatan_id", "subkegiatan__kegiatan__program__nomenklatur__kode"
     where = Q(subkegiatan__kegiatan__program__periode_id__in=periode_ids, tahun__in=years)
     if pilihan.program:
         where &= Q(**{prog: pilihan.program})
-    pagu = {
-        (k, p, t): total
-        for k, p, t, total in pagu_terakhir().filter(where).values_list(kec, prog, "tahun")
-        .annotate(total=Sum("jumlah")).order_by()
-    }
+    # A sub-kegiatan itemised into aktivitas in its Renja of the year has no Pagu of tahap renja:
+    # its Renja/DPA dana is the sum of the aktivitas. It counts as the latest stage unless a
+    # Perubahan exists; older stages (Rancangan, Renstra) of such a sub-kegiatan are then skipped.
+    itemised = Aktivitas.objects.filter(
+        rincian__subkegiatan_id=OuterRef("subkegiatan_id"), rincian__dokumen__jenis=Dokumen.Jenis.RENJA,
+        rincian__dokumen__tahun=OuterRef("tahun"),
+    )
+    pagu: dict[tuple[int, str, int], Decimal] = defaultdict(lambda: ZERO)
+    for k, p, t, total in (pagu_terakhir().filter(where).exclude(Q(rank__lt=3) & Exists(itemised))
+                           .values_list(kec, prog, "tahun").annotate(total=Sum("jumlah")).order_by()):
+        pagu[(k, p, t)] += total or ZERO
+    perubahan = Pagu.objects.filter(subkegiatan_id=OuterRef("rincian__subkegiatan_id"),
+                                    tahun=OuterRef("rincian__dokumen__tahun"), tahap=Pagu.Tahap.PERUBAHAN)
+    where_akt = Q(rincian__subkegiatan__kegiatan__program__periode_id__in=periode_ids,
+                  rincian__dokumen__tahun__in=years, rincian__dokumen__jenis=Dokumen.Jenis.RENJA)
+    if pilihan.program:
+        where_akt &= Q(rincian__subkegiatan__kegiatan__program__nomenklatur__kode=pilihan.program)
+    for k, p, t, total in (Aktivitas.objects.filter(where_akt).exclude(Exists(perubahan))
+                           .values_list(f"rincian__{kec}", f"rincian__{prog}", "rincian__dokumen__tahun")
+                           .annotate(total=Sum("jumlah")).order_by()):
+        pagu[(k, p, t)] += total or ZERO
     rp: dict[tuple[int, str, int], list[Decimal]] = defaultdict(lambda: [ZERO] * 4)
     for k, p, t, tw, total in (RealisasiAnggaran.objects.filter(where).values_list(kec, prog, "tahun", "triwulan")
                                .annotate(total=Sum("jumlah")).order_by()):

@@ -122,9 +122,24 @@ def belum_diisi(periode: Periode, tahun: int, triwulan: int) -> int:
     )
 
 
+class AdaGalat(ValidationError):
+    """The consistency check still finds galat in the document: submitting needs an explicit
+    confirmation (`konfirmasi_galat=True`); `hasil` holds the document's findings to show."""
+
+    def __init__(self, dokumen: Dokumen, hasil):
+        self.dokumen, self.hasil = dokumen, hasil
+        super().__init__(
+            f"{dokumen.judul} belum diajukan: pemeriksaan konsistensi masih menemukan {hasil.galat} galat. "
+            "Perbaiki dulu; bila galat itu memang tidak dapat diperbaiki sekarang, centang konfirmasi lalu "
+            "ajukan lagi (jumlah galat dicatat di riwayat dokumen)."
+        )
+
+
 @transaction.atomic
-def ajukan_dokumen(*, periode: Periode, kunci: str, by) -> Dokumen:
-    """Camat submits a draft to Bappeda; a realisasi must be complete first."""
+def ajukan_dokumen(*, periode: Periode, kunci: str, by, konfirmasi_galat: bool = False) -> Dokumen:
+    """Camat submits a draft to Bappeda; a realisasi must be complete first. The consistency check
+    runs on the document: with galat left, it is submitted only when the Camat confirms, and the
+    timeline records how many galat and peringatan it went with."""
     dokumen = _dokumen_by_kunci(periode, kunci, by)
     if not access.can_submit(by, periode):
         raise PermissionDenied("Hanya Camat kecamatan ini yang dapat mengajukan dokumen.")
@@ -140,7 +155,17 @@ def ajukan_dokumen(*, periode: Periode, kunci: str, by) -> Dokumen:
             raise ValidationError(
                 f"{dokumen.judul} belum lengkap: {kosong} indikator belum diisi. Isi angkanya, atau N/A dengan alasannya."
             )
-    _transition(dokumen, by, Riwayat.Aksi.AJUKAN, Status.DIAJUKAN)
+    from .checks.selectors import periksa
+    from .checks.services import simpan_hasil
+
+    hasil = periksa(periode.pk, dokumen.tahun or periode.tahun_mulai)
+    simpan_hasil(hasil)
+    mine = hasil.untuk(dokumen.kunci)
+    if mine.galat and not konfirmasi_galat:
+        raise AdaGalat(dokumen, mine)
+    catatan = (f"Diajukan dengan {mine.galat} galat dan {mine.peringatan} peringatan pemeriksaan konsistensi."
+               if mine.temuan else "")
+    _transition(dokumen, by, Riwayat.Aksi.AJUKAN, Status.DIAJUKAN, catatan)
     return dokumen
 
 
@@ -521,7 +546,7 @@ def import_xlsx(*, periode: Periode, kunci: str, content: bytes, nama_file: str,
 
 
 __all__ = [
-    "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
+    "AdaGalat", "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
     "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
     "save_indikator", "save_pagu", "save_realisasi_triwulan", "verifikasi_dokumen",
 ]

@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from .views import beranda, dokumen, impor, perbandingan, realisasi, renstra, riwayat, tabel
+from .views import beranda, dokumen, impor, perbandingan, periksa, realisasi, renstra, riwayat, tabel
 
 app_name = "kecamatan"
 
@@ -44,8 +44,12 @@ urlpatterns = [
     path("renstra/<int:pk>/dokumen/<str:kunci>/verifikasi/", dokumen.verifikasi, name="verifikasi"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/kembalikan/", dokumen.kembalikan, name="kembalikan"),
     path("renstra/<int:pk>/dokumen/<str:kunci>/buka-kembali/", dokumen.buka_kembali, name="buka_kembali"),
+    # consistency check of a kecamatan-year (issue 11)
+    path("renstra/<int:pk>/periksa/<int:tahun>/", periksa.periksa_tahun, name="periksa"),
     # Renja of a year: entry pages
     path("renstra/<int:pk>/renja/<int:tahun>/", include("kecamatan.renja.urls")),
+    # whole documents (Renstra, Renja n, LKj n): preview, narrative, PDF
+    path("renstra/<int:pk>/naskah/<str:kunci>/", include("kecamatan.naskah.urls")),
     # Excel in: template, upload with preview, confirm
     path("renstra/<int:pk>/impor/<str:kunci>/", impor.impor, name="impor"),
     path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", impor.impor_templat, name="impor_templat"),

@@ -53,3 +53,33 @@ def validate_kode(value: str) -> None:
             f"Kode '{value}' bukan bentuk baku (contoh 7.01.01, 7.01.01.2.01, 7.01.01.2.01.0001).",
             code="kode",
         )
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+def logo_format(content: bytes) -> str | None:
+    """The MIME type of a PNG or JPEG image, from its first bytes; None for anything else
+    (SVG is refused on purpose: it may reference other files or run script)."""
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return LOGO_FORMATS["PNG"]
+    if content.startswith(b"\xff\xd8\xff"):
+        return LOGO_FORMATS["JPEG"]
+    return None
+
+
+def validate_logo(file) -> None:
+    """A kabupaten logo: PNG or JPEG, at most 1 MB (it is embedded in every cover)."""
+    size = getattr(file, "size", None)
+    if size is not None and size > LOGO_MAX_BYTES:
+        raise ValidationError("Logo paling besar 1 MB; perkecil gambarnya.", code="logo_besar")
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        file.seek(0)
+        head = file.read(16)
+    finally:
+        if position is not None:
+            file.seek(position)
+    if logo_format(head) is None:
+        raise ValidationError("Logo harus berkas PNG atau JPEG.", code="logo_format")

@@ -42,6 +42,15 @@ IMPORT = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "a
 # the comparison of every kecamatan: Bappeda and admin only; kecamatan staff get 404 as elsewhere
 BAPPEDA = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 200, "admin": 200, "lain": 404}
 
+# whole documents (issue 10): the narrative editors send readers back to the preview ("Anda hanya
+# dapat melihat naskah ini."); starting from last year's text is a POST refused (403) to readers
+NASKAH_EDIT = RENJA_EDIT
+NASKAH_POST = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
+
+
+def _naskah(o, **extra):
+    return {"pk": o["periode"].pk, "kunci": "lkj-2024", **extra}
+
 # name → (method, kwargs builder, expected status per role)
 TABLE = {
     "login": ("get", lambda o: {}, {r: 200 for r in ROLES}),
@@ -95,6 +104,11 @@ TABLE = {
     "kecamatan:renja_usulan": ("get", lambda o: _renja(o), READ),
     "kecamatan:renja_usulan_ubah": ("get", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_EDIT),
     "kecamatan:renja_usulan_hapus": ("post", lambda o: _renja(o, row_pk=o["usulan"].pk), RENJA_POST_PAGE),
+    "kecamatan:naskah": ("get", lambda o: _naskah(o), READ),
+    "kecamatan:naskah_unduh": ("get", lambda o: _naskah(o, fmt="html"), READ),
+    "kecamatan:naskah_bagian": ("get", lambda o: _naskah(o, bagian="kata-pengantar"), NASKAH_EDIT),
+    "kecamatan:naskah_draf": ("get", lambda o: _naskah(o, bagian="ringkasan-pengukuran"), NASKAH_EDIT),
+    "kecamatan:naskah_salin": ("post", lambda o: _naskah(o), NASKAH_POST),
     "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
     "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),
@@ -103,6 +117,8 @@ TABLE = {
     "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
+    # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it
+    "kecamatan:periksa": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024}, READ),
 }
 
 

@@ -65,9 +65,9 @@ def test_dashboard_query_count_is_fixed(client, django_assert_num_queries, n_per
     for _ in range(n_periode):
         build_cascade(PeriodeFactory(), n_sub=2)
     client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR))
-    # session, user, profil, periods, indicator counts, realisasi counts, documents
-    # (+1 for the notes of returned documents, skipped when none is returned)
-    with django_assert_num_queries(7):
+    # session, user, profil, periods, indicator counts, realisasi counts, documents, stored consistency
+    # counts (issue 11) (+1 for the notes of returned documents, skipped when none is returned)
+    with django_assert_num_queries(8):
         response = client.get(reverse("kecamatan:beranda"))
     assert response.content.decode().count('class="card mb-3 periode"') == n_periode
 

@@ -26,8 +26,8 @@ SAMPAI = datetime.date(2025, 11, 1)
 PAGES = ["kecamatan:perbandingan", "kecamatan:perbandingan_penyerapan", "kecamatan:perbandingan_kelengkapan",
          "kecamatan:perbandingan_tren"]
 # session, user, profil; kabupaten, years; then the selector (see selectors_perbandingan)
-QUERIES = {"kecamatan:perbandingan": 12, "kecamatan:perbandingan_penyerapan": 14,
-           "kecamatan:perbandingan_kelengkapan": 11, "kecamatan:perbandingan_tren": 14}
+QUERIES = {"kecamatan:perbandingan": 12, "kecamatan:perbandingan_penyerapan": 15,
+           "kecamatan:perbandingan_kelengkapan": 11, "kecamatan:perbandingan_tren": 15}
 
 
 @pytest.fixture

@@ -180,7 +180,7 @@ def test_realisasi_page_query_count_is_fixed(client, django_assert_num_queries, 
         RealisasiAnggaran.objects.create(subkegiatan=sub, tahun=2024, triwulan=1, jumlah=D(10))
     client.force_login(user_with_role("uji", Peran.OPERATOR, periode.kecamatan))
     # session + user + profil + periode (with its kecamatan), dokumen, riwayat (none yet), 10 for the page data
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url(periode, tw=2))
     assert response.status_code == 200
     assert response.content.decode().count('data-kolom="nilai"') == n_sub + 2

@@ -599,6 +599,9 @@ class Preview:
     kept_theirs: int = 0  # cells the file leaves as downloaded while someone changed them since
     rows_read: int = 0
     missing_rows: int = 0  # rows of the template the file no longer has: their data stays as it is
+    # totals typed over the template's formulas that disagree with the sum of the file's own values
+    # (checks.jumlah.JumlahTertulis): findings, never written; the app sums by itself
+    jumlah_tertulis: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -10,14 +10,18 @@ import io
 import json
 import warnings
 import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl import load_workbook
 
 from .. import kode as kode_mod
+from ..checks.jumlah import JumlahTertulis, column_index, parse_rumus
+from ..checks.jumlah import jumlah_tertulis as compare_typed
 from .base import (
     FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, ID, KODE, MAX_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, META_SHEET,
     SNAPSHOT_MARK, CellError, Change, Conflict, FileError, Identitas, Item, Layout, Preview, Proposed, Row, RowError,
-    Sel, Sheet, column_letter, normalize, ukuran_teks,
+    Rumus, Sel, Sheet, column_letter, normalize, ukuran_teks,
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003), also .doc
@@ -178,9 +182,21 @@ def _check_headings(sheet: Sheet, header: tuple) -> RowError | None:
                     sheet.name)
 
 
-def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[RowError], int, set[str] | None]:
+@dataclass
+class Sums:
+    """What a sheet says about its own totals: numbers typed where the template wrote a formula, and
+    the values of the input cells those formulas add up (None: the cell could not be read)."""
+
+    typed: list[tuple[str, str, int, Decimal]] = field(default_factory=list)  # (row ref, column key, baris, value)
+    values: dict[tuple[str, str], Decimal | None] = field(default_factory=dict)
+
+
+def read_sheet(ws, sheet: Sheet, *, stale: bool,
+               sums: Sums | None = None) -> tuple[list[Proposed], list[RowError], int, set[str] | None]:
     """(values read, errors, data rows read, refs of the template rows found in the file, None when
-    the headings are wrong and no row was read) of one sheet."""
+    the headings are wrong and no row was read) of one sheet; `sums` collects the typed totals and
+    the values they add up, for `jumlah_tertulis`."""
+    sums = sums if sums is not None else Sums()
     errors: list[RowError] = []
     proposed: list[Proposed] = []
     ncols = len(sheet.columns)
@@ -262,6 +278,11 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
             error(baris, "ID", f"baris ini sama dengan baris {seen[row.ref]} ({row.kode}); hapus salah satunya.")
             continue
         seen[row.ref] = baris
+        for key, template_value in row.cells.items():
+            if isinstance(template_value, Rumus) and key in keys:
+                typed = _typed_number(cells[keys.index(key)])
+                if typed is not None:
+                    sums.typed.append((row.ref, key, baris, typed))
         if not row.items:
             if _typed(cells, input_idx):
                 error(baris, "", f"baris {row.kode or row.ref} tidak untuk diisi; "
@@ -274,8 +295,12 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool) -> tuple[list[Proposed], list[R
                 value = item.kind.read(sels)
             except CellError as exc:
                 error(baris, headings[item.columns[exc.part]], exc.pesan)
+                if len(item.columns) == 1:
+                    sums.values[(row.ref, item.columns[0])] = None
                 continue
             proposed.append(Proposed(sheet.name, baris, item, value))
+            if len(item.columns) == 1 and (value is None or isinstance(value, Decimal)):
+                sums.values[(row.ref, item.columns[0])] = value if value is not None else Decimal(0)
     return proposed, errors, n_rows, set(seen)
 
 
@@ -289,6 +314,50 @@ def _already_gone(sheet: Sheet, ref: str, cells, keys: list[str]) -> bool:
         return stand_in.kind.read([_sel(cells[keys.index(k)]) for k in stand_in.columns]) == stand_in.current
     except CellError:
         return False
+
+
+def _typed_number(cell) -> Decimal | None:
+    """A number someone typed (not a formula, not text) in a cell."""
+    value = cell.value
+    if getattr(cell, "data_type", "") == "f" or isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    return Decimal(str(value))
+
+
+def jumlah_tertulis(sheet: Sheet, sums: Sums) -> list[JumlahTertulis]:
+    """Each total typed over a template formula that disagrees with the formula's own sum over the
+    values in the same file (rows the file left out keep their current values)."""
+    keys = [c.key for c in sheet.columns]
+    by_ref = {row.ref: row for row in sheet.rows}
+    current = {(row.ref, item.columns[0]): item.current for row in sheet.rows for item in row.items
+               if len(item.columns) == 1}
+
+    def value(ref: str, key: str, depth: int = 0) -> Decimal | None:
+        row = by_ref.get(ref)
+        formula = row.cells.get(key) if row is not None else None
+        if isinstance(formula, Rumus) and depth < 10:
+            total = Decimal(0)
+            for letter, r in parse_rumus(formula):
+                i, j = r - FIRST_DATA_ROW, column_index(letter) - 1
+                if not (0 <= i < len(sheet.rows) and 0 <= j < len(keys)):
+                    return None
+                part = value(sheet.rows[i].ref, keys[j], depth + 1)
+                if part is None:
+                    return None
+                total += part
+            return total
+        if (ref, key) in sums.values:
+            return sums.values[(ref, key)]
+        found = current.get((ref, key))
+        return found if isinstance(found, Decimal) else Decimal(0)
+
+    typed = [(sheet.name, baris, sheet.heading(key), _tempat(by_ref[ref]), (ref, key), number)
+             for ref, key, baris, number in sums.typed]
+    return compare_typed(typed, lambda cell: value(*cell))
+
+
+def _tempat(row: Row) -> str:
+    return "JUMLAH" if row.level == "total" else f"{row.kode} {row.cells.get('uraian', '')}".strip()
 
 
 def _sel(cell) -> Sel:
@@ -358,7 +427,9 @@ def read_upload(content: bytes, layout: Layout) -> Preview:
                 preview.errors.append(RowError(None, "", f"Lembar '{sheet.name}' tidak ada di berkas. Jangan menghapus "
                                                          "atau mengganti nama lembar templat; unduh templat baru."))
                 continue
-            got, errors, n_rows, refs = read_sheet(wb[sheet.name], sheet, stale=preview.stale)
+            sums = Sums()
+            got, errors, n_rows, refs = read_sheet(wb[sheet.name], sheet, stale=preview.stale, sums=sums)
+            preview.jumlah_tertulis.extend(jumlah_tertulis(sheet, sums))
             proposed.extend(got)
             preview.errors.extend(errors)
             preview.rows_read += n_rows

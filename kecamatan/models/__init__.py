@@ -5,10 +5,12 @@ from .dokumen import CatatanItem, Dokumen, Riwayat
 from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
+from .narasi import Narasi
 from .kinerja_tahunan import (
     NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
 )
 from .nomenklatur import Nomenklatur
+from .periksa import HasilPeriksa
 from .renja import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
     TargetRenja, UsulanPemangku,
@@ -35,11 +37,13 @@ __all__ = [
     "Camat",
     "CatatanItem",
     "Dokumen",
+    "HasilPeriksa",
     "Indikator",
     "Kabupaten",
     "Kecamatan",
     "Kegiatan",
     "NilaiPembanding",
+    "Narasi",
     "Nomenklatur",
     "Pagu",
     "PenetapanIKU",

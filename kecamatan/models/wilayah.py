@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from ..validators import format_nip, validate_nip
+from ..validators import format_nip, validate_logo, validate_nip
 
 
 class Kabupaten(models.Model):
@@ -20,6 +20,10 @@ class Kabupaten(models.Model):
     demo = models.BooleanField(
         "kabupaten sintetis", default=False,
         help_text="Dibangkitkan oleh demo_kabupaten --kabupaten N untuk uji beban; bukan kabupaten asli.",
+    )
+    logo = models.ImageField(
+        "logo", upload_to="logo/", blank=True, validators=[validate_logo],
+        help_text="PNG atau JPEG, paling besar 1 MB; dicetak di sampul Renstra, Renja dan LKj.",
     )
 
     class Meta:

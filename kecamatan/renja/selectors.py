@@ -29,7 +29,7 @@ def dokumen_renja(periode: Periode, tahun: int) -> Dokumen | None:
 
 
 def renja_data(periode_id: int, tahun: int) -> RenjaData:
-    """The Renstra cascade with everything the Renja of `tahun` adds: 21 queries whatever its size."""
+    """The Renstra cascade with everything the Renja of `tahun` adds: 22 queries whatever its size."""
     renstra = renstra_data(periode_id, tahap=Pagu.Tahap.RENJA)  # 10 queries; node pagu = tahap renja
     dokumen = (
         Dokumen.objects.filter(periode_id=periode_id, jenis=Dokumen.Jenis.RENJA, tahun=tahun)

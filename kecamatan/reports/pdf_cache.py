@@ -18,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import caches
 
 from .base import Report
-from .render_pdf import pdf_document, print_html
+from .render_pdf import PRINT_CSS, pdf_document, print_html
 
 TIMEOUT = 7 * 24 * 3600
 
@@ -28,25 +28,31 @@ def store():
     return caches["pdf" if "pdf" in settings.CACHES else "default"]
 
 
-def pdf_key(html: str) -> str:
+def pdf_key(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> str:
     import weasyprint
 
     digest = hashlib.sha256()
     digest.update(weasyprint.__version__.encode())
-    with open(finders.find("kecamatan/print.css"), "rb") as fh:
-        digest.update(fh.read())
+    for name in stylesheets:
+        with open(finders.find(name), "rb") as fh:
+            digest.update(fh.read())
     digest.update(html.encode("utf-8"))
     return f"pdf:{digest.hexdigest()}"
 
 
-def render_pdf_cached(reports: Sequence[Report], *, title: str = "") -> tuple[bytes, bool]:
-    """The PDF of `reports` and whether it came from the cache."""
-    html = print_html(reports, title=title)
-    key = pdf_key(html)
+def cached_pdf(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> tuple[bytes, bool]:
+    """The PDF of a print page and whether it came from the cache (any page: tables or a whole
+    document with its own stylesheets)."""
+    key = pdf_key(html, stylesheets)
     cache = store()
     content = cache.get(key)
     if content is not None:
         return content, True
-    content = pdf_document(html).write_pdf()
+    content = pdf_document(html, stylesheets).write_pdf()
     cache.set(key, content, TIMEOUT)
     return content, False
+
+
+def render_pdf_cached(reports: Sequence[Report], *, title: str = "") -> tuple[bytes, bool]:
+    """The PDF of `reports` and whether it came from the cache."""
+    return cached_pdf(print_html(reports, title=title))

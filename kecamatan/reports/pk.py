@@ -28,7 +28,9 @@ PERNYATAAN = (
 )
 
 
-def _versions(data: LkjData, side_by_side: bool) -> list[str]:
+def _versions(data: LkjData, side_by_side: bool, only: str | None = None) -> list[str]:
+    if only is not None:
+        return [only]
     if side_by_side or PERUBAHAN in data.pk:
         return [AWAL, PERUBAHAN]
     return [AWAL]
@@ -47,8 +49,8 @@ def _indicator_rows(data: LkjData):
 
 
 def build_pk_target(data: LkjData, *, code: str, title: tuple[str, ...], side_by_side: bool,
-                    numbered: bool = True) -> Report:
-    versions = _versions(data, side_by_side)
+                    numbered: bool = True, only: str | None = None) -> Report:
+    versions = _versions(data, side_by_side, only)
     two = len(versions) == 2
     n = iter(f"({i})" if numbered else "" for i in range(1, 10))
     columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Sasaran Strategis", width=24),
@@ -73,9 +75,9 @@ def build_pk_target(data: LkjData, *, code: str, title: tuple[str, ...], side_by
 
 
 def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_by_side: bool,
-                      numbered: bool = True, keterangan: bool = True) -> Report:
+                      numbered: bool = True, keterangan: bool = True, only: str | None = None) -> Report:
     """Program budgets of the PK versions, summed from sub-kegiatan Pagu, with JUMLAH."""
-    versions = _versions(data, side_by_side)
+    versions = _versions(data, side_by_side, only)
     n = iter(f"({i})" if numbered else "" for i in range(1, 10))
     columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Program", width=40)]
     labels = {AWAL: "Anggaran (Rp.)" if len(versions) == 1 else "Anggaran", PERUBAHAN: "Anggaran Perubahan"}
@@ -129,17 +131,19 @@ def _intro(data: LkjData, versi: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def build_pk(data: LkjData) -> list[Report]:
+def build_pk(data: LkjData, versi: str | None = None) -> list[Report]:
     """The signed PK of the year: the latest version's statement, its lampiran (targets and
-    programs, awal beside perubahan when there is one) and the two signatures."""
+    programs, awal beside perubahan when there is one) and the two signatures. With `versi`
+    (awal or perubahan), that version alone as it was signed: its own targets and budgets
+    (the whole LKj prints both in its lampiran)."""
     from dataclasses import replace
 
     r = data.renstra
-    latest = PERUBAHAN if PERUBAHAN in data.pk else AWAL
+    latest = versi or (PERUBAHAN if PERUBAHAN in data.pk else AWAL)
     judul = "PERUBAHAN PERJANJIAN KINERJA" if latest == PERUBAHAN else "PERJANJIAN KINERJA"
     title = (f"{judul} TAHUN {data.tahun}", f"KECAMATAN {r.kecamatan.upper()} KABUPATEN {r.kabupaten.upper()}")
-    target = build_pk_target(data, code="PK", title=title, side_by_side=False)
-    anggaran = build_pk_anggaran(data, code="PK (Anggaran)", title=(), side_by_side=False)
+    target = build_pk_target(data, code="PK", title=title, side_by_side=False, only=versi)
+    anggaran = build_pk_anggaran(data, code="PK (Anggaran)", title=(), side_by_side=False, only=versi)
     if latest not in data.pk:
         return [target, anggaran]
     pk = data.pk[latest]

@@ -143,6 +143,27 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A whole official document (issue 10): cover, narrative, every table in its place, one PDF.
+    `cetak dokumen-lkj --kecamatan jatiroto --tahun 2024`; on screen under /renstra/<pk>/naskah/<kunci>/."""
+
+    name: str  # "dokumen-lkj"
+    label: str
+    jenis: str  # renstra | renja | lkj (Dokumen.Jenis)
+    needs_tahun: bool = True
+
+
+DOCUMENTS: dict[str, DocumentSpec] = {
+    spec.name: spec
+    for spec in [
+        DocumentSpec("dokumen-renstra", "Renstra utuh (naskah dengan semua tabel)", "renstra", needs_tahun=False),
+        DocumentSpec("dokumen-renja", "Renja utuh (naskah dengan semua tabel)", "renja"),
+        DocumentSpec("dokumen-lkj", "LKj utuh (naskah dengan semua tabel)", "lkj"),
+    ]
+}
+
+
 class UnknownTable(KeyError):
     pass
 
@@ -151,7 +172,7 @@ def get_table(name: str) -> TableSpec:
     try:
         return TABLES[name.lower()]
     except KeyError:
-        known = ", ".join(sorted(TABLES))
+        known = ", ".join(sorted([*TABLES, *DOCUMENTS]))
         raise UnknownTable(f"Tabel '{name}' tidak dikenal. Pilihan: {known}.") from None
 
 

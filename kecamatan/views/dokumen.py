@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import access, forms, selectors, services
+from ..checks import selectors as periksa_selectors
+from ..checks.services import simpan_hasil
 from ..importing import documents
 from ..models import Dokumen
 from ._common import safe_next
@@ -39,8 +41,11 @@ def konten_url(dokumen: Dokumen) -> str:
 @login_required
 def dokumen_list(request, pk: int):
     periode = access.get_periode_for(request.user, pk)
+    dokumen_list = selectors.dokumen_periode(periode)
+    lencana = periksa_selectors.lencana_dokumen(periode, [d for d in dokumen_list if d.pk],
+                                                periksa_selectors.hasil_tersimpan([periode]))
     return render(request, "kecamatan/dokumen/list.html", {
-        "periode": periode, "dokumen_list": selectors.dokumen_periode(periode),
+        "periode": periode, "dokumen_list": [(d, lencana.get(d.kunci)) for d in dokumen_list],
     })
 
 
@@ -55,8 +60,12 @@ def dokumen_detail(request, pk: int, kunci: str):
                                                subkegiatan_ids=[s.pk for s in items.subkegiatan])
     else:
         items = None
+    hasil = periksa_selectors.periksa(periode.pk, dokumen.tahun or periode.tahun_mulai)
+    simpan_hasil(hasil)
     return render(request, "kecamatan/dokumen/detail.html", {
         "periode": periode, "dokumen": dokumen, "riwayat": riwayat, "konten_url": konten_url(dokumen),
+        "periksa": hasil.untuk(dokumen.kunci).per_dokumen()[0], "periksa_tahun": hasil.tahun,
+        "is_staff": request.user.is_staff,
         "catatan": selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None,
         "items": items, "kembalikan_form": kembalikan_form,
         "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user),
@@ -65,13 +74,15 @@ def dokumen_detail(request, pk: int, kunci: str):
     })
 
 
-def _act(request, pk: int, kunci: str, action, success: str, allowed) -> object:
+def _act(request, pk: int, kunci: str, action, success: str, allowed, reraise: tuple = ()) -> object:
     periode, dokumen = _dokumen(request, pk, kunci)
     if not allowed(request.user, periode):
         raise PermissionDenied
     back = safe_next(request, reverse("kecamatan:dokumen", args=[pk, kunci]))
     try:
         action(periode)
+    except reraise:
+        raise
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -83,9 +94,17 @@ def _act(request, pk: int, kunci: str, action, success: str, allowed) -> object:
 @require_POST
 @login_required
 def ajukan(request, pk: int, kunci: str):
-    return _act(request, pk, kunci,
-                lambda periode: services.ajukan_dokumen(periode=periode, kunci=kunci, by=request.user),
-                "{judul} diajukan ke Bappeda.", access.can_submit)
+    """Submit; with galat left and no confirmation, back to the document page, where the findings
+    are listed above the confirmation box."""
+    konfirmasi = request.POST.get("konfirmasi_galat") == "1"
+    try:
+        return _act(request, pk, kunci,
+                    lambda periode: services.ajukan_dokumen(periode=periode, kunci=kunci, by=request.user,
+                                                            konfirmasi_galat=konfirmasi),
+                    "{judul} diajukan ke Bappeda.", access.can_submit, reraise=(services.AdaGalat,))
+    except services.AdaGalat as exc:
+        messages.warning(request, exc.messages[0])
+        return redirect(reverse("kecamatan:dokumen", args=[pk, kunci]) + "#pemeriksaan")
 
 
 def _bappeda(user, periode) -> bool:

@@ -39,6 +39,7 @@ def test_download_upload_preview_confirm(page, live_server, randuagung, tmp_path
     errors = page.locator("#galat-impor").inner_text()
     assert f"Realisasi Kinerja\t{row}\tKeterangan TW I\tBeri alasan mengapa realisasi 'N/A'." in errors
     assert page.get_by_role("button", name="Simpan", exact=False).count() == 0
+    # scoped to Randuagung: the demo's Jatiroto LKj 2024 (issue 9) has realizations of its own
     assert not Realisasi.objects.filter(indikator__periode=randuagung).exists()
 
     fixed = edit(filled, "Realisasi Kinerja", {(f"indikator:{other.pk}", "Keterangan TW I"): "Survei belum terbit"})

@@ -236,9 +236,9 @@ def test_lkj_data_query_count_does_not_grow(django_assert_num_queries):
     small, large = PeriodeFactory(), PeriodeFactory()
     build_kinerja(small, n_sub=1, n_sasaran=1)
     build_kinerja(large, n_sub=60, n_sasaran=12)
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(28):
         lkj_data(small.pk, 2024)
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(28):
         data = lkj_data(large.pk, 2024)
     assert len(data.items()) == 13 and len(data.pagu_perubahan) == 60 and len(data.pk) == 2
     assert data.pembanding is not None and data.periode_lalu and data.iku is not None
@@ -250,7 +250,7 @@ def test_lkj_page_query_count_is_fixed(client, django_assert_num_queries, n_sub)
     build_kinerja(periode, n_sub=n_sub, n_sasaran=1 if n_sub == 1 else 10)
     client.force_login(user_with_role("uji", Peran.OPERATOR, periode.kecamatan))
     url = reverse("kecamatan:tabel", args=[periode.pk, "lkj"])
-    with django_assert_num_queries(32):
+    with django_assert_num_queries(33):
         response = client.get(url, {"tahun": 2024})
     assert response.status_code == 200
     assert response.content.decode().count("Sub Kegiatan (7.01.") == n_sub

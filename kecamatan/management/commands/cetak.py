@@ -1,6 +1,7 @@
 """`python manage.py cetak <tabel> --kecamatan <nama> --periode 2024-2026 --format html|pdf|xlsx
 --output FILE [--tahun N]`: print an official table of one kecamatan in batch (Bappeda), in tests
-and benchmarks.
+and benchmarks. `cetak dokumen-renstra|dokumen-renja|dokumen-lkj …` prints a whole document (cover,
+narrative, every table in its place) as one PDF.
 
 Kabupaten-level reports have no single kecamatan: `cetak perbandingan --tahun 2024 --triwulan 2
 --format pdf` prints every comparison page of all kecamatan as one document, and
@@ -19,7 +20,7 @@ from kecamatan.models import Kecamatan, Periode
 from kecamatan.perbandingan import kunci_indikator
 from kecamatan.reports.output import FORMATS, produce
 from kecamatan.reports.perbandingan_data import URUT_PILIHAN, Pilihan
-from kecamatan.reports.registry import TABLES, UnknownTable
+from kecamatan.reports.registry import DOCUMENTS, TABLES, UnknownTable
 from kecamatan.reports.registry_kabupaten import NAMES, produce_kabupaten
 from kecamatan.selectors_perbandingan import kabupaten_of
 
@@ -28,7 +29,8 @@ class Command(BaseCommand):
     help = "Cetak tabel resmi (HTML, PDF, Excel) satu kecamatan, atau perbandingan seluruh kecamatan kabupaten."
 
     def add_arguments(self, parser):
-        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}, {', '.join(NAMES)}")
+        parser.add_argument("tabel", help=f"nama tabel: {', '.join(sorted(TABLES))}; dokumen utuh: "
+                                          f"{', '.join(DOCUMENTS)}; perbandingan: {', '.join(NAMES)}")
         parser.add_argument("--kecamatan", help="nama kecamatan, mis. randuagung (perbandingan-tren: kecamatan trennya)")
         parser.add_argument("--periode", help="periode Renstra, mis. 2024-2026 (boleh dikosongkan bila --tahun diisi)")
         parser.add_argument("--tahun", type=int, help="tahun untuk tabel tahunan (Renja, LKj) dan perbandingan")

@@ -523,12 +523,13 @@ def import_xlsx(*, periode: Periode, kunci: str, content: bytes, nama_file: str,
     what was written; raises `importing.base.FileError`, `ImporDitolak`, `Bentrok`, `ValidationError`
     (locked document) or `PermissionDenied`."""
     from .importing import documents, writers
+    from .selectors import dokumen_for
 
     if not access.can_edit(by, periode):
         raise PermissionDenied("Hanya operator dan Camat kecamatan ini yang dapat mengimpor data.")
+    if refusal := documents.refusal(dokumen_for(periode, kunci)):  # before a lock would create the document
+        raise ValidationError(refusal)
     dokumen = _dokumen_by_kunci(periode, kunci, by)
-    if not documents.supports(dokumen):
-        raise ValidationError(f"{dokumen.judul} belum mempunyai templat Excel.")
     _check_editable(dokumen, by, versi)
     preview = documents.preview_upload(periode, dokumen, content)
     if preview.errors:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -330,23 +330,30 @@ class TeksKind(Kind):
 
 class PilihanKind(TeksKind):
     """One value of a fixed list (e.g. sumber dana: DAU, DAK …), matched regardless of case and
-    spaces and stored as the list spells it; empty allowed. The column's drop-down shows the list."""
+    spaces and stored as the list spells it. `aliases` are other spellings people type for a value
+    ("Dana Alokasi Umum" → DAU); `required` is the message when it must not be empty (else empty
+    is allowed). The column's drop-down shows the list."""
 
     name = "pilihan"
 
-    def __init__(self, choices: Sequence[str], what: str):
+    def __init__(self, choices: Sequence[str], what: str, *, aliases: dict[str, str] | None = None,
+                 required: str = ""):
         super().__init__(max_length=200)
         self.choices = {normalize(c): c for c in choices}
+        self.accepted = {**{normalize(k): v for k, v in (aliases or {}).items()}, **self.choices}
         self.what = what
+        self.required = required
 
     def read(self, sels):
         text = super().read(sels)
         if not text:
+            if self.required:
+                raise CellError(self.required)
             return ""
-        if normalize(text) not in self.choices:
+        if normalize(text) not in self.accepted:
             raise CellError(f"{self.what} '{text}' tidak ada di daftar. Pilih salah satu: "
                             f"{', '.join(self.choices.values())}.")
-        return self.choices[normalize(text)]
+        return self.accepted[normalize(text)]
 
 
 @dataclass(frozen=True)
@@ -422,13 +429,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Item:
-    """One thing the upload may change, fed by `columns` of its row (in order of `kind.read`)."""
+    """One thing the upload may change, fed by `columns` of its row (in order of `kind.read`).
+    A `locked` item's cells are written from the row's `cells` (e.g. a sum) and stay locked; the
+    upload still reads them, so a value typed there after unprotecting the sheet is caught."""
 
     key: str  # "target:12:2025": the writers parse it
     kind: Kind
     columns: tuple[str, ...]
     label: str  # "Target 2025: Persentase …", for the diff and the audit trail
     current: object  # its value now
+    locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -447,8 +457,13 @@ class Sheet:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # instructions, one line each above the header
     match_columns: tuple[str, ...] = (KODE,)  # which cells identify a row pasted without ID
+    add_hint: str = "Tambahkan dulu lewat halaman Susun Renstra"  # where rows missing from the data are added
+    # For a row whose ID is no longer in the data: a stand-in item to read it with. If the file
+    # holds the stand-in's current value there (e.g. an emptied aktivitas that is already gone),
+    # there is nothing to do; otherwise the row is an error as usual.
+    gone: Callable[[str], Item | None] | None = None
 
     def letter(self, key: str) -> str:
         return column_letter(self.index(key) + 1)
@@ -512,10 +527,34 @@ class Identitas:
 
 
 @dataclass(frozen=True)
+class Proposed:
+    """A value read from the file for an item, at its place in the file."""
+
+    lembar: str
+    baris: int
+    item: Item
+    value: object
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """What a layout's cross-row rules make of the values read: the values to compare (some may
+    now address another item, e.g. a new row the data already holds), the errors, and the refs
+    of rows the file holds under another ID."""
+
+    proposed: list[Proposed]
+    errors: list[RowError] = field(default_factory=list)
+    matched_refs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Layout:
     identitas: Identitas
     sheets: tuple[Sheet, ...]
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # rules across rows (e.g. a sub-kegiatan's dana against its aktivitas), given every value read
+    # and the refs of the rows found in the file
+    reconcile: Callable[[list[Proposed], frozenset[str]], Reconciled] | None = None
 
     def items(self):
         for sheet in self.sheets:

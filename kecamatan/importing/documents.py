@@ -1,13 +1,9 @@
 """Which documents have an Excel template, and their layouts built from the selectors (a fixed
 number of queries whatever the size). Reads only: the write is `services.import_xlsx`.
 
-Adding the Renja (once its models exist): a pure `renja.py` building a Layout from the Renja
-selector's snapshot — per sub-kegiatan row: Lokasi (`TeksKind`), Target (`NILAI`), Kebutuhan Dana
-(`RUPIAH`, e.g. a Pagu of stage renja, written by `writers.write_pagu`), Sumber Dana (`PilihanKind`
-with a `Layout.lists` entry: the template shows the drop-down), prakiraan maju Target/Rp of N+1; an
-entry in LAYOUTS; writers for the new fields in `writers.WRITERS`. Aktivitas need one more thing:
-rows a user adds under a sub-kegiatan (free rows), which the reader would read as new records of
-the sub-kegiatan above."""
+A new template: a pure layout module (see `renja.py`: columns, rows with their items, lists for
+drop-downs, cross-row rules in `Layout.reconcile`, free rows for new records), an entry in
+LAYOUTS, and writers for its item keys in `writers.WRITERS`."""
 
 from __future__ import annotations
 
@@ -17,10 +13,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .. import selectors
-from ..models import Dokumen, Periode
+from ..models import Dokumen, Periode, SumberDana
+from ..renja import selectors as renja_selectors
 from .base import Identitas, Layout, Preview
 from .reader import read_upload
 from .realisasi import realisasi_layout
+from .renja import renja_layout
 from .renstra import renstra_layout
 from .template import write_template
 
@@ -35,15 +33,31 @@ def _realisasi(periode: Periode, dokumen: Dokumen, identitas: Identitas) -> Layo
     return realisasi_layout(selectors.realisasi_triwulan_data(periode, dokumen.tahun, dokumen.triwulan), identitas)
 
 
+def _renja(periode: Periode, dokumen: Dokumen, identitas: Identitas) -> Layout:
+    return renja_layout(renja_selectors.renja_data(periode.pk, dokumen.tahun), identitas, SumberDana.choices)
+
+
 # document kind → (template format, layout builder)
 LAYOUTS = {
     Dokumen.Jenis.RENSTRA: ("renstra", _renstra),
     Dokumen.Jenis.REALISASI: ("realisasi", _realisasi),
+    Dokumen.Jenis.RENJA: ("renja", _renja),
 }
+# a Renja is started on its page (signatory, the sub-kegiatan it funds) before it has rows to fill
+STARTED_FIRST = {Dokumen.Jenis.RENJA}
+
+
+def refusal(dokumen: Dokumen | None) -> str:
+    """Why this document has no template (now), or "" if it has one."""
+    if dokumen is None or dokumen.jenis not in LAYOUTS:
+        return f"{dokumen.judul if dokumen else 'Dokumen ini'} belum mempunyai templat Excel."
+    if dokumen.jenis in STARTED_FIRST and dokumen.pk is None:
+        return f"{dokumen.judul} belum dimulai: mulai dan tambahkan sub kegiatannya di halaman Renja lebih dulu."
+    return ""
 
 
 def supports(dokumen: Dokumen | None) -> bool:
-    return dokumen is not None and dokumen.jenis in LAYOUTS
+    return not refusal(dokumen)
 
 
 def layout_for(periode: Periode, dokumen: Dokumen, *, by=None) -> Layout:

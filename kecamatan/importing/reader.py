@@ -20,8 +20,8 @@ from ..checks.jumlah import JumlahTertulis, column_index, parse_rumus
 from ..checks.jumlah import jumlah_tertulis as compare_typed
 from .base import (
     FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, ID, KODE, MAX_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, META_SHEET,
-    SNAPSHOT_MARK, CellError, Change, Conflict, FileError, Identitas, Item, Layout, Preview, Row, RowError, Rumus, Sel,
-    Sheet, column_letter, normalize, ukuran_teks,
+    SNAPSHOT_MARK, CellError, Change, Conflict, FileError, Identitas, Item, Layout, Preview, Proposed, Row, RowError,
+    Rumus, Sel, Sheet, column_letter, normalize, ukuran_teks,
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003), also .doc
@@ -118,14 +118,6 @@ def check_identitas(found: Identitas, expected: Identitas) -> None:
                         f"{expected.versi}. Unduh templat baru.")
 
 
-@dataclass(frozen=True)
-class Proposed:
-    lembar: str
-    baris: int
-    item: Item
-    value: object
-
-
 def _ancestor(kode: str | None, level: str) -> str | None:
     """The code of `kode` or of its parent at `level` (7.01.01.2.01.0001 → kegiatan 7.01.01.2.01)."""
     while kode:
@@ -200,9 +192,10 @@ class Sums:
 
 
 def read_sheet(ws, sheet: Sheet, *, stale: bool,
-               sums: Sums | None = None) -> tuple[list[Proposed], list[RowError], int, int]:
-    """(values read, errors, data rows read, template rows missing from the file) of one sheet; `sums`
-    collects the typed totals and the values they add up, for `jumlah_tertulis`."""
+               sums: Sums | None = None) -> tuple[list[Proposed], list[RowError], int, set[str] | None]:
+    """(values read, errors, data rows read, refs of the template rows found in the file, None when
+    the headings are wrong and no row was read) of one sheet; `sums` collects the typed totals and
+    the values they add up, for `jumlah_tertulis`."""
     sums = sums if sums is not None else Sums()
     errors: list[RowError] = []
     proposed: list[Proposed] = []
@@ -212,7 +205,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool,
     header_values = tuple(c.value for c in header) if header else ()
     heading_error = _check_headings(sheet, header_values)
     if heading_error:
-        return [], [heading_error], 0, 0
+        return [], [heading_error], 0, None
 
     keys = [c.key for c in sheet.columns]
     headings = {c.key: c.heading for c in sheet.columns}
@@ -240,6 +233,8 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool,
         ref = _text(values[id_idx])
         row: Row | None = by_ref.get(ref) if ref else None
         if ref and row is None:
+            if _already_gone(sheet, ref, cells, keys):
+                continue
             if stale:
                 error(baris, "ID", f"baris '{ref}' sudah tidak ada di data sekarang (dihapus orang lain sejak "
                                    "templat diunduh). Hapus baris ini dari berkas, atau unduh templat baru.")
@@ -277,7 +272,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool,
                     what = " dan ".join(headings[k] for k in sheet.match_columns)
                     shown = " / ".join(_text(values[i]) for i in match_idx)
                     error(baris, headings[KODE], f"baris tanpa ID dengan {what} '{shown}' tidak ada di data ini. "
-                                                 "Tambahkan dulu lewat halaman Susun Renstra, atau unduh templat baru.")
+                                                 f"{sheet.add_hint}, atau unduh templat baru.")
                 continue
         if row.ref in seen:
             error(baris, "ID", f"baris ini sama dengan baris {seen[row.ref]} ({row.kode}); hapus salah satunya.")
@@ -306,8 +301,19 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool,
             proposed.append(Proposed(sheet.name, baris, item, value))
             if len(item.columns) == 1 and (value is None or isinstance(value, Decimal)):
                 sums.values[(row.ref, item.columns[0])] = value if value is not None else Decimal(0)
-    missing = sum(1 for row in sheet.rows if row.items and row.ref not in seen)
-    return proposed, errors, n_rows, missing
+    return proposed, errors, n_rows, set(seen)
+
+
+def _already_gone(sheet: Sheet, ref: str, cells, keys: list[str]) -> bool:
+    """A row no longer in the data that the file empties too (e.g. an aktivitas deleted by an
+    earlier upload of the same file): nothing to do."""
+    stand_in = sheet.gone(ref) if sheet.gone else None
+    if stand_in is None:
+        return False
+    try:
+        return stand_in.kind.read([_sel(cells[keys.index(k)]) for k in stand_in.columns]) == stand_in.current
+    except CellError:
+        return False
 
 
 def _typed_number(cell) -> Decimal | None:
@@ -414,19 +420,29 @@ def read_upload(content: bytes, layout: Layout) -> Preview:
         check_identitas(found, layout.identitas)
         preview = Preview(identitas=found, versi_sekarang=layout.identitas.versi)
         proposed: list[Proposed] = []
+        seen: set[str] = set()
+        read_sheets = []
         for sheet in layout.sheets:
             if sheet.name not in wb.sheetnames:
                 preview.errors.append(RowError(None, "", f"Lembar '{sheet.name}' tidak ada di berkas. Jangan menghapus "
                                                          "atau mengganti nama lembar templat; unduh templat baru."))
                 continue
             sums = Sums()
-            got, errors, n_rows, missing = read_sheet(wb[sheet.name], sheet, stale=preview.stale, sums=sums)
+            got, errors, n_rows, refs = read_sheet(wb[sheet.name], sheet, stale=preview.stale, sums=sums)
             preview.jumlah_tertulis.extend(jumlah_tertulis(sheet, sums))
             proposed.extend(got)
             preview.errors.extend(errors)
             preview.rows_read += n_rows
-            preview.missing_rows += missing
+            if refs is not None:
+                seen |= refs
+                read_sheets.append(sheet)
     finally:
         wb.close()
+    if layout.reconcile is not None:
+        reconciled = layout.reconcile(proposed, frozenset(seen))
+        proposed = reconciled.proposed
+        preview.errors.extend(reconciled.errors)
+        seen |= reconciled.matched_refs
+    preview.missing_rows = sum(1 for sheet in read_sheets for row in sheet.rows if row.items and row.ref not in seen)
     diff(proposed, snapshot, preview)
     return preview

@@ -54,7 +54,7 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
     ws.cell(1, 2, sheet.title).font = Font(bold=True, size=12)
     ws.cell(2, 2, f"Kecamatan {ident.kecamatan} · {ident.judul} · versi dokumen {ident.versi} · "
                   f"templat dibuat {ident.diunduh[:16].replace('T', ' ')}{' oleh ' + ident.oleh if ident.oleh else ''}")
-    ws.cell(3, 2, " ".join(sheet.notes)).font = Font(italic=True)
+    _write_notes(ws, sheet)
     for i, column in enumerate(sheet.columns, start=1):
         cell = ws.cell(HEADER_ROW, i, column.heading)
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, BORDER
@@ -68,7 +68,8 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
     for r, row in enumerate(sheet.rows, start=FIRST_DATA_ROW):
         inputs = {}
         for item in row.items:
-            inputs.update(zip(item.columns, item.kind.to_cells(item.current)))
+            if not item.locked:
+                inputs.update(zip(item.columns, item.kind.to_cells(item.current)))
         bold = row.level in BOLD_LEVELS
         for key, c in index.items():
             cell = ws.cell(r, c)
@@ -117,6 +118,21 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     _protect(ws)
+
+
+def _write_notes(ws, sheet: Sheet) -> None:
+    """The instructions above the header: one line per note, wrapped across the visible columns."""
+    if not sheet.notes:
+        return
+    cell = ws.cell(3, 2, "\n".join(sheet.notes))
+    cell.font, cell.alignment = Font(italic=True), WRAP_TOP
+    shown = [c for c in sheet.columns[1:] if not c.hidden]
+    last = len(sheet.columns)
+    if last > 2:
+        ws.merge_cells(start_row=3, start_column=2, end_row=3, end_column=last)
+    chars_per_line = max(sum(c.width for c in shown) * 1.1, 40)
+    lines = sum(max(1, -(-len(note) // int(chars_per_line))) for note in sheet.notes)
+    ws.row_dimensions[3].height = 15 * lines + 2
 
 
 def _write_lists(wb, layout: Layout) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """Writes the changes of a validated upload, per item kind, in bulk and with their audit history
 (django-simple-history: the uploader as history user, "Impor Excel: <file>" as change reason).
 Runs inside `services.import_xlsx`'s transaction; a query count that does not grow with the rows
-(apart from deletions, which are rare: one history row per deleted record)."""
+(apart from deletions, which are rare: one history row per deleted record). The Renja's own
+records (lokasi/sumber dana/catatan, Renja targets, aktivitas) have no history model: the import's
+Riwayat row lists each of their changes; their dana is Pagu, with history."""
 
 from __future__ import annotations
 
@@ -10,9 +12,13 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
-from ..models import Indikator, Pagu, Periode, Realisasi, RealisasiAnggaran, SubKegiatan, Target
+from ..models import (
+    Aktivitas, Dokumen, Indikator, Pagu, Periode, Realisasi, RealisasiAnggaran, RenjaSubKegiatan, SubKegiatan, Target,
+    TargetRenja,
+)
 from .base import Change
 
 CLEAN = {"validate_unique": False, "validate_constraints": False}  # the keys come from the layout: unique
@@ -151,13 +157,144 @@ def write_rp(periode, entries: dict[tuple, object], by, reason) -> None:
     _apply(RealisasiAnggaran, create, update, delete, ["jumlah"], by, reason)
 
 
-# item key prefix → (writer, how the rest of the key reads); a Renja sheet adds its own here
+# --- the Renja of a year ----------------------------------------------------------------------
+
+RINCIAN_FIELDS = ("lokasi", "sumber_dana", "catatan")
+
+
+def _rincian(periode, keys: Iterable[tuple]) -> dict[tuple[int, int], RenjaSubKegiatan]:
+    """(tahun, sub-kegiatan id) → its RenjaSubKegiatan, for keys (sub id, tahun, …)."""
+    wanted = {(k[1], k[0]) for k in keys}
+    found = {
+        (r.dokumen.tahun, r.subkegiatan_id): r
+        for r in RenjaSubKegiatan.objects.filter(
+            dokumen__periode=periode, dokumen__jenis=Dokumen.Jenis.RENJA, dokumen__tahun__in={t for t, _ in wanted},
+            subkegiatan_id__in={s for _, s in wanted},
+        ).select_related("dokumen", "subkegiatan__kegiatan__program")  # clean() reads them: no query per row
+    }
+    if wanted - set(found):
+        raise ValidationError("Sebagian sub kegiatan di berkas sudah dikeluarkan dari Renja. Unduh templat baru.")
+    return found
+
+
+def write_rincian(periode, entries: dict[tuple, object], by, reason) -> None:
+    """Lokasi, sumber dana and catatan penting of the Renja's sub-kegiatan."""
+    rincian = _rincian(periode, entries)
+    touched = {}
+    for (sub, tahun, name), value in entries.items():
+        if name not in RINCIAN_FIELDS:
+            raise ValueError(f"bad rincian field {name!r}")
+        obj = rincian[(tahun, sub)]
+        setattr(obj, name, value)
+        touched[obj.pk] = obj
+    for obj in touched.values():
+        obj.full_clean(exclude=["dokumen", "subkegiatan"], **CLEAN)
+    _update(RenjaSubKegiatan, list(touched.values()), list(RINCIAN_FIELDS))
+
+
+def write_target_renja(periode, entries: dict[tuple, object], by, reason) -> None:
+    """Renja targets (tahap renja of year n, prakiraan of n+1); TargetRenja keeps no history of its
+    own: the Riwayat row of the import lists every change."""
+    ids = _ids(entries)
+    indikator = _indikator(periode, ids)
+    existing = {(t.indikator_id, t.tahun, t.tahap): t for t in TargetRenja.objects.filter(indikator_id__in=ids)}
+    create, update, delete = [], [], []
+    for (pk, tahun, tahap), nilai in entries.items():
+        row = existing.get((pk, tahun, tahap))
+        if nilai.is_empty:
+            if row:
+                delete.append(row.pk)
+            continue
+        obj = row or TargetRenja(tahun=tahun, tahap=tahap)
+        obj.indikator = indikator[pk]
+        obj.nilai, obj.label = nilai.nilai, nilai.label
+        obj.full_clean(exclude=["indikator"], **CLEAN)
+        (update if row else create).append(obj)
+    TargetRenja.objects.filter(pk__in=delete).delete()
+    if update:
+        _update(TargetRenja, update, ["nilai", "label"])
+    TargetRenja.objects.bulk_create(create)
+
+
+AKTIVITAS_FIELDS = ["uraian", "skala_prioritas", "volume", "satuan", "jumlah", "catatan"]
+
+
+def write_aktivitas(periode, entries: dict[tuple, object], by, reason) -> None:
+    """Aktivitas of the Renja's sub-kegiatan: slot = an Aktivitas id (changed, or deleted when
+    empty) or "b<j>" (a free row: a new aktivitas, numbered after the last one)."""
+    rincian = _rincian(periode, entries)
+    existing = {a.pk: a for a in Aktivitas.objects.filter(rincian__in=[r.pk for r in rincian.values()])}
+    last = defaultdict(int)
+    for a in existing.values():
+        last[a.rincian_id] = max(last[a.rincian_id], a.urutan)
+    create, update, delete = [], [], []
+
+    def order(entry):
+        (sub, tahun, slot), _ = entry
+        return (tahun, sub, slot.startswith("b"), int(slot.lstrip("b")))
+
+    for (sub, tahun, slot), value in sorted(entries.items(), key=order):
+        owner = rincian[(tahun, sub)]
+        if slot.startswith("b"):
+            if value.is_empty:
+                continue
+            last[owner.pk] += 1
+            obj = Aktivitas(rincian=owner, urutan=last[owner.pk])
+        else:
+            obj = existing.get(int(slot))
+            if obj is None or obj.rincian_id != owner.pk:
+                raise ValidationError("Sebagian aktivitas di berkas sudah dihapus orang lain. Unduh templat baru.")
+            if value.is_empty:
+                delete.append(obj.pk)
+                continue
+        for name in AKTIVITAS_FIELDS:
+            setattr(obj, name, getattr(value, name))
+        obj.full_clean(exclude=["rincian"], **CLEAN)
+        (update if obj.pk else create).append(obj)
+    Aktivitas.objects.filter(pk__in=delete).delete()
+    if update:
+        _update(Aktivitas, update, AKTIVITAS_FIELDS)
+    Aktivitas.objects.bulk_create(create)
+    # as the Renja page's save does: a sub-kegiatan itemised into aktivitas keeps no typed dana
+    itemised = Pagu.objects.filter(
+        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={r.subkegiatan_id for r in rincian.values()},
+        subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
+        subkegiatan__rincian_renja__dokumen__tahun=F("tahun"), subkegiatan__rincian_renja__aktivitas__isnull=False,
+    ).distinct()
+    _apply(Pagu, [], [], list(itemised), [], by, reason)
+
+
+def check_dana_single_source(periode: Periode, pagu: dict[tuple, object]) -> None:
+    """The Renja rule after an import: a sub-kegiatan with aktivitas in the Renja of year n has no
+    Pagu of tahap renja for n (its dana is their sum). The reader refuses a file typing one beside
+    aktivitas; this guards the write itself, for the dana this import wrote (1 query)."""
+    written = [(sub, tahun) for (sub, tahun, tahap), value in pagu.items()
+               if tahap == Pagu.Tahap.RENJA and value is not None]
+    if not written:
+        return
+    clash = Pagu.objects.filter(
+        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={s for s, _ in written}, tahun__in={t for _, t in written},
+        subkegiatan__kegiatan__program__periode=periode,
+        subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
+        subkegiatan__rincian_renja__dokumen__tahun=F("tahun"),
+        subkegiatan__rincian_renja__aktivitas__isnull=False,
+    ).select_related("subkegiatan__nomenklatur").first()
+    if clash is not None:
+        raise ValidationError(f"Sub kegiatan {clash.subkegiatan.kode} akan mempunyai aktivitas sekaligus kebutuhan "
+                              f"dana {clash.tahun} yang diketik. Dananya dijumlahkan dari aktivitas: kosongkan "
+                              "kebutuhan dananya, atau hapus aktivitasnya.")
+
+
+# item key prefix → (writer, how the rest of the key reads)
 WRITERS = {
     "satuan": (write_satuan, (int,)),
     "target": (write_target, (int, int)),
     "pagu": (write_pagu, (int, int, str)),
     "realisasi": (write_realisasi, (int, int, int)),
     "rp": (write_rp, (int, int, int)),
+    "rincian": (write_rincian, (int, int, str)),
+    "targetrenja": (write_target_renja, (int, int, str)),
+    "aktivitas": (write_aktivitas, (int, int, str)),
 }
 
 
@@ -177,3 +314,4 @@ def write_changes(*, periode: Periode, changes: list[Change], by, reason: str) -
     for prefix in WRITERS:  # a fixed order: satuan before targets
         if grouped.get(prefix):
             WRITERS[prefix][0](periode, grouped[prefix], by, reason)
+    check_dana_single_source(periode, grouped.get("pagu", {}))

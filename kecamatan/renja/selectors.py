@@ -45,7 +45,7 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
     ):
         aktivitas[a.rincian_id].append(
             AktivitasData(urutan=a.urutan, uraian=a.uraian, jumlah=a.jumlah, skala_prioritas=a.skala_prioritas,
-                          volume=a.volume, satuan=a.satuan, catatan=a.catatan)
+                          volume=a.volume, satuan=a.satuan, catatan=a.catatan, id=a.pk)
         )
     rincian: dict[int, dict[int, RincianData]] = defaultdict(dict)
     for r in RenjaSubKegiatan.objects.filter(**renja_docs).select_related("dokumen").only(

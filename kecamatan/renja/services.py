@@ -45,7 +45,7 @@ def _catat(dokumen: Dokumen, by, catatan: str) -> None:
     dokumen.versi += 1
     dokumen.save(update_fields=["versi"])
     Riwayat.objects.create(dokumen=dokumen, oleh=by, aksi=Riwayat.Aksi.UBAH, dari_status=dokumen.status,
-                           ke_status=dokumen.status, catatan=catatan)
+                           ke_status=dokumen.status, versi=dokumen.versi, catatan=catatan)
 
 
 def _set_pagu(sub: SubKegiatan, tahun: int, tahap: str, jumlah: Decimal | None) -> None:
@@ -157,11 +157,16 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
     rincian.full_clean()
     rincian.save()
 
-    rincian.aktivitas.all().delete()
+    # in place, by position: an aktivitas keeps its id (an Excel template downloaded earlier names it)
+    old = list(rincian.aktivitas.order_by("urutan", "pk"))
     for urutan, item in enumerate(aktivitas, start=1):
-        akt = Aktivitas(rincian=rincian, urutan=urutan, **item)
+        akt = old[urutan - 1] if urutan <= len(old) else Aktivitas(rincian=rincian)
+        akt.urutan = urutan
+        for name, value in item.items():
+            setattr(akt, name, value)
         akt.full_clean()
         akt.save()
+    Aktivitas.objects.filter(pk__in=[a.pk for a in old[len(aktivitas):]]).delete()
     _set_pagu(subkegiatan, n, Pagu.Tahap.RENJA, None if aktivitas else dana)
     _set_pagu(subkegiatan, n + 1, Pagu.Tahap.PRAKIRAAN, prakiraan)
 

@@ -34,6 +34,7 @@ class AktivitasData:
     volume: Decimal | None = None
     satuan: str = ""
     catatan: str = ""
+    id: int = 0  # the Aktivitas row (the Excel template addresses it); 0 in hand-made test data
 
 
 @dataclass(frozen=True)

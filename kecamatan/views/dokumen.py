@@ -33,6 +33,8 @@ def konten_url(dokumen: Dokumen) -> str:
         return reverse("kecamatan:realisasi", args=[dokumen.periode_id, dokumen.tahun, dokumen.triwulan])
     if dokumen.jenis == Dokumen.Jenis.RENSTRA:
         return reverse("kecamatan:renstra_susun", args=[dokumen.periode_id])
+    if dokumen.jenis == Dokumen.Jenis.RENJA:
+        return reverse("kecamatan:renja_detail", args=[dokumen.periode_id, dokumen.tahun])
     return reverse("kecamatan:renstra_detail", args=[dokumen.periode_id])
 
 

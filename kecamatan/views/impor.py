@@ -23,8 +23,8 @@ from .dokumen import konten_url
 def _dokumen(request, pk: int, kunci: str):
     periode = access.get_periode_for(request.user, pk)
     dokumen = selectors.dokumen_for(periode, kunci)
-    if not documents.supports(dokumen):
-        raise Http404("Dokumen ini belum mempunyai templat Excel.")
+    if refusal := documents.refusal(dokumen):
+        raise Http404(refusal)
     return periode, dokumen
 
 

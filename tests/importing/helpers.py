@@ -11,7 +11,9 @@ from openpyxl import load_workbook
 from kecamatan import selectors, services
 from kecamatan.importing import documents
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
-from kecamatan.models import Dokumen, Indikator, Pagu, Realisasi, RealisasiAnggaran, Riwayat, Target
+from kecamatan.models import (
+    Aktivitas, Dokumen, Indikator, Pagu, Realisasi, RealisasiAnggaran, RenjaSubKegiatan, Riwayat, Target, TargetRenja,
+)
 
 
 def operator(periode=None):
@@ -84,6 +86,10 @@ def state() -> dict:
         "realisasi": sorted(Realisasi.objects.values_list("indikator_id", "tahun", "triwulan", "nilai", "label",
                                                           "keterangan")),
         "rp": sorted(RealisasiAnggaran.objects.values_list("subkegiatan_id", "tahun", "triwulan", "jumlah")),
+        "rincian": sorted(RenjaSubKegiatan.objects.values_list("pk", "lokasi", "sumber_dana", "catatan")),
+        "aktivitas": sorted(Aktivitas.objects.values_list("pk", "rincian_id", "urutan", "uraian", "skala_prioritas",
+                                                          "volume", "satuan", "jumlah", "catatan")),
+        "target_renja": sorted(TargetRenja.objects.values_list("indikator_id", "tahun", "tahap", "nilai", "label")),
         "dokumen": sorted(Dokumen.objects.values_list("pk", "jenis", "tahun", "triwulan", "status", "versi")),
         "riwayat": Riwayat.objects.count(),
         "history": (Target.history.count(), Pagu.history.count(), Realisasi.history.count(),

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kecamatan.models import Dokumen, Indikator, Peran, Target
-from tests.factories import PeriodeFactory, build_cascade, user_with_role
+from tests.factories import PeriodeFactory, build_cascade, build_renja, user_with_role
 from tests.importing.helpers import edit, find_row, operator, state, workbook
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +170,41 @@ def test_preview_shows_conflicts_with_the_three_values(logged_in, kecil):
     assert (f'<td>Target 2025: {ind.uraian}</td><td class="text-end">2</td><td class="text-end">9</td>'
             '<td class="text-end">5</td>') in html
     assert 'data-jumlah="perubahan">0 perubahan' in html and 'value="simpan"' not in html
+
+
+@pytest.mark.parametrize("n_sub", [1, 50])
+def test_renja_queries_do_not_grow(client, django_assert_num_queries, n_sub):
+    periode = PeriodeFactory()
+    build_renja(periode, n_sub=n_sub)  # two aktivitas per sub-kegiatan, targets, prakiraan
+    client.force_login(user_with_role("op", Peran.OPERATOR, periode.kecamatan))
+    page_url, template_url, _ = urls(periode, "renja-2024")
+    queries = 27  # the Renja selector's 22 (aktivitas also sum the Renja dana), session, user, profile, periode, document
+    with django_assert_num_queries(queries):
+        content = client.get(template_url).content
+    assert len(workbook(content)["Renja 2024"]["A"]) > 5 * n_sub  # sub-kegiatan, aktivitas and free rows
+    upload(client, page_url, content)
+    with django_assert_num_queries(queries):
+        assert client.get(page_url).status_code == 200
+
+
+def test_renja_download_upload_confirm_back_to_the_renja(client, senduro):
+    from kecamatan.models import RenjaSubKegiatan, SubKegiatan
+
+    client.force_login(operator(senduro))
+    renja_url = reverse("kecamatan:renja_detail", args=[senduro.pk, 2024])
+    page_url, template_url, save_url = urls(senduro, "renja-2024")
+    html = client.get(renja_url).content.decode()
+    assert page_url in html and template_url in html
+    assert 'id="petunjuk-renja"' in client.get(page_url).content.decode()
+    sub = SubKegiatan.objects.get(kegiatan__program__periode=senduro, nomenklatur__kode="7.01.01.2.01.0001")
+    content = edit(client.get(template_url).content, "Renja 2024", {(f"subkegiatan:{sub.pk}", "Lokasi"): "Senduro"})
+    upload(client, page_url, content, name="renja.xlsx")
+    response = client.post(save_url, {"versi": "1", "aksi": "simpan"})
+    assert response["Location"] == renja_url
+    assert "1 isian dari berkas renja.xlsx disimpan; Renja 2024 sekarang versi 2." in \
+        client.get(renja_url).content.decode()
+    assert RenjaSubKegiatan.objects.get(subkegiatan=sub).lokasi == "Senduro"
+    # a Renja not started yet has no template: start it on the Renja page first
+    assert client.get(urls(senduro, "renja-2025")[0]).status_code == 404
+    assert urls(senduro, "renja-2025")[0] not in client.get(
+        reverse("kecamatan:renja_detail", args=[senduro.pk, 2025])).content.decode()

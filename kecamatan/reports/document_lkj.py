@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .base import Report
 from .cascading import build_cascading
-from .charts import Series, bar_chart, line_chart
+from .grafik import Series, bar_chart, line_chart
 from .document import Bab, Bagian, Gambar, Lampiran, Naskah, Sampul, Tabel, TandaTangan, Teks
 from .document_common import Identitas, sampul
 from .drafts import LkjReports, column, lkj_drafts, sel

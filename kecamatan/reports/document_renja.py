@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .base import Report
-from .charts import Series, bar_chart
+from .grafik import Series, bar_chart
 from .document import Bab, Bagian, Draf, Gambar, Naskah, Tabel, TandaTangan, Teks
 from .document_common import Identitas, sampul
 from .drafts import column, node_rows, draf_pendanaan_renja

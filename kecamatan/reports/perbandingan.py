@@ -22,7 +22,7 @@ from ..perbandingan import (
     TENGGAT_KETERANGAN, WARNA_PREDIKAT, label_indikator, median, rata_rata, tenggat, terlambat,
 )
 from .base import ANGKA, KODE, NILAI, NOMOR, PERSEN, RUPIAH, TEXT, Column, Kop, Report, Row
-from .grafik import Batang, GrafikBatang, GrafikGaris, Seri
+from .grafik import Batang, GrafikBatang, GrafikGaris, Series
 from .perbandingan_data import LEVEL_URUT, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan
 
 REALISASI, RENJA, LKJ = "realisasi", "renja", "lkj"
@@ -650,12 +650,12 @@ def build_tren(data: PerbandinganData) -> Report:
     what = kolom[0].label if len(kolom) == 1 else "rata-rata capaian indikator"
     charts = (
         GrafikGaris(f"Capaian kinerja ({what})", labels, (
-            Seri(f"Kecamatan {nama}", tuple(t.capaian for t in points), "2F6DB5"),
-            Seri("Median kabupaten", tuple(t.capaian_median for t in points), "C0392B", putus=True),
+            Series(f"Kecamatan {nama}", tuple(t.capaian for t in points), "#2F6DB5"),
+            Series("Median kabupaten", tuple(t.capaian_median for t in points), "#C0392B", dashed=True),
         ), id="grafik-tren-capaian"),
         GrafikGaris("Penyerapan anggaran kumulatif", labels, (
-            Seri(f"Kecamatan {nama}", tuple(t.penyerapan for t in points), "2F6DB5"),
-            Seri("Median kabupaten", tuple(t.penyerapan_median for t in points), "C0392B", putus=True),
+            Series(f"Kecamatan {nama}", tuple(t.penyerapan for t in points), "#2F6DB5"),
+            Series("Median kabupaten", tuple(t.penyerapan_median for t in points), "#C0392B", dashed=True),
         ), id="grafik-tren-penyerapan"),
     )
     notes = [CATATAN_CAPAIAN, CATATAN_MEDIAN,

@@ -109,7 +109,7 @@ def _tabel(piece: TabelTersusun, before: str = "") -> str:
 
 def _gambar(piece: GambarTersusun) -> str:
     sumber = format_html('<div class="sumber-gambar">{}</div>', piece.sumber) if piece.sumber else ""
-    # the SVG is built by charts.py, every text in it escaped there
+    # the SVG is built by grafik.py, every text in it escaped there
     return format_html('<figure class="gambar" data-ref="{}">{}<figcaption id="{}">{} {}</figcaption>{}</figure>',
                        piece.ref, mark_safe(piece.svg), piece.anchor, piece.nomor, piece.judul, sumber)
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 from kecamatan.computations import AturanAkhir, Polaritas
 from kecamatan.formatting import Nilai
 from kecamatan.perbandingan import WARNA_PREDIKAT, kunci_indikator
-from kecamatan.reports.grafik import Batang, GrafikBatang, GrafikGaris, Seri, render_svg
+from kecamatan.reports.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
 from kecamatan.reports.perbandingan import (
     build_kelengkapan, build_matriks, build_penyerapan_kecamatan, build_penyerapan_program, build_tren,
     pilihan_indikator,
@@ -216,7 +216,7 @@ def test_trend_per_triwulan_beside_the_median():
     assert tw2.cells[3:7] == (D(50), D(75), D(40), D(45))
     assert tw2.links[2] == "/renstra/10/realisasi/2025/2/"
     capaian, serap = report.charts
-    assert capaian.seri[0].nilai == (D(25), D(50)) and capaian.seri[1].putus
+    assert capaian.seri[0].values == (D(25), D(50)) and capaian.seri[1].dashed
     assert serap.kategori == ("2025 TW I", "2025 TW II")
 
 
@@ -233,7 +233,7 @@ def test_bar_chart_svg_has_a_bar_per_value_the_median_line_and_escaped_labels():
 
 def test_line_chart_breaks_at_missing_values():
     svg = render_svg(GrafikGaris("Tren", ("I", "II", "III", "IV"), (
-        Seri("Kecamatan", (D(10), None, D(30), D(40))), Seri("Median", (D(20), D(30), D(40), D(50)), putus=True))))
+        Series("Kecamatan", (D(10), None, D(30), D(40))), Series("Median", (D(20), D(30), D(40), D(50)), dashed=True))))
     assert svg.count("<polyline") == 2  # kecamatan: only III–IV is a segment; the median is whole
     assert svg.count("<circle") == 7
     assert 'stroke-dasharray="7 5"' in svg

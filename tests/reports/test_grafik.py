@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.reports.charts import Series, bar_chart, line_chart, nice_max, value_label
+from kecamatan.reports.grafik import Series, bar_chart, line_chart, nice_max, value_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -73,3 +73,11 @@ def test_value_label():
     assert value_label(None) == "-"
     assert value_label(D("98.125")) == "98,13%"
     assert value_label(D("1500000"), "", 0) == "1.500.000"
+
+
+@pytest.mark.parametrize("value, ticks", [(D(140), ["0%", "25%", "50%", "75%", "100%", "125%", "150%"]),
+                                          (D(50), ["0%", "25%", "50%", "75%", "100%"]),  # percent: 100 at least
+                                          (D(110), ["0%", "20%", "40%", "60%", "80%", "100%", "120%"])])
+def test_ticks_are_round_steps_up_to_the_axis_end(value, ticks):
+    labels = texts(bar_chart(["A"], [Series("x", (value,))]))
+    assert [t for t in labels if t.endswith("%") and t != value_label(value)] == ticks

@@ -9,26 +9,7 @@ SAKIP_APT_PACKAGES="postgresql" source scripts/_setup.sh
 N="${1:-50}"
 shift || true
 
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-PGTMP="$(mktemp -d /tmp/sakip-bench.XXXXXX)"
-PGPORT="$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$PGTMP"
-  as_pg=(runuser -u postgres --)
-fi
-stop_pg() {
-  "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PGTMP"
-}
-trap stop_pg EXIT
-"${as_pg[@]}" "$PGBIN/initdb" -D "$PGTMP/data" -U sakip --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-# durability off: it is a throwaway cluster; the timings are of reads, which these settings do not change
-"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
-  -o "-p $PGPORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null
-"${as_pg[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U sakip sakip
-export DATABASE_URL="postgres://sakip@127.0.0.1:$PGPORT/sakip"
+source scripts/_pg.sh  # the timings are of reads, which its durability settings do not change
 export DJANGO_DEBUG=0
 python manage.py migrate -v0
 python manage.py collectstatic --noinput -v0

@@ -9,7 +9,11 @@ What each generated kecamatan gets, deterministic for a seed and an "as of" date
   Renja and (for past years) Perubahan stages;
 - for every triwulan that has ended by the "as of" date: realisasi per indicator and realisasi
   anggaran per sub-kegiatan, and the Realisasi document with its timeline (entered, submitted,
-  returned, verified) dated around the deadline (`perbandingan.tenggat`); Renja and LKj documents.
+  returned, verified) dated around the deadline (`perbandingan.tenggat`); Renja and LKj documents;
+- in each Renja document (one a year) what the office enters, so T-C.33 and the checker see a full
+  Renja: every sub-kegiatan planned for the year (lokasi, sumber dana DAU) with its dana (its Pagu
+  of tahap renja, no aktivitas) and prakiraan maju n+1 (Pagu prakiraan), and the Renja targets of
+  every indicator for n and, as prakiraan maju, n+1, taken over from the Renstra.
 Kecamatan differ by a profile: tertib (on time, absorbs 90-99%), lambat (submits late, some
 triwulan not yet submitted), lemah (entries missing, drafts left, absorbs 40-70%).
 
@@ -39,7 +43,8 @@ from .computations import AturanAkhir, default_aturan_akhir
 from .formatting import parse_nilai
 from .models import (
     Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Program, Realisasi,
-    RealisasiAnggaran, Riwayat, Sasaran, SubKegiatan, Target, Tujuan,
+    RealisasiAnggaran, RenjaSubKegiatan, Riwayat, Sasaran, SubKegiatan, SumberDana, TahapTarget, Target, TargetRenja,
+    Tujuan,
 )
 from .perbandingan import akhir_triwulan, tenggat
 from .selectors import TAHAP_TERAKHIR
@@ -183,6 +188,7 @@ class _Ind:
 class _Sub:
     nomenklatur: Nomenklatur
     pagu: dict[tuple[int, str], Decimal]
+    renja: dict[int, Decimal]  # the Renja dana of every year, written as Pagu(renja) once its Renja is drafted
     obj: SubKegiatan | None = None
 
 
@@ -270,16 +276,18 @@ def _plan(kecamatan: Kecamatan, template: Template, katalog: Katalog, seed: int,
                 else:
                     base = rng.choice([rng.uniform(2e6, 15e6), rng.uniform(10e6, 60e6), rng.uniform(30e6, 120e6)])
                 pagu: dict[tuple[int, str], Decimal] = {}
+                renja_dana: dict[int, Decimal] = {}
                 for i, tahun in enumerate(TAHUN):
                     renstra = base * (1.05 ** i) * rng.uniform(0.9, 1.1)
                     renja = renstra * rng.uniform(0.85, 1.08)
                     perubahan = renja * rng.uniform(0.9, 1.05)
                     pagu[(tahun, Pagu.Tahap.RENSTRA)] = _rp(renstra)
+                    renja_dana[tahun] = _rp(renja)
                     if tenggat("renja", tahun) < sampai:  # the Renja/DPA of the year is set the year before
-                        pagu[(tahun, Pagu.Tahap.RENJA)] = _rp(renja)
+                        pagu[(tahun, Pagu.Tahap.RENJA)] = renja_dana[tahun]
                     if datetime.date(tahun, 9, 30) < sampai:  # the budget revision (P-APBD) in September
                         pagu[(tahun, Pagu.Tahap.PERUBAHAN)] = _rp(perubahan)
-                subs.append(_Sub(sub, pagu))
+                subs.append(_Sub(sub, pagu, renja_dana))
             kegiatan_list.append((keg, subs))
         programs.append((prog, kegiatan_list))
     return _Plan(kecamatan, rng, profil, len(template.sasaran), programs, indikator)
@@ -412,6 +420,41 @@ def _realisasi_values(ind: _Ind, tahun: int, kinerja: float, rng: random.Random)
     return out
 
 
+def _renja_contents(plan: _Plan, dokumen: Dokumen, tahun: int) -> tuple[list, list, list]:
+    """What an office enters in its Renja of `tahun`, as `renja.selectors.renja_data` reads it back:
+    every sub-kegiatan the Renstra plans for the year (a RenjaSubKegiatan: lokasi, sumber dana),
+    its dana (the Pagu of tahap renja, written here when the Renja is drafted before its deadline)
+    and prakiraan maju n+1 (Pagu prakiraan: the Renstra's pagu indikatif of n+1; past the period the
+    last year's, grown 5%), and the Renja targets of every indicator: the Renstra's of n (tahap
+    renja) and of n+1 (tahap prakiraan; past the period the last year's level). No aktivitas: the
+    dana of a sub-kegiatan without them is its Pagu."""
+    R, PR = Pagu.Tahap.RENSTRA, Pagu.Tahap.PRAKIRAAN
+    lokasi = f"Kab. {plan.kecamatan.kabupaten.nama}, Kec. {plan.kecamatan.nama}"
+    rincian, pagu = [], []
+    for _, kegs in plan.programs:
+        for _, subs in kegs:
+            for s in subs:
+                if (tahun, R) not in s.pagu:
+                    continue
+                rincian.append(RenjaSubKegiatan(dokumen=dokumen, subkegiatan=s.obj, lokasi=lokasi,
+                                                sumber_dana=SumberDana.DAU))
+                if (tahun, Pagu.Tahap.RENJA) not in s.pagu:
+                    pagu.append(Pagu(subkegiatan=s.obj, tahun=tahun, tahap=Pagu.Tahap.RENJA, jumlah=s.renja[tahun]))
+                maju = s.pagu.get((tahun + 1, R)) or _rp(float(s.pagu[(TAHUN[-1], R)]) * 1.05)
+                pagu.append(Pagu(subkegiatan=s.obj, tahun=tahun + 1, tahap=PR, jumlah=maju))
+    i = TAHUN.index(tahun)
+    years = ((tahun, TahapTarget.RENJA, i), (tahun + 1, TahapTarget.PRAKIRAAN, min(i + 1, len(TAHUN) - 1)))
+    targets = []
+    for ind in plan.indikator:
+        if ind.obj is None:
+            continue
+        for year, tahap, j in years:
+            if ind.target[j] is not None or ind.label[j]:
+                targets.append(TargetRenja(indikator=ind.obj, tahun=year, tahap=tahap, nilai=ind.target[j],
+                                           label=ind.label[j]))
+    return rincian, targets, pagu
+
+
 # --- writing ----------------------------------------------------------------------------------------------
 
 
@@ -514,7 +557,7 @@ def _write(plans: list[_Plan], template: Template, sampai: datetime.date, hasil:
     hasil.add("target", len(targets))
     hasil.add("pagu", len(pagu))
 
-    dokumen, riwayat_plan, realisasi, anggaran = [], [], [], []
+    dokumen, riwayat_plan, realisasi, anggaran, renja_plan = [], [], [], [], []
     for p in plans:
         rng = p.rng
         bias = {"tertib": 0.0, "lambat": -0.03, "lemah": -0.12}[p.profil]
@@ -529,6 +572,8 @@ def _write(plans: list[_Plan], template: Template, sampai: datetime.date, hasil:
                           status=doc.status, versi=sum(1 for e in doc.events if e[1] == Riwayat.Aksi.UBAH))
             dokumen.append(obj)
             riwayat_plan.append((obj, doc.events, rng))
+            if doc.jenis == Dokumen.Jenis.RENJA:
+                renja_plan.append((p, obj, doc.tahun))
             if doc.jenis != Dokumen.Jenis.REALISASI:
                 continue
             for ind in p.indikator:
@@ -549,6 +594,15 @@ def _write(plans: list[_Plan], template: Template, sampai: datetime.date, hasil:
                         anggaran.append(RealisasiAnggaran(subkegiatan=s.obj, tahun=doc.tahun, triwulan=doc.triwulan,
                                                           jumlah=_rp(amount)))
     Dokumen.objects.bulk_create(dokumen, batch_size=5000)
+    rincian, target_renja, pagu_renja = [], [], []
+    for p, obj, tahun in renja_plan:
+        rows = _renja_contents(p, obj, tahun)
+        rincian += rows[0]
+        target_renja += rows[1]
+        pagu_renja += rows[2]
+    RenjaSubKegiatan.objects.bulk_create(rincian, batch_size=5000)
+    TargetRenja.objects.bulk_create(target_renja, batch_size=5000)
+    Pagu.objects.bulk_create(pagu_renja, batch_size=5000)
     Realisasi.objects.bulk_create(realisasi, batch_size=5000)
     RealisasiAnggaran.objects.bulk_create(anggaran, batch_size=5000)
     riwayat = []
@@ -568,6 +622,9 @@ def _write(plans: list[_Plan], template: Template, sampai: datetime.date, hasil:
     hasil.add("riwayat", len(riwayat))
     hasil.add("realisasi", len(realisasi))
     hasil.add("realisasi anggaran", len(anggaran))
+    hasil.add("rincian renja", len(rincian))
+    hasil.add("target renja", len(target_renja))
+    hasil.add("pagu", len(pagu_renja))
 
 
 def bangun_demo(kecamatan: Iterable[Kecamatan], *, seed: int = 1, sampai: datetime.date = DEMO_SAMPAI,
@@ -599,7 +656,8 @@ def refresh_planner_statistics() -> None:
     if connection.vendor != "postgresql":
         return
     tables = [m._meta.db_table for m in (Periode, Program, Kegiatan, SubKegiatan, Indikator, Target, Pagu,
-                                        Dokumen, Realisasi, RealisasiAnggaran, Riwayat)]
+                                        Dokumen, Realisasi, RealisasiAnggaran, Riwayat, RenjaSubKegiatan,
+                                        TargetRenja)]
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f'ANALYZE "{table}"')

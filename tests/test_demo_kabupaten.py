@@ -1,4 +1,5 @@
-"""demo_kabupaten: deterministic, idempotent, realistic spread, never touches real data."""
+"""demo_kabupaten: deterministic, idempotent, realistic spread, never touches real data; its Renja
+are filled the way the Renja tables and the checker read them."""
 
 import datetime
 from collections import Counter
@@ -9,12 +10,16 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from kecamatan.checks.selectors import periksa
 from kecamatan.demo import LoadReport, load_nomenklatur, load_wilayah, muat_demo
 from kecamatan.demo_kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
 from kecamatan.models import (
-    Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, Riwayat, Target,
+    Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, RenjaSubKegiatan,
+    Riwayat, SubKegiatan, Target, TargetRenja,
 )
 from kecamatan.perbandingan import tenggat
+from kecamatan.renja.selectors import renja_data
+from kecamatan.reports import tc33
 from kecamatan.selectors import kecamatan_tanpa_renstra
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +40,14 @@ def _signature(kabupaten_slug: str):
         sorted(Riwayat.objects.filter(dokumen__periode__kecamatan__kabupaten__slug=kabupaten_slug).values_list(
             "dokumen__periode__kecamatan__slug", "dokumen__jenis", "dokumen__tahun", "dokumen__triwulan", "aksi",
             "waktu")),
+        sorted(Pagu.objects.filter(subkegiatan__kegiatan__program__periode__kecamatan__kabupaten__slug=kabupaten_slug)
+               .values_list("subkegiatan__kegiatan__program__periode__kecamatan__slug",
+                            "subkegiatan__nomenklatur__kode", "tahun", "tahap", "jumlah")),
+        sorted(TargetRenja.objects.filter(**where).values_list(
+            "indikator__periode__kecamatan__slug", "indikator__uraian", "tahun", "tahap", "nilai", "label")),
+        sorted(RenjaSubKegiatan.objects.filter(dokumen__periode__kecamatan__kabupaten__slug=kabupaten_slug)
+               .values_list("dokumen__periode__kecamatan__slug", "dokumen__tahun", "subkegiatan__nomenklatur__kode",
+                            "lokasi", "sumber_dana")),
     )
 
 
@@ -165,3 +178,52 @@ def test_command_needs_the_catalog_and_reports_what_it_made(db, capsys):
     assert "2 kabupaten sintetis × 2 kecamatan: dibuat" in out
     assert Kecamatan.objects.filter(kabupaten__demo=True).count() == 4
     assert Kabupaten.objects.filter(demo=True).count() == 2
+
+
+RENJA_RULES_QUIET = {"renja-tanpa-target", "renja-sub-tanpa-dana", "renja-target-renstra"}
+
+
+def _check_renja(periode: Periode, tahun: int) -> None:
+    """A generated Renja as its tables and the checker read it: every sub-kegiatan of the Renstra in
+    T-C.33, its total the Renja-stage Pagu, the targets the Renstra's, and no finding about an
+    empty Renja (only the program money the generator lets differ from the Renstra's)."""
+    subs = SubKegiatan.objects.filter(kegiatan__program__periode=periode)
+    pagu = Pagu.objects.filter(subkegiatan__in=subs)
+    report = tc33.build_tc33(renja_data(periode.pk, tahun))
+    sub_rows = [r for r in report.rows if r.kind == "subkegiatan"]
+    assert len({r.cells[tc33.KODE_] for r in sub_rows}) == subs.count() > 0
+    total = next(r for r in report.rows if r.key == "TOTAL PAGU")
+    assert total.cells[tc33.DANA] == pagu.filter(tahun=tahun, tahap="renja").aggregate(s=Sum("jumlah"))["s"] > 0
+    assert total.cells[tc33.DANA_1] == pagu.filter(tahun=tahun + 1, tahap="prakiraan").aggregate(
+        s=Sum("jumlah"))["s"] > 0
+    first = sub_rows[0]
+    renstra = Target.objects.get(indikator__subkegiatan__nomenklatur__kode=first.cells[tc33.KODE_],
+                                 indikator__periode=periode, indikator__urutan=1, tahun=tahun)
+    assert first.cells[tc33.TARGET].nilai.nilai == renstra.nilai
+    assert first.cells[tc33.TARGET_1].nilai.nilai is not None
+
+    temuan = [t for t in periksa(periode.pk, tahun).temuan if t.dokumen == f"renja-{tahun}"]
+    assert [t.pesan for t in temuan if t.aturan in RENJA_RULES_QUIET] == []
+    pagu_renstra = [t.pesan for t in temuan if t.aturan == "renja-pagu-renstra"]
+    assert all(p.startswith("Kebutuhan dana program") for p in pagu_renstra), pagu_renstra
+    assert len(pagu_renstra) <= 6  # at most one per program of the catalog
+
+
+def test_every_generated_renja_is_filled_as_tc33_and_the_checker_read_it(db):
+    load_nomenklatur(LoadReport())
+    kabupaten_sintetis(1, per_kabupaten=2)
+    renja = Dokumen.objects.filter(periode__demo=True, jenis="renja").select_related("periode")
+    assert sorted(renja.values_list("tahun", flat=True)) == [2024, 2024, 2025, 2025, 2026, 2026]
+    for dokumen in renja:
+        _check_renja(dokumen.periode, dokumen.tahun)
+
+
+def test_a_renja_drafted_before_its_deadline_has_its_money_too(db):
+    """As of 25 June 2024 the Renja 2025 (due 30 June) is a draft: its sub-kegiatan already carry dana."""
+    load_nomenklatur(LoadReport())
+    sampai = datetime.date(2024, 6, 25)
+    kabupaten_sintetis(1, per_kabupaten=3, sampai=sampai)
+    drafts = Dokumen.objects.filter(periode__demo=True, jenis="renja", tahun=2025).select_related("periode")
+    assert drafts and tenggat("renja", 2025) > sampai
+    for dokumen in drafts:
+        _check_renja(dokumen.periode, 2025)

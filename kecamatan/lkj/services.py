@@ -60,6 +60,27 @@ def _own_indikator(periode: Periode, ids) -> dict[int, Indikator]:
     return found
 
 
+def _write_nilai(row, value: Nilai, item: str, perubahan: list[dict], new_row, **fields) -> None:
+    """Create, change or (empty value) remove one value row (a PK target, a comparison value),
+    noting what changed; `fields` are set beside the value (urutan alone is not worth a note)."""
+    if value.is_empty:
+        if row is not None:
+            perubahan.append({"item": item, "dari": _text(row.as_nilai), "ke": "(kosong)"})
+            row.delete()
+        return
+    noted = {k: v for k, v in fields.items() if k != "urutan"}
+    if row is None or row.as_nilai != value or any(getattr(row, k) != v for k, v in noted.items()):
+        perubahan.append({"item": item, "dari": _text(row.as_nilai if row else None), "ke": _text(value)})
+    elif all(getattr(row, k) == v for k, v in fields.items()):
+        return
+    row = row or new_row()
+    row.set_nilai(value)
+    for name, v in fields.items():
+        setattr(row, name, v)
+    row.full_clean()
+    row.save()
+
+
 # -- Perjanjian Kinerja ---------------------------------------------------------------------------
 
 @transaction.atomic
@@ -86,22 +107,8 @@ def simpan_pk(*, periode: Periode, tahun: int, versi_pk: str, data: dict, target
     indikator = _own_indikator(periode, targets)
     old_targets = {t.indikator_id: t for t in TargetPK.objects.filter(perjanjian=pk)}
     for urutan, (ind_id, value) in enumerate(targets.items(), start=1):
-        row = old_targets.get(ind_id)
-        item = f"{judul}: target {indikator[ind_id].uraian}"
-        if value.is_empty:
-            if row is not None:
-                perubahan.append({"item": item, "dari": _text(row.as_nilai), "ke": "(kosong)"})
-                row.delete()
-            continue
-        if row is not None and row.as_nilai == value and row.urutan == urutan:
-            continue
-        if row is None or row.as_nilai != value:
-            perubahan.append({"item": item, "dari": _text(row.as_nilai if row else None), "ke": _text(value)})
-        row = row or TargetPK(perjanjian=pk, indikator=indikator[ind_id])
-        row.set_nilai(value)
-        row.urutan = urutan
-        row.full_clean()
-        row.save()
+        _write_nilai(old_targets.get(ind_id), value, f"{judul}: target {indikator[ind_id].uraian}", perubahan,
+                     lambda: TargetPK(perjanjian=pk, indikator=indikator[ind_id]), urutan=urutan)
 
     own_programs = {p.pk: p for p in Program.objects.filter(periode=periode, pk__in=list(programs))}
     if set(programs) - set(own_programs):
@@ -163,36 +170,34 @@ def buat_pk_perubahan(*, periode: Periode, tahun: int, versi: int | None, by) ->
 
 # -- IKU sheet, settings, comparison values ---------------------------------------------------------
 
+def _simpan_tahunan(model, *, periode: Periode, tahun: int, data: dict, judul: str, versi: int | None, by):
+    """The one row of `model` for this year (created on first save) with `data` set."""
+    dokumen = _dokumen(periode, tahun, versi, by)
+    obj = model.objects.filter(periode=periode, tahun=tahun).first() or model(periode=periode, tahun=tahun)
+    perubahan: list[dict] = []
+    _set_fields(obj, data, judul, perubahan)
+    obj.full_clean()
+    obj.save()
+    if perubahan:
+        _record_change(dokumen, by, perubahan, catatan=f"{judul} disimpan.")
+    return obj
+
+
 @transaction.atomic
 def simpan_penetapan_iku(*, periode: Periode, tahun: int, data: dict, versi: int | None, by) -> PenetapanIKU:
     """The IKU sheet's own fields: signatory, ttd, tugas pokok and fungsi. Which indicators are
     IKU is the Indikator's flag, edited in the Renstra."""
-    dokumen = _dokumen(periode, tahun, versi, by)
-    penetapan = PenetapanIKU.objects.filter(periode=periode, tahun=tahun).first() or PenetapanIKU(
-        periode=periode, tahun=tahun)
-    perubahan: list[dict] = []
-    _set_fields(penetapan, data, f"Lembar IKU {tahun}", perubahan)
-    penetapan.full_clean()
-    penetapan.save()
-    if perubahan:
-        _record_change(dokumen, by, perubahan, catatan=f"Lembar IKU {tahun} disimpan.")
-    return penetapan
+    return _simpan_tahunan(PenetapanIKU, periode=periode, tahun=tahun, data=data, judul=f"Lembar IKU {tahun}",
+                           versi=versi, by=by)
 
 
 @transaction.atomic
 def simpan_pengaturan_lkj(*, periode: Periode, tahun: int, kecamatan_pembanding: Kecamatan | None,
                           catatan_anggaran: str, versi: int | None, by) -> PengaturanLKj:
-    dokumen = _dokumen(periode, tahun, versi, by)
-    pengaturan = PengaturanLKj.objects.filter(periode=periode, tahun=tahun).first() or PengaturanLKj(
-        periode=periode, tahun=tahun)
-    perubahan: list[dict] = []
-    _set_fields(pengaturan, {"kecamatan_pembanding": kecamatan_pembanding, "catatan_anggaran": catatan_anggaran},
-                f"Pengaturan LKj {tahun}", perubahan)
-    pengaturan.full_clean()
-    pengaturan.save()
-    if perubahan:
-        _record_change(dokumen, by, perubahan, catatan=f"Pengaturan LKj {tahun} disimpan.")
-    return pengaturan
+    """The kecamatan Tabel 3.7 compares with by default, and the note under Tabel 3.9."""
+    return _simpan_tahunan(PengaturanLKj, periode=periode, tahun=tahun, judul=f"Pengaturan LKj {tahun}",
+                           data={"kecamatan_pembanding": kecamatan_pembanding, "catatan_anggaran": catatan_anggaran},
+                           versi=versi, by=by)
 
 
 @transaction.atomic
@@ -208,20 +213,8 @@ def simpan_nilai_pembanding(*, periode: Periode, tahun: int, kecamatan: Kecamata
         indikator__in=list(indikator), tahun=tahun, kecamatan=kecamatan)}
     perubahan = []
     for ind_id, (value, sumber) in values.items():
-        row = old.get(ind_id)
-        item = f"Nilai pembanding {kecamatan.nama} {tahun}: {indikator[ind_id].uraian}"
-        if value.is_empty:
-            if row is not None:
-                perubahan.append({"item": item, "dari": _text(row.as_nilai), "ke": "(kosong)"})
-                row.delete()
-            continue
-        if row is not None and row.as_nilai == value and row.sumber == sumber:
-            continue
-        perubahan.append({"item": item, "dari": _text(row.as_nilai if row else None), "ke": _text(value)})
-        row = row or NilaiPembanding(indikator=indikator[ind_id], tahun=tahun, kecamatan=kecamatan)
-        row.set_nilai(value)
-        row.sumber = sumber
-        row.full_clean()
-        row.save()
+        _write_nilai(old.get(ind_id), value, f"Nilai pembanding {kecamatan.nama} {tahun}: {indikator[ind_id].uraian}",
+                     perubahan, lambda: NilaiPembanding(indikator=indikator[ind_id], tahun=tahun, kecamatan=kecamatan),
+                     sumber=sumber)
     if perubahan:
         _record_change(dokumen, by, perubahan, catatan=f"Nilai pembanding {kecamatan.nama} {tahun} disimpan.")

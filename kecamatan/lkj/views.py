@@ -12,13 +12,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import access
 from ..formatting import Nilai
-from ..models import Dokumen, Kecamatan, Periode, PerjanjianKinerja
-from ..renja.views import add_service_errors
+from ..models import Kecamatan, PerjanjianKinerja
+from ..renja.views import RenjaPage, add_service_errors
 from ..services import Bentrok
 from . import forms, selectors, services
 
@@ -26,11 +25,9 @@ Versi = PerjanjianKinerja.Versi
 
 
 @dataclass
-class LkjPage:
-    periode: Periode
-    tahun: int
-    dokumen: Dokumen | None
-    can_edit: bool
+class LkjPage(RenjaPage):
+    """The Renja page's frame with the year's LKj document, which is created on the first save
+    (so no document yet still means editable)."""
 
     @property
     def editable(self) -> bool:
@@ -39,13 +36,6 @@ class LkjPage:
     @property
     def versi(self) -> int:
         return self.dokumen.versi if self.dokumen is not None else 0
-
-    def url(self, name: str, *args) -> str:
-        return reverse(f"kecamatan:{name}", args=[self.periode.pk, self.tahun, *args])
-
-    def context(self, **extra) -> dict:
-        return {"periode": self.periode, "tahun": self.tahun, "dokumen": self.dokumen, "can_edit": self.can_edit,
-                "editable": self.editable, "isian_url": self.url("lkj_isian"), **extra}
 
 
 def _page(request, pk: int, tahun: int) -> LkjPage:

@@ -61,4 +61,6 @@ urlpatterns = [
     path("perbandingan/tren/", perbandingan.tren, name="perbandingan_tren"),
     re_path(r"^perbandingan/(?P<halaman>matriks|penyerapan|kelengkapan|tren)\.(?P<fmt>pdf|xlsx)$", perbandingan.unduh,
             name="perbandingan_unduh"),
+    # what an LKj year needs beyond the realizations: IKU sheet, PK, settings, comparison values
+    path("renstra/<int:pk>/lkj/<int:tahun>/", include("kecamatan.lkj.urls")),
 ]

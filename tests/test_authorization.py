@@ -119,6 +119,14 @@ TABLE = {
     "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
     # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it
     "kecamatan:periksa": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024}, READ),
+    # what an LKj year needs beyond the realizations (PK, IKU sheet, settings, comparison values):
+    # every page shows readers the data read-only; making the PK perubahan is a POST refused to readers
+    "kecamatan:lkj_isian": ("get", lambda o: _renja(o), READ),
+    "kecamatan:lkj_pk": ("get", lambda o: _renja(o, versi="awal"), READ),
+    "kecamatan:lkj_pk_perubahan": ("post", lambda o: _renja(o), RENJA_POST),
+    "kecamatan:lkj_iku": ("get", lambda o: _renja(o), READ),
+    "kecamatan:lkj_pengaturan": ("get", lambda o: _renja(o), READ),
+    "kecamatan:lkj_pembanding": ("get", lambda o: _renja(o), READ),
 }
 
 

@@ -160,8 +160,7 @@ def tautan_realisasi(data: PeriksaData, triwulan: int) -> Tautan:
     return Tautan.to("kecamatan:realisasi", pk=data.periode_id, tahun=data.tahun, triwulan=triwulan)
 
 
-def tautan_pk(data: PeriksaData, versi: str) -> Tautan | None:
-    """PK are entered in the admin for now (issue 9)."""
-    pk = data.pk_id.get(versi)
-    return Tautan.to("admin:kecamatan_perjanjiankinerja_change", object_id=pk) if pk else None
+def tautan_pk(data: PeriksaData, versi: str) -> Tautan:
+    """The PK page of that version; for a perubahan not made yet it offers to copy the awal."""
+    return Tautan.to("kecamatan:lkj_pk", pk=data.periode_id, tahun=data.tahun, versi=versi)
 

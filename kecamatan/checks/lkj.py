@@ -109,7 +109,7 @@ def pk_perubahan_pagu(data: PeriksaData):
         yield Temuan("pk-perubahan-pagu", PERINGATAN, data.kunci_lkj,
                      f"Anggaran {data.tahun} sudah diubah (pagu perubahan), tetapi belum ada Perubahan Perjanjian "
                      "Kinerja: LKj membandingkan realisasi dengan anggaran perubahan yang belum diperjanjikan.",
-                     f"Perjanjian Kinerja {data.tahun}", tautan_pk(data, AWAL))
+                     f"Perjanjian Kinerja {data.tahun}", tautan_pk(data, PERUBAHAN))
 
 
 @aturan("pk-awal-dana-renja", "Anggaran program PK awal berbeda dengan kebutuhan dana Renja tahun itu",

@@ -97,11 +97,11 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
         if info.kunci in ("renstra", kunci_renja, kunci_lkj) and info.camat_id
     ]
     tanda_tangan += [TandaTangan(kunci_lkj, f"{VERSI_PK[p.versi]} {tahun}", p.camat_id, p.ttd_tanggal,
-                                 Tautan.to("admin:kecamatan_perjanjiankinerja_change", object_id=p.pk))
+                                 Tautan.to("kecamatan:lkj_pk", pk=periode.pk, tahun=tahun, versi=p.versi))
                      for p in pk_rows]
     if penetapan is not None and penetapan.camat_id:
         tanda_tangan.append(TandaTangan(kunci_lkj, f"Lembar IKU {tahun}", penetapan.camat_id, penetapan.ttd_tanggal,
-                                        Tautan.to("admin:kecamatan_penetapaniku_change", object_id=penetapan.pk)))
+                                        Tautan.to("kecamatan:lkj_iku", pk=periode.pk, tahun=tahun)))
 
     subs = [sub for program in renstra.program for kegiatan in program.children for sub in kegiatan.children]
     realisasi = {}

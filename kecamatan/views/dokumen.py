@@ -35,6 +35,8 @@ def konten_url(dokumen: Dokumen) -> str:
         return reverse("kecamatan:renstra_susun", args=[dokumen.periode_id])
     if dokumen.jenis == Dokumen.Jenis.RENJA:
         return reverse("kecamatan:renja_detail", args=[dokumen.periode_id, dokumen.tahun])
+    if dokumen.jenis == Dokumen.Jenis.LKJ:
+        return reverse("kecamatan:lkj_isian", args=[dokumen.periode_id, dokumen.tahun])
     return reverse("kecamatan:renstra_detail", args=[dokumen.periode_id])
 
 

@@ -557,7 +557,7 @@ def test_L18_pk_awal_target_differs_from_the_planned_one():
         "Perjanjian Kinerja awal 2024 menjanjikan 80,56% untuk “Rata-rata persentase desa yang menyusun dokumen "
         "administrasi pemerintahan desa tepat waktu”, padahal target Renstra 2024 83,33%. PK awal menetapkan target "
         "yang direncanakan."))]
-    assert hits[0].tautan == Tautan.to("admin:kecamatan_perjanjiankinerja_change", object_id=900)
+    assert hits[0].tautan == Tautan.to("kecamatan:lkj_pk", pk=1, tahun=2024, versi="awal")
 
 
 def test_pk_target_rounded_in_print_is_the_same():

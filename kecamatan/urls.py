@@ -61,4 +61,6 @@ urlpatterns = [
     path("perbandingan/tren/", perbandingan.tren, name="perbandingan_tren"),
     re_path(r"^perbandingan/(?P<halaman>matriks|penyerapan|kelengkapan|tren)\.(?P<fmt>pdf|xlsx)$", perbandingan.unduh,
             name="perbandingan_unduh"),
+    # the Renstra beyond its cascade: T-C.23/T-C.24 history, T-C.26, Camat, signatory
+    path("renstra/<int:pk>/", include("kecamatan.isian.urls")),
 ]

@@ -175,7 +175,7 @@ def save_strategi(*, periode: Periode, lists: dict[int, dict], by, versi: int) -
         arah = _renumber(ArahKebijakan, parts["arah"], parent_field="sasaran", parent=sasaran[sid],
                          text_label="Arah kebijakan", prefix="arah", errors=errors, perubahan=perubahan,
                          sasaran_label=label)
-        own = {o.pk for _, o, _ in strategi if o.pk}
+        own = {entry[0] for entry in parts["strategi"] if entry[0] is not None}  # checked by _renumber
         removed = {o.pk for _, o, hapus in strategi if hapus}
         for entry, obj, hapus in arah:
             wanted = set(entry[2]) - removed

@@ -362,7 +362,8 @@ def simpan_penandatangan(*, dokumen: Dokumen, camat, tempat: str, tanggal, hanya
     is submitted or verified."""
     dokumen = lock_for_edit(dokumen.periode, dokumen.kunci, by=by, versi=versi)
     dari = dokumen.camat.nama if dokumen.camat_id else "-"
-    dokumen.camat, dokumen.ttd_tempat, dokumen.ttd_tanggal, dokumen.ttd_hanya_bulan = camat, tempat, tanggal, hanya_bulan
+    dokumen.camat, dokumen.ttd_tempat, dokumen.ttd_tanggal = camat, tempat, tanggal
+    dokumen.ttd_hanya_bulan = hanya_bulan
     dokumen.full_clean()
     dokumen.save(update_fields=["camat", "ttd_tempat", "ttd_tanggal", "ttd_hanya_bulan"])
     ke = camat.nama if camat is not None else "-"

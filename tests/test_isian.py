@@ -13,7 +13,7 @@ from kecamatan.models import (
     AnggaranLalu, ArahKebijakan, Camat, CapaianLalu, Dokumen, IndikatorLalu, Peran, ProgramLalu, Riwayat, Sasaran,
     Strategi,
 )
-from kecamatan.reports.tc23 import build_tc23
+from kecamatan.reports.tc23 import RASIO, REALISASI, build_tc23
 from kecamatan.reports.tc24 import build_tc24
 from kecamatan.reports.tc26 import build_tc26
 from kecamatan.selectors_renstra import riwayat_data, strategi_data
@@ -57,6 +57,15 @@ def diff(before, after) -> set:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
+def type_cell(client, name, periode, field, shown, typed):
+    """Open the grid, check what the cell shows, type into it and save: the redirect of a good save."""
+    data = page_data(client, url(name, periode))
+    assert data[field] == shown
+    data[field] = typed
+    response = client.post(url(name, periode), data)
+    assert response.status_code == 302, response.context["form"].errors
+
+
 @pytest.fixture
 def operator(client, randuagung):
     client.force_login(user_with_role("op.uji", Peran.OPERATOR, randuagung.kecamatan))
@@ -74,17 +83,13 @@ def test_tc23_edit_changes_exactly_that_cell(operator, randuagung):
     ind = IndikatorLalu.objects.filter(periode=randuagung, uraian="Nilai IKM Kecamatan").order_by("berlaku_mulai")[0]
     before = cells(build_tc23(riwayat_data(randuagung.pk)))
     versi = renstra(randuagung).versi
-    data = page_data(operator, url("renstra_tc23", randuagung))
-    assert data[f"realisasi_{ind.pk}_2020"] == "84"
-    data[f"realisasi_{ind.pk}_2020"] = "85,25"
-    response = operator.post(url("renstra_tc23", randuagung), data)
-    assert response.status_code == 302, response.context["form"].errors
+    type_cell(operator, "renstra_tc23", randuagung, f"realisasi_{ind.pk}_2020", "84", "85,25")
     assert CapaianLalu.objects.get(indikator_lalu=ind, tahun=2020).realisasi == D("85.25")
     report = build_tc23(riwayat_data(randuagung.pk))
     after = cells(report)
     changed = diff(before, after)
-    realisasi_col = next(j for j, c in enumerate(report.columns) if c.group.startswith("Realisasi") and c.label == "2020")
-    rasio_col = next(j for j, c in enumerate(report.columns) if c.group.startswith("Rasio") and c.label == "2020")
+    column = {(c.group, c.label): j for j, c in enumerate(report.columns)}
+    realisasi_col, rasio_col = column[REALISASI, "2020"], column[RASIO, "2020"]
     (row,) = {i for i, _ in changed}
     assert changed == {(row, realisasi_col), (row, rasio_col)}  # the cell and its computed capaian
     assert after[(row, realisasi_col)] == Nilai(D("85.25"))
@@ -92,7 +97,8 @@ def test_tc23_edit_changes_exactly_that_cell(operator, randuagung):
     assert dokumen.versi == versi + 1
     last = dokumen.riwayat.order_by("-pk").first()
     assert last.aksi == Riwayat.Aksi.UBAH and last.oleh.username == "op.uji"
-    assert last.perubahan == [{"item": "T-C.23 indikator “Nilai IKM Kecamatan” 2020", "dari": "84 / 84", "ke": "84 / 85,25"}]
+    assert last.perubahan == [
+        {"item": "T-C.23 indikator “Nilai IKM Kecamatan” 2020", "dari": "84 / 84", "ke": "84 / 85,25"}]
 
 
 def test_tc23_adds_a_row_and_rejects_a_year_outside_its_term(operator, randuagung):
@@ -132,11 +138,7 @@ def test_tc24_edit_changes_that_anggaran_and_its_rasio_follows(operator, randuag
     program = ProgramLalu.objects.filter(periode=randuagung).order_by("berlaku_mulai", "urutan")[0]
     before_report = build_tc24(riwayat_data(randuagung.pk))
     before = cells(before_report)
-    data = page_data(operator, url("renstra_tc24", randuagung))
-    assert data[f"anggaran_{program.pk}_2019"] == "324.038.000"
-    data[f"anggaran_{program.pk}_2019"] = "300.000.000,50"
-    response = operator.post(url("renstra_tc24", randuagung), data)
-    assert response.status_code == 302, response.context["form"].errors
+    type_cell(operator, "renstra_tc24", randuagung, f"anggaran_{program.pk}_2019", "324.038.000", "300.000.000,50")
     assert AnggaranLalu.objects.get(program_lalu=program, tahun=2019).anggaran == D("300000000.50")
     report = build_tc24(riwayat_data(randuagung.pk))
     after = cells(report)

@@ -148,7 +148,8 @@ class StrategiForm(VersiMixin):
         return out
 
     def lists(self) -> dict[int, dict]:
-        """Per sasaran id: {"strategi": [(pk|None, uraian, hapus)], "arah": [(pk|None, uraian, strategi ids, hapus)]}."""
+        """Per sasaran id: {"strategi": [(pk or None, uraian, hapus)],
+        "arah": [(pk or None, uraian, strategi ids, hapus)]}."""
         d = self.cleaned_data
         out = {}
         for row in self.rows:

@@ -24,6 +24,12 @@ def _item(grid: Grid, uraian: str) -> str:
     return f"{grid.kode} {grid.item.lower()} “{(uraian or '')[:60]}”"
 
 
+def _value_field(field: str, value_names: list[str]) -> str:
+    """The grid column a year model's error belongs to: target_label → target; else the first."""
+    name = field.removesuffix("_label")
+    return name if name in value_names else value_names[0]
+
+
 def _errors_into(errors: dict, exc: ValidationError, name_of) -> None:
     for field, messages in exc.message_dict.items():
         errors[name_of(field)].extend(messages)
@@ -89,7 +95,7 @@ def save_grid(*, periode: Periode, grid: Grid, rows: list[RowInput], by, versi: 
             try:
                 new.full_clean(exclude=[grid.fk], validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
-                _errors_into(errors, exc, lambda f: f"{f.removesuffix('_label') if f.removesuffix('_label') in value_names else value_names[0]}_{inp.key}_{tahun}")  # noqa: E501
+                _errors_into(errors, exc, lambda f: f"{_value_field(f, value_names)}_{inp.key}_{tahun}")
                 continue
             save_cells.append(new)
             perubahan.append({"item": item, "dari": dari, "ke": grid.cell_text(new)})

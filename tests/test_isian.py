@@ -104,7 +104,7 @@ def test_tc23_edit_changes_exactly_that_cell(operator, randuagung):
 def test_tc23_adds_a_row_and_rejects_a_year_outside_its_term(operator, randuagung):
     page = url("renstra_tc23", randuagung)
     data = page_data(operator, page)
-    data.update({"urutan_baru": "9", "tingkat_baru": "program", "uraian_baru": "Indikator baru", "satuan_baru": "%",
+    data.update({"tingkat_baru": "program", "uraian_baru": "Indikator baru", "satuan_baru": "%",
                  "berlaku_mulai_baru": "2022", "berlaku_sampai_baru": "2023", "target_baru_2021": "50"})
     response = operator.post(page, data)
     assert response.status_code == 200
@@ -113,6 +113,8 @@ def test_tc23_adds_a_row_and_rejects_a_year_outside_its_term(operator, randuagun
     data["target_baru_2021"], data["target_baru_2023"] = "", "N/A"
     assert operator.post(page, data).status_code == 302
     baru = IndikatorLalu.objects.get(uraian="Indikator baru")
+    assert baru.urutan == 1 + max(IndikatorLalu.objects.filter(periode=randuagung, berlaku_mulai=2022)
+                                  .exclude(pk=baru.pk).values_list("urutan", flat=True))
     assert CapaianLalu.objects.get(indikator_lalu=baru, tahun=2023).target_label == "N/A"
 
 

@@ -59,6 +59,9 @@ def save_grid(*, periode: Periode, grid: Grid, rows: list[RowInput], by, versi: 
         before = {name: getattr(obj, name) for name in inp.data}
         for name, value in inp.data.items():
             setattr(obj, name, value)
+        if obj.pk is None and "urutan" not in inp.data:  # a new row without a number goes last in its band
+            obj.urutan = 1 + max((o.urutan for o in existing.values() if o.berlaku_mulai == obj.berlaku_mulai),
+                                 default=0)
         try:
             obj.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as exc:

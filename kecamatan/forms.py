@@ -27,6 +27,32 @@ class VersiMixin(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class PenandatanganForm(forms.ModelForm):
+    """Who signs a document (Renstra, Renja of a year): a Camat of the kecamatan, place and date."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    class Meta:
+        model = m.Dokumen
+        fields = ["camat", "ttd_tempat", "ttd_tanggal", "ttd_hanya_bulan"]
+        widgets = {"ttd_tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, kecamatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["camat"].queryset = m.Camat.objects.filter(kecamatan=kecamatan).select_related("kecamatan")
+        self.fields["camat"].required = True
+
+
+class CamatForm(forms.ModelForm):
+    """A Camat of the kecamatan; the NIP may be typed with spaces, as printed."""
+
+    class Meta:
+        model = m.Camat
+        fields = ["nama", "pangkat", "golongan", "nip", "mulai", "selesai"]
+        widgets = {"mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "selesai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
 def _helper(submit_label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
     helper.add_input(Submit("simpan", submit_label, css_class="btn-success"))

@@ -339,6 +339,38 @@ def save_realisasi_triwulan(
                           catatan="Perbaikan disimpan tanpa mengubah angka." if not perubahan else "")
 
 
+# --- editing from other modules -------------------------------------------------------------------
+
+
+def lock_for_edit(periode: Periode, kunci: str, *, by, versi: int | None) -> Dokumen:
+    """The document, locked for the rest of the transaction, if `by` may change it now at `versi`
+    (else PermissionDenied, ValidationError or Bentrok): for the services of other modules."""
+    dokumen = _dokumen_by_kunci(periode, kunci, by)
+    _check_editable(dokumen, by, versi)
+    return dokumen
+
+
+def record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = "") -> Dokumen:
+    """Bump the version of a document locked by `lock_for_edit` and write its Riwayat row."""
+    return _record_change(dokumen, by, perubahan, catatan)
+
+
+@transaction.atomic
+def simpan_penandatangan(*, dokumen: Dokumen, camat, tempat: str, tanggal, hanya_bulan: bool, by,
+                         versi: int | None = None) -> Dokumen:
+    """Who signs a document (Renstra, Renja of a year …), where and when; refused once the document
+    is submitted or verified."""
+    dokumen = lock_for_edit(dokumen.periode, dokumen.kunci, by=by, versi=versi)
+    dari = dokumen.camat.nama if dokumen.camat_id else "-"
+    dokumen.camat, dokumen.ttd_tempat, dokumen.ttd_tanggal = camat, tempat, tanggal
+    dokumen.ttd_hanya_bulan = hanya_bulan
+    dokumen.full_clean()
+    dokumen.save(update_fields=["camat", "ttd_tempat", "ttd_tanggal", "ttd_hanya_bulan"])
+    ke = camat.nama if camat is not None else "-"
+    return _record_change(dokumen, by, [{"item": "Penanda tangan", "dari": dari, "ke": ke}],
+                          catatan="Penanda tangan diubah.")
+
+
 # --- the Renstra cascade -----------------------------------------------------------------------
 
 
@@ -549,4 +581,5 @@ __all__ = [
     "AdaGalat", "Bentrok", "ImporDitolak", "ajukan_dokumen", "import_xlsx", "belum_diisi", "buka_kembali_dokumen", "delete_cascade_row", "delete_indikator",
     "kembalikan_dokumen", "pagu_dokumen_kunci", "periode_of", "save_cascade_row",
     "save_indikator", "save_pagu", "save_realisasi_triwulan", "verifikasi_dokumen",
+    "lock_for_edit", "record_change", "simpan_penandatangan",
 ]

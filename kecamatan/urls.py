@@ -63,4 +63,6 @@ urlpatterns = [
             name="perbandingan_unduh"),
     # what an LKj year needs beyond the realizations: IKU sheet, PK, settings, comparison values
     path("renstra/<int:pk>/lkj/<int:tahun>/", include("kecamatan.lkj.urls")),
+    # the Renstra beyond its cascade: T-C.23/T-C.24 history, T-C.26, Camat, signatory
+    path("renstra/<int:pk>/", include("kecamatan.isian.urls")),
 ]

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kecamatan.models import (
     Dokumen, Indikator, Peran, RenjaSubKegiatan, ReviewRanwal, Sasaran, SubKegiatan, Tujuan, UsulanPemangku,
 )
-from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
+from tests.factories import CamatFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,21 @@ TABLE = {
     "kecamatan:lkj_iku": ("get", lambda o: _renja(o), READ),
     "kecamatan:lkj_pengaturan": ("get", lambda o: _renja(o), READ),
     "kecamatan:lkj_pembanding": ("get", lambda o: _renja(o), READ),
+    # the Renstra beyond its cascade: grids readers see read-only; a Camat record is changed by its
+    # kecamatan only; the Renstra's signatory page sends readers back like the Renja's
+    "kecamatan:renstra_tc23": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_tc24": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_strategi": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_camat": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_camat_ubah": ("get", lambda o: {"pk": o["periode"].pk, "camat_pk": _camat(o).pk}, EDIT),
+    "kecamatan:renstra_penandatangan": ("get", lambda o: {"pk": o["periode"].pk}, RENJA_EDIT),
 }
+
+
+def _camat(o):
+    if "camat" not in o:
+        o["camat"] = CamatFactory(kecamatan=o["periode"].kecamatan)
+    return o["camat"]
 
 
 def all_url_names(resolver=None, namespace=""):

@@ -17,8 +17,8 @@ from .teks import mirip, nama_orang
 MIRIP_NAMA = 0.8
 
 
-def _tautan_camat(camat: CamatInfo) -> Tautan:
-    return Tautan.to("admin:kecamatan_camat_change", object_id=camat.id)
+def _tautan_camat(data: PeriksaData, camat: CamatInfo) -> Tautan:
+    return Tautan.to("kecamatan:renstra_camat_ubah", pk=data.periode_id, camat_pk=camat.id)
 
 
 def _signed_by(data: PeriksaData) -> dict[int, list]:
@@ -39,7 +39,7 @@ def nip_tidak_sah(data: PeriksaData):
         for ttd in signatures:
             yield Temuan("nip-tidak-sah", GALAT, ttd.dokumen,
                          f"{ttd.label} ditandatangani {camat.nama} dengan NIP {camat.nip}: {problem}",
-                         f"Camat {camat.nama}", _tautan_camat(camat))
+                         f"Camat {camat.nama}", _tautan_camat(data, camat))
 
 
 def _digit_difference(a: str, b: str) -> int:
@@ -78,7 +78,7 @@ def penandatangan_ganda(data: PeriksaData):
                          f"Penanda tangan {ttd.label} tercatat dua kali: “{a.nama}” dan “{b.nama}” "
                          f"({why}). Satu orang satu data Camat; perbaiki ejaan atau NIP yang salah.",
                          f"Camat {a.nama} / {b.nama}",
-                         _tautan_camat(a if ttd.camat_id == a.id else b))
+                         _tautan_camat(data, a if ttd.camat_id == a.id else b))
 
 
 @aturan("penandatangan-masa-jabatan", "Tanggal tanda tangan di luar masa jabatan Camat")
@@ -92,7 +92,7 @@ def penandatangan_masa_jabatan(data: PeriksaData):
             yield Temuan("penandatangan-masa-jabatan", PERINGATAN, ttd.dokumen,
                          f"{ttd.label} bertanggal {format_tanggal(ttd.tanggal)} ditandatangani {camat.nama}, yang "
                          f"menjabat {masa}. Periksa tanggal atau penanda tangannya.", f"Camat {camat.nama}",
-                         ttd.tautan or _tautan_camat(camat))
+                         ttd.tautan or _tautan_camat(data, camat))
 
 
 @aturan("penandatangan-kosong", "Dokumen yang diajukan tanpa penanda tangan")
@@ -102,8 +102,10 @@ def penandatangan_kosong(data: PeriksaData):
             continue
         if info.kunci not in ("renstra", data.kunci_renja, data.kunci_lkj):
             continue
-        tautan = (Tautan.to("kecamatan:renja_penandatangan", pk=data.periode_id, tahun=data.tahun)
-                  if info.kunci == data.kunci_renja else None)
+        tautan = {
+            data.kunci_renja: Tautan.to("kecamatan:renja_penandatangan", pk=data.periode_id, tahun=data.tahun),
+            "renstra": Tautan.to("kecamatan:renstra_penandatangan", pk=data.periode_id),
+        }.get(info.kunci)
         yield Temuan("penandatangan-kosong", PERINGATAN, info.kunci,
                      f"{info.judul} belum mempunyai penanda tangan: tabel tercetak tanpa blok tanda tangan Camat.",
                      info.judul, tautan)

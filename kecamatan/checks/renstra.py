@@ -352,8 +352,9 @@ def program_tanpa_sasaran(data: PeriksaData):
 # --- T-C.23 and T-C.24: the years before the period -----------------------------------------------
 
 
-def _tautan_lalu(model: str, pk: int) -> Tautan:
-    return Tautan.to(f"admin:kecamatan_{model}_change", object_id=pk)
+def _tautan_lalu(tabel: str, data: PeriksaData) -> Tautan:
+    """The T-C.23 or T-C.24 grid of the Renstra, where every row of the history is typed."""
+    return Tautan.to(f"kecamatan:renstra_{tabel}", pk=data.periode_id)
 
 
 @aturan("riwayat-tahun-hilang", "Tahun yang hilang pada T-C.23/T-C.24")
@@ -368,7 +369,7 @@ def riwayat_tahun_hilang(data: PeriksaData):
             yield Temuan("riwayat-tahun-hilang", PERINGATAN, RENSTRA,
                          f"T-C.23: indikator “{ind.uraian}” berlaku {ind.mulai}-{ind.sampai} tetapi tidak "
                          f"mempunyai target maupun realisasi {_tahun_list(hilang)}.", ind.uraian,
-                         _tautan_lalu("indikatorlalu", ind.id))
+                         _tautan_lalu("tc23", data))
     for program in riwayat.program:
         hilang = [t for t in range(program.mulai, program.sampai + 1)
                   if program.anggaran.get(t) is None and program.realisasi.get(t) is None]
@@ -376,7 +377,7 @@ def riwayat_tahun_hilang(data: PeriksaData):
             yield Temuan("riwayat-tahun-hilang", PERINGATAN, RENSTRA,
                          f"T-C.24: program “{program.uraian}” berlaku {program.mulai}-{program.sampai} "
                          f"tetapi tidak mempunyai anggaran maupun realisasi {_tahun_list(hilang)}. Isi 0 bila "
-                         "memang tidak dianggarkan.", program.uraian, _tautan_lalu("programlalu", program.id))
+                         "memang tidak dianggarkan.", program.uraian, _tautan_lalu("tc24", data))
     covered = {t for row in (*riwayat.indikator, *riwayat.program) for t in range(row.mulai, row.sampai + 1)}
     tanpa = [t for t in riwayat.tahun if t not in covered]
     if tanpa:
@@ -407,7 +408,7 @@ def tc24_program_ganda(data: PeriksaData):
                         yield Temuan("tc24-program-ganda", GALAT, RENSTRA,
                                      f"T-C.24: program “{a.uraian}” tercatat dua kali untuk {tahun} "
                                      f"dengan angka berbeda ({daftar}). Satu program satu angka per tahun; "
-                                     "hapus salah satu.", a.uraian, _tautan_lalu("programlalu", b.id))
+                                     "hapus salah satu.", a.uraian, _tautan_lalu("tc24", data))
 
 
 @aturan("tc24-realisasi-anggaran", "Realisasi T-C.24 tanpa anggaran atau melebihi anggaran", kasus=("R-2",))
@@ -423,11 +424,11 @@ def tc24_realisasi_anggaran(data: PeriksaData):
                 yield Temuan("tc24-realisasi-anggaran", GALAT, RENSTRA,
                              f"T-C.24: program “{program.uraian}” {tahun} mempunyai realisasi "
                              f"{rp(realisasi)} tanpa anggaran.", program.uraian,
-                             _tautan_lalu("programlalu", program.id))
+                             _tautan_lalu("tc24", data))
             elif realisasi > anggaran:
                 yield Temuan("tc24-realisasi-anggaran", PERINGATAN, RENSTRA,
                              f"T-C.24: realisasi program “{program.uraian}” {tahun} ({rp(realisasi)}) melebihi "
-                             f"anggarannya ({rp(anggaran)}).", program.uraian, _tautan_lalu("programlalu", program.id))
+                             f"anggarannya ({rp(anggaran)}).", program.uraian, _tautan_lalu("tc24", data))
 
 
 def pecahan(target: Nilai, realisasi: Nilai) -> bool:
@@ -462,7 +463,7 @@ def _tc23_pecahan(data: PeriksaData):
                          f"T-C.23: realisasi “{ind.uraian}” {_tahun_list(tahun)} ditulis "
                          f"{teks(contoh)} terhadap target {teks(ind.target.get(tahun[0]))}: tampaknya pecahan "
                          f"({teks(contoh)} = {angka(contoh.nilai * 100)}%), bukan persen. Rasio yang dihitung "
-                         "menjadi salah.", ind.uraian, _tautan_lalu("indikatorlalu", ind.id))
+                         "menjadi salah.", ind.uraian, _tautan_lalu("tc23", data))
 
 
 __all__ = ["RENSTRA", "lonjakan", "nilai_bersatuan_lain", "pecahan", "persen_di_atas_100"]

@@ -91,8 +91,7 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
                                      d.versi, d.camat_id, d.ttd_tempat, d.ttd_tanggal)
     kunci_renja, kunci_lkj = kunci_dokumen("renja", tahun), kunci_dokumen("lkj", tahun)
     tanda_tangan = [
-        TandaTangan(info.kunci, info.judul, info.camat_id, info.tanggal,
-                    Tautan.to("admin:kecamatan_dokumen_change", object_id=d.pk))
+        TandaTangan(info.kunci, info.judul, info.camat_id, info.tanggal, _tautan_ttd(d))
         for d, info in ((d, dokumen[kunci_dokumen(d.jenis, d.tahun, d.triwulan)]) for d in docs)
         if info.kunci in ("renstra", kunci_renja, kunci_lkj) and info.camat_id
     ]
@@ -125,6 +124,16 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
         riwayat=riwayat, kondisi_awal=kondisi_awal, dokumen=dokumen, camat=camat, tanda_tangan=tuple(tanda_tangan),
         katalog=katalog, iku_ditetapkan=penetapan is not None, pk_id=pk_ids, faktor_lonjakan=faktor_lonjakan(),
     )
+
+
+def _tautan_ttd(d: Dokumen) -> Tautan:
+    """Where a document's signatory is chosen: the Renstra's and the Renja's own pages; the LKj's
+    only in the admin so far."""
+    if d.jenis == Dokumen.Jenis.RENSTRA:
+        return Tautan.to("kecamatan:renstra_penandatangan", pk=d.periode_id)
+    if d.jenis == Dokumen.Jenis.RENJA:
+        return Tautan.to("kecamatan:renja_penandatangan", pk=d.periode_id, tahun=d.tahun)
+    return Tautan.to("admin:kecamatan_dokumen_change", object_id=d.pk)
 
 
 def periksa(periode_id: int, tahun: int) -> Hasil:

@@ -6,20 +6,9 @@ from __future__ import annotations
 from django import forms
 
 from ..fields import AngkaField, NilaiField, RupiahField
+from ..forms import PenandatanganForm  # noqa: F401  (shared with the Renstra's signatory page)
 from ..formatting import Nilai
-from ..models import Camat, Dokumen, Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
-
-
-class PenandatanganForm(forms.ModelForm):
-    class Meta:
-        model = Dokumen
-        fields = ["camat", "ttd_tempat", "ttd_tanggal", "ttd_hanya_bulan"]
-        widgets = {"ttd_tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args, kecamatan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["camat"].queryset = Camat.objects.filter(kecamatan=kecamatan).select_related("kecamatan")
-        self.fields["camat"].required = True
+from ..models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 
 
 class TambahSubKegiatanForm(forms.Form):

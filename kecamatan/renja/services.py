@@ -99,17 +99,6 @@ def mulai_renja(*, periode: Periode, tahun: int, by) -> Dokumen:
     return dokumen
 
 
-@transaction.atomic
-def simpan_penandatangan(*, dokumen: Dokumen, camat: Camat | None, tempat: str, tanggal, hanya_bulan: bool,
-                         by) -> Dokumen:
-    dokumen = _check(dokumen=dokumen, by=by)
-    dokumen.camat, dokumen.ttd_tempat, dokumen.ttd_tanggal, dokumen.ttd_hanya_bulan = camat, tempat, tanggal, hanya_bulan
-    dokumen.full_clean()
-    dokumen.save(update_fields=["camat", "ttd_tempat", "ttd_tanggal", "ttd_hanya_bulan"])
-    _catat(dokumen, by, "Penanda tangan diubah.")
-    return dokumen
-
-
 # -- sub-kegiatan of the Renja (T-C.33) -----------------------------------------------------------
 
 @transaction.atomic

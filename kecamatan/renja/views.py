@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import access
+from .. import services as core_services
 from ..formatting import Nilai
 from ..models import Dokumen, Periode
 from ..reports.registry import tables_for
@@ -112,7 +113,7 @@ def renja_penandatangan(request, pk: int, tahun: int):
     if request.method == "POST" and form.is_valid():
         try:
             d = form.cleaned_data
-            services.simpan_penandatangan(dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"],
+            core_services.simpan_penandatangan(dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"],
                                           tanggal=d["ttd_tanggal"], hanya_bulan=d["ttd_hanya_bulan"], by=request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)

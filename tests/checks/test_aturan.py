@@ -321,7 +321,8 @@ def test_missing_years_in_the_history():
         "T-C.24: program “PROGRAM PELAYANAN ADMINISTRASI PERKANTORAN” berlaku 2019-2023 tetapi tidak mempunyai anggaran "
         "maupun realisasi 2021. Isi 0 bila memang tidak dianggarkan.",
     ]
-    assert hits[0].tautan == Tautan.to("admin:kecamatan_indikatorlalu_change", object_id=501)
+    assert hits[0].tautan == Tautan.to("kecamatan:renstra_tc23", pk=1)
+    assert hits[1].tautan == Tautan.to("kecamatan:renstra_tc24", pk=1)
 
 
 def test_history_years_no_row_covers():
@@ -672,7 +673,7 @@ def test_J12_a_17_digit_nip():
     assert len(hits) == 4 and {t.dokumen for t in hits} == {"renstra", "renja-2024", "lkj-2024"}
     assert hits[0].pesan == ("Renstra 2024-2026 ditandatangani Pujiyanto dengan NIP 19611141990031004: NIP harus 18 angka; "
                              "yang tertulis 17 angka.")
-    assert hits[0].tautan == Tautan.to("admin:kecamatan_camat_change", object_id=1)
+    assert hits[0].tautan == Tautan.to("kecamatan:renstra_camat_ubah", pk=1, camat_pk=1)
 
 
 def test_J12_one_camat_recorded_twice_with_a_mistyped_nip():
@@ -716,6 +717,13 @@ def test_a_document_without_signatory():
     dunia.dokumen["renja-2024"] = dunia.dokumen["renja-2024"].__class__("renja-2024", "Renja 2024", "draft", 2)
     t, _ = one(dunia, "penandatangan-kosong")
     assert t.tautan == Tautan.to("kecamatan:renja_penandatangan", pk=1, tahun=2024)
+
+
+def test_a_renstra_without_signatory_links_to_its_signatory_page():
+    dunia = Dunia()
+    dunia.dokumen["renstra"] = dunia.dokumen["renstra"].__class__("renstra", "Renstra 2024-2026", "draft", 2)
+    t, _ = one(dunia, "penandatangan-kosong")
+    assert t.tautan == Tautan.to("kecamatan:renstra_penandatangan", pk=1)
 
 
 # --- the result ------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def test_a_finding_on_live_data_links_to_a_page_that_exists(client):
     hasil = periksa(periode.pk, 2024)
     nip = [t for t in hasil.temuan if t.aturan == "nip-tidak-sah"]
     assert [(t.dokumen, t.tingkat) for t in nip] == [("renja-2024", "galat")]
-    assert nip[0].tautan.url() == f"/admin/kecamatan/camat/{salah.pk}/change/"
+    assert nip[0].tautan.url() == f"/renstra/{periode.pk}/camat/{salah.pk}/"  # the kecamatan's own Camat page
     for t in hasil.temuan:  # every link resolves
         if t.tautan:
             assert t.tautan.url().startswith("/")

@@ -2,6 +2,7 @@
 the document page's list, submitting with galat (refused until confirmed, then recorded), the
 document list's badges and Bappeda's counts of every kecamatan on the dashboard."""
 
+import datetime
 from decimal import Decimal as D
 
 import pytest
@@ -36,7 +37,10 @@ def test_the_page_of_a_kecamatan_year_has_a_fixed_query_count(client, django_ass
 
 def test_the_page_groups_findings_by_document_and_rule(client, tahun):
     m.Indikator.objects.filter(periode=tahun, subkegiatan__isnull=False).update(satuan="")
-    m.Camat.objects.filter(kecamatan=tahun.kecamatan).update(nip="19611141990031004")  # 17 digits: fixed in the admin
+    # 17 digits: fixed on the kecamatan's Camat page; the LKj signed after the Camat's term: its
+    # signatory is chosen in the admin only
+    m.Camat.objects.filter(kecamatan=tahun.kecamatan).update(nip="19611141990031004", selesai=datetime.date(2024, 6, 30))
+    m.Dokumen.objects.filter(periode=tahun, jenis="lkj").update(ttd_tanggal=datetime.date(2025, 2, 1))
     client.force_login(user_with_role("op", Peran.OPERATOR, tahun.kecamatan))
     html = client.get(reverse("kecamatan:periksa", args=[tahun.pk, 2024])).content.decode()
     assert html.count('class="card mb-3 dokumen-periksa"') == 7  # Renstra, Renja, TW I-IV, LKj
@@ -45,8 +49,11 @@ def test_the_page_groups_findings_by_document_and_rule(client, tahun):
     ind = m.Indikator.objects.filter(periode=tahun, subkegiatan__isnull=False).first()
     assert f'href="{reverse("kecamatan:indikator_ubah", args=[ind.pk])}"' in renstra
     assert 'data-galat="2"' in renstra  # the two sub-kegiatan indicators
+    camat = m.Camat.objects.filter(kecamatan=tahun.kecamatan).first()
+    assert f'href="{reverse("kecamatan:renstra_camat_ubah", args=[tahun.pk, camat.pk])}"' in html
     # the operator is told who can fix what sits in the admin; the link itself is for staff only
-    assert "admin kabupaten" in html
+    lkj = html[html.index('data-kunci="lkj-2024"'):]
+    assert "admin kabupaten" in lkj and "/admin/" not in html
     only = client.get(reverse("kecamatan:periksa", args=[tahun.pk, 2024]) + "?dokumen=renstra").content.decode()
     assert only.count('class="card mb-3 dokumen-periksa"') == 1 and "tampilkan semua dokumen" in only
 

@@ -127,6 +127,7 @@ TABLE = {
     "kecamatan:lkj_iku": ("get", lambda o: _renja(o), READ),
     "kecamatan:lkj_pengaturan": ("get", lambda o: _renja(o), READ),
     "kecamatan:lkj_pembanding": ("get", lambda o: _renja(o), READ),
+    "kecamatan:lkj_penandatangan": ("get", lambda o: _renja(o), READ),
     # the Renstra beyond its cascade: grids readers see read-only; a Camat record is changed by its
     # kecamatan only; the Renstra's signatory page sends readers back like the Renja's
     "kecamatan:renstra_tc23": ("get", lambda o: {"pk": o["periode"].pk}, READ),

@@ -127,12 +127,13 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
 
 
 def _tautan_ttd(d: Dokumen) -> Tautan:
-    """Where a document's signatory is chosen: the Renstra's and the Renja's own pages; the LKj's
-    only in the admin so far."""
+    """Where a document's signatory is chosen: the Renstra's, the Renja's and the LKj's own pages."""
     if d.jenis == Dokumen.Jenis.RENSTRA:
         return Tautan.to("kecamatan:renstra_penandatangan", pk=d.periode_id)
     if d.jenis == Dokumen.Jenis.RENJA:
         return Tautan.to("kecamatan:renja_penandatangan", pk=d.periode_id, tahun=d.tahun)
+    if d.jenis == Dokumen.Jenis.LKJ:
+        return Tautan.to("kecamatan:lkj_penandatangan", pk=d.periode_id, tahun=d.tahun)
     return Tautan.to("admin:kecamatan_dokumen_change", object_id=d.pk)
 
 

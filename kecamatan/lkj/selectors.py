@@ -18,7 +18,7 @@ LEVELS = ("tujuan", "sasaran")
 
 
 def dokumen_lkj(periode: Periode, tahun: int) -> Dokumen | None:
-    return Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun).first()
+    return Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun).select_related("camat").first()
 
 
 def camat_of(periode: Periode):

@@ -11,4 +11,5 @@ urlpatterns = [
     path("iku/", views.lkj_iku, name="lkj_iku"),
     path("pengaturan/", views.lkj_pengaturan, name="lkj_pengaturan"),
     path("pembanding/", views.lkj_pembanding, name="lkj_pembanding"),
+    path("penandatangan/", views.lkj_penandatangan, name="lkj_penandatangan"),
 ]

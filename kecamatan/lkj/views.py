@@ -15,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import access
+from .. import forms as core_forms
+from .. import services as core_services
 from ..formatting import Nilai
-from ..models import Kecamatan, PerjanjianKinerja
+from ..models import Dokumen, Kecamatan, PerjanjianKinerja
 from ..renja.views import RenjaPage, add_service_errors
 from ..services import Bentrok
 from . import forms, selectors, services
@@ -197,6 +199,31 @@ def lkj_pengaturan(request, pk: int, tahun: int):
         if response is not None:
             return response
     return render(request, "kecamatan/lkj/form.html", page.context(form=form, judul=f"Pengaturan LKj {tahun}"))
+
+
+@login_required
+def lkj_penandatangan(request, pk: int, tahun: int):
+    """Who signs the LKj of the year: the signatory form and service of the Renstra and Renja, on
+    the LKj document (created by the first save, like the other LKj pages)."""
+    page = _page(request, pk, tahun)
+    back = page.url("lkj_penandatangan")
+    post = request.POST if request.method == "POST" else None
+    if post is not None and (blocked := _post_blocked(request, page, back)) is not None:
+        return blocked
+    dokumen = page.dokumen or Dokumen(periode=page.periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun)
+    initial = {"versi": page.versi}
+    if dokumen.camat_id is None:
+        initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
+    form = core_forms.PenandatanganForm(post, instance=dokumen, initial=initial, kecamatan=page.periode.kecamatan)
+    if post is not None and form.is_valid():
+        d = form.cleaned_data
+        response = _save(request, form, lambda: core_services.simpan_penandatangan(
+            dokumen=dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
+            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"],
+        ), f"Penanda tangan LKj {tahun} disimpan.", back)
+        if response is not None:
+            return response
+    return render(request, "kecamatan/lkj/form.html", page.context(form=form, judul=f"Penanda tangan LKj {tahun}"))
 
 
 def _kecamatan_pembanding(request, page: LkjPage) -> Kecamatan | None:

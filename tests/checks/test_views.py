@@ -37,10 +37,14 @@ def test_the_page_of_a_kecamatan_year_has_a_fixed_query_count(client, django_ass
 
 def test_the_page_groups_findings_by_document_and_rule(client, tahun):
     m.Indikator.objects.filter(periode=tahun, subkegiatan__isnull=False).update(satuan="")
-    # 17 digits: fixed on the kecamatan's Camat page; the LKj signed after the Camat's term: its
-    # signatory is chosen in the admin only
+    # 17 digits: fixed on the kecamatan's Camat page; the LKj signed after the Camat's term: fixed on
+    # the LKj's signatory page; a percentage of desa while the kecamatan's number of desa is unknown:
+    # only the admin kabupaten can fill it in
     m.Camat.objects.filter(kecamatan=tahun.kecamatan).update(nip="19611141990031004", selesai=datetime.date(2024, 6, 30))
     m.Dokumen.objects.filter(periode=tahun, jenis="lkj").update(ttd_tanggal=datetime.date(2025, 2, 1))
+    m.Kecamatan.objects.filter(pk=tahun.kecamatan_id).update(jumlah_desa=None)
+    m.Indikator.objects.filter(periode=tahun, sasaran__isnull=False).update(
+        satuan="%", formula="Jumlah desa yang menyusun RKPDes tepat waktu dibagi jumlah desa dikali 100")
     client.force_login(user_with_role("op", Peran.OPERATOR, tahun.kecamatan))
     html = client.get(reverse("kecamatan:periksa", args=[tahun.pk, 2024])).content.decode()
     assert html.count('class="card mb-3 dokumen-periksa"') == 7  # Renstra, Renja, TW I-IV, LKj
@@ -51,9 +55,10 @@ def test_the_page_groups_findings_by_document_and_rule(client, tahun):
     assert 'data-galat="2"' in renstra  # the two sub-kegiatan indicators
     camat = m.Camat.objects.filter(kecamatan=tahun.kecamatan).first()
     assert f'href="{reverse("kecamatan:renstra_camat_ubah", args=[tahun.pk, camat.pk])}"' in html
-    # the operator is told who can fix what sits in the admin; the link itself is for staff only
     lkj = html[html.index('data-kunci="lkj-2024"'):]
-    assert "admin kabupaten" in lkj and "/admin/" not in html
+    assert f'href="{reverse("kecamatan:lkj_penandatangan", args=[tahun.pk, 2024])}"' in lkj
+    # the operator is told who can fix what sits in the admin; the link itself is for staff only
+    assert 'data-aturan="kelipatan-desa"' in renstra and "admin kabupaten" in renstra and "/admin/" not in html
     only = client.get(reverse("kecamatan:periksa", args=[tahun.pk, 2024]) + "?dokumen=renstra").content.decode()
     assert only.count('class="card mb-3 dokumen-periksa"') == 1 and "tampilkan semua dokumen" in only
 

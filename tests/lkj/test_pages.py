@@ -90,6 +90,23 @@ def test_pk_signatory_must_be_a_camat_of_this_kecamatan(client, world):
     assert PerjanjianKinerja.objects.get(pk=o["pk"].pk).camat_id == o["camat"].pk
 
 
+def test_lkj_signatory_is_chosen_on_its_page_and_printed(client, world):
+    periode, o = world
+    assert not Dokumen.objects.filter(periode=periode, jenis="lkj").exists()  # made by the first save
+    form = client.get(_url("lkj_penandatangan", periode)).context["form"]
+    assert form["camat"].value() == o["camat"].pk  # the kecamatan's Camat is offered
+    data = form_data(form, ttd_tempat="Lumajang", ttd_tanggal="2025-01-15")
+    assert client.post(_url("lkj_penandatangan", periode), data).status_code == 302
+    dokumen = Dokumen.objects.get(periode=periode, jenis="lkj", tahun=TAHUN)
+    assert (dokumen.camat_id, dokumen.ttd_tanggal, dokumen.versi) == (o["camat"].pk, datetime.date(2025, 1, 15), 1)
+    ttd = lkj_data(periode.pk, TAHUN).penandatangan
+    assert (ttd.nama, ttd.tempat, ttd.nip) == (o["camat"].nama, "Lumajang", o["camat"].nip_cetak)
+    other = CamatFactory(kecamatan=KecamatanFactory(nama="Asing"))
+    response = client.post(_url("lkj_penandatangan", periode), form_data(form, camat=other.pk, versi=1))
+    assert response.status_code == 200 and response.context["form"].errors["camat"]
+    assert Dokumen.objects.get(pk=dokumen.pk).camat_id == o["camat"].pk
+
+
 def test_a_concurrent_save_is_refused(client, world):
     periode, o = world
     form = client.get(_url("lkj_pk", periode, "awal")).context["form"]
@@ -188,6 +205,7 @@ PAGES = {
     ("lkj_iku",): 9,  # + IKU sheet, Camat, indicators, their targets
     ("lkj_pengaturan",): 7,  # + settings, the other kecamatan
     ("lkj_pembanding",): 9,  # + settings, indicators, typed values, the other kecamatan
+    ("lkj_penandatangan",): 7,  # + the Camat offered by default, the Camat records to pick from
 }
 
 

@@ -134,11 +134,12 @@ _RANK = Case(
 
 def pagu_terakhir():
     """Pagu rows of the latest stage each sub-kegiatan has for its year (Perubahan, else Renja/DPA,
-    else Rancangan, else Renstra), as the kecamatan's own triwulan page takes them."""
-    later = Pagu.objects.annotate(rank=_RANK).filter(
-        subkegiatan_id=OuterRef("subkegiatan_id"), tahun=OuterRef("tahun"), rank__gt=OuterRef("rank")
-    )
-    return Pagu.objects.annotate(rank=_RANK).filter(~Exists(later))
+    else Rancangan, else Renstra), as the kecamatan's own triwulan page takes them. A prakiraan maju
+    (Renja n's forecast of n+1) is no stage of year n+1's budget: counted, it would be added to the
+    Renstra pagu of the same rank."""
+    stages = Pagu.objects.exclude(tahap=Pagu.Tahap.PRAKIRAAN).annotate(rank=_RANK)
+    later = stages.filter(subkegiatan_id=OuterRef("subkegiatan_id"), tahun=OuterRef("tahun"), rank__gt=OuterRef("rank"))
+    return stages.filter(~Exists(later))
 
 
 def _anggaran(periode_ids: list[int], pilihan: Pilihan, years: list[int]) -> tuple[AnggaranProgram, ...]:

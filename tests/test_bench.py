@@ -24,3 +24,17 @@ def test_bench_tc27_prints_times_beside_the_raw_sql_bound():
                  "PDF lewat cache, pertama (tidak kena)", "PDF lewat cache, berikutnya (kena)"):
         assert step in text, step
     assert text.count("×") >= 11
+
+
+def test_benchmark_perbandingan_agrees_with_the_raw_sql_cell_by_cell(demo):
+    """The raw aggregate SQL is the benchmark's yardstick and a second computation of the same
+    figures: every matrix cell and every kecamatan's pagu and realisasi must agree with the page's
+    (Senduro's Renja 2024 is itemised into aktivitas; Jatiroto has no pagu for 2025)."""
+    for tahun in ("2024", "2025"):
+        out = io.StringIO()
+        call_command("benchmark_perbandingan", "--sqlite", "--ulang", "1", "--tahun", tahun, stdout=out)
+        rows = [line.split() for line in out.getvalue().splitlines() if line.startswith("Lumajang ")]
+        assert [r[1] for r in rows] == ["matriks", "penyerapan"]
+        for r in rows:
+            same, total = map(int, r[-1].split("/"))
+            assert total >= 20 and same == total, (tahun, r)

@@ -61,3 +61,17 @@ def test_bappeda_absorption_takes_the_aktivitas_sum_unless_there_is_a_perubahan(
     assert pagu_2024() == D(3200)  # 1.200 + 1.000 + 1.000, not the Renstra's 3 × 1.000
     Pagu.objects.create(subkegiatan=sub, tahun=2024, tahap=Pagu.Tahap.PERUBAHAN, jumlah=D(900))
     assert pagu_2024() == D(2900)  # the Perubahan is the latest stage of that sub-kegiatan
+
+
+def test_a_prakiraan_maju_is_no_budget_of_its_year(itemised):
+    """The Renja 2024's prakiraan maju of 2025 is a forecast, not a stage of the 2025 budget: until a
+    Renja 2025 exists, 2025 is measured against the Renstra pagu alone, never against both added up."""
+    periode, sub = itemised
+    kabupaten = Kabupaten.objects.get(pk=periode.kecamatan.kabupaten_id)
+    Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahun=2025).delete()
+    Pagu.objects.create(subkegiatan=sub, tahun=2025, tahap=Pagu.Tahap.RENSTRA, jumlah=D(1100))
+    Pagu.objects.create(subkegiatan=sub, tahun=2025, tahap=Pagu.Tahap.PRAKIRAAN, jumlah=D(1300))
+    data = penyerapan_data(kabupaten, Pilihan(2025, 4, datetime.date(2026, 1, 31)))
+    assert sum(a.pagu for a in data.anggaran if a.kecamatan_id == periode.kecamatan_id and a.tahun == 2025) == D(1100)
+    row = next(a for a in realisasi_triwulan_data(periode, 2025, 1).anggaran if a.id == sub.pk)
+    assert row.pagu == D(1100)  # the kecamatan's own triwulan page agrees

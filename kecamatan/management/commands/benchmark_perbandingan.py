@@ -26,15 +26,16 @@ from django.urls import reverse
 from kecamatan.demo_kabupaten import demo_kabupaten, kabupaten_sintetis
 from kecamatan.formatting import format_number
 from kecamatan.models import (
-    Indikator, Kabupaten, Kecamatan, Kegiatan, Pagu, Periode, Peran, Profil, Program, Realisasi, RealisasiAnggaran,
-    SubKegiatan, Target,
+    Aktivitas, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Pagu, Periode, Peran, Profil, Program, Realisasi,
+    RealisasiAnggaran, RenjaSubKegiatan, SubKegiatan, Target,
 )
 from kecamatan.reports.perbandingan import baris_matriks, baris_penyerapan, kolom_indikator
 from kecamatan.reports.perbandingan_data import Pilihan
 from kecamatan.selectors_perbandingan import matriks_data, penyerapan_data
 
 T = {m.__name__: m._meta.db_table for m in (Indikator, Periode, Kecamatan, Target, Realisasi, Pagu, SubKegiatan,
-                                             Kegiatan, Program, RealisasiAnggaran)}
+                                             Kegiatan, Program, RealisasiAnggaran, Aktivitas, RenjaSubKegiatan, Dokumen)}
+ZERO = Decimal(0)
 
 # Per kecamatan × IKU: target, the latest value reported up to the triwulan, capaian.
 SQL_MATRIKS = f"""
@@ -49,17 +50,25 @@ LEFT JOIN {T['Realisasi']} r ON r.indikator_id = i.id AND r.tahun = %s AND r.tri
 WHERE k.kabupaten_id = %s AND (i.tujuan_id IS NOT NULL OR i.sasaran_id IS NOT NULL OR i.iku)
 """
 
-# Per kecamatan: Σ pagu of each sub-kegiatan's latest stage, Σ realisasi anggaran up to the triwulan.
+# Per kecamatan: Σ pagu of each sub-kegiatan's latest stage (a Renja itemised into aktivitas counts
+# their sum as its renja stage; a prakiraan maju is no stage of its year), Σ realisasi anggaran up to
+# the triwulan.
 SQL_PENYERAPAN = f"""
 WITH sub AS (
   SELECT s.id AS sid, k.id AS kid FROM {T['SubKegiatan']} s
   JOIN {T['Kegiatan']} g ON g.id = s.kegiatan_id JOIN {T['Program']} pr ON pr.id = g.program_id
   JOIN {T['Periode']} p ON p.id = pr.periode_id JOIN {T['Kecamatan']} k ON k.id = p.kecamatan_id
   WHERE k.kabupaten_id = %s AND p.tahun_mulai <= %s AND p.tahun_selesai >= %s
+), stage AS (
+  SELECT pg.subkegiatan_id AS sid, pg.jumlah,
+    CASE pg.tahap WHEN 'perubahan' THEN 4 WHEN 'renja' THEN 3 WHEN 'rancangan' THEN 2 ELSE 1 END AS rank
+  FROM {T['Pagu']} pg JOIN sub ON sub.sid = pg.subkegiatan_id WHERE pg.tahun = %s AND pg.tahap <> 'prakiraan'
+  UNION ALL
+  SELECT rs.subkegiatan_id, SUM(a.jumlah), 3 FROM {T['Aktivitas']} a
+  JOIN {T['RenjaSubKegiatan']} rs ON rs.id = a.rincian_id JOIN {T['Dokumen']} d ON d.id = rs.dokumen_id
+  JOIN sub ON sub.sid = rs.subkegiatan_id WHERE d.jenis = 'renja' AND d.tahun = %s GROUP BY rs.subkegiatan_id
 ), ranked AS (
-  SELECT pg.subkegiatan_id AS sid, pg.jumlah, ROW_NUMBER() OVER (PARTITION BY pg.subkegiatan_id ORDER BY
-    CASE pg.tahap WHEN 'perubahan' THEN 4 WHEN 'renja' THEN 3 WHEN 'rancangan' THEN 2 ELSE 1 END DESC) AS rn
-  FROM {T['Pagu']} pg JOIN sub ON sub.sid = pg.subkegiatan_id WHERE pg.tahun = %s
+  SELECT sid, jumlah, ROW_NUMBER() OVER (PARTITION BY sid ORDER BY rank DESC) AS rn FROM stage
 ), pagu AS (
   SELECT sub.kid, SUM(ranked.jumlah) AS pagu FROM ranked JOIN sub ON sub.sid = ranked.sid WHERE rn = 1
   GROUP BY sub.kid
@@ -158,7 +167,7 @@ class Command(BaseCommand):
             ("matriks", "kecamatan:perbandingan", matriks_data, SQL_MATRIKS,
              [p.tahun, p.tahun, p.tahun, p.tahun, p.tahun, p.triwulan, kab_id]),
             ("penyerapan", "kecamatan:perbandingan_penyerapan", penyerapan_data, SQL_PENYERAPAN,
-             [kab_id, p.tahun, p.tahun, p.tahun, p.tahun, p.triwulan]),
+             [kab_id, p.tahun, p.tahun, p.tahun, p.tahun, p.tahun, p.triwulan]),
         ):
             url = f"{reverse(url_name)}?kabupaten={kabupaten.slug}&tahun={p.tahun}&triwulan={p.triwulan}"
 
@@ -188,6 +197,7 @@ class Command(BaseCommand):
                                                                                                     self.pilihan))
                     if r.kecamatan.periode_id}
             raw = {k: (Decimal(str(pg)), Decimal(str(rp))) for k, pg, rp, _ in rows}
+            raw = {k: raw.get(k, (ZERO, ZERO)) for k in page}  # no pagu at all: the page shows 0
         keys = set(page) & set(raw)
         same = sum(1 for key in keys if _close(page[key], raw[key]))
         return f"{same}/{len(page)}"

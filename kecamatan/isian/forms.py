@@ -44,6 +44,7 @@ class GridForm(VersiMixin):
         widgets = {name: forms.TextInput(attrs={**SMALL, "size": 6}) for name in ("urutan", "berlaku_mulai",
                                                                                     "berlaku_sampai")}
         widgets["uraian"] = forms.Textarea(attrs={**SMALL, "rows": 2, "cols": 32})
+        widgets["satuan"] = forms.TextInput(attrs={**SMALL, "size": 10})
         for key, row in rows:
             for name, field in forms.fields_for_model(grid.row_model, fields=grid.row_fields, widgets=widgets).items():
                 if row is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.urls import reverse
 from .. import forms as core_forms
 from .. import services as core_services
 from ..models import Camat
-from ..views._common import add_service_error, require_edit
+from ..views._common import require_edit, save_or_errors
 from . import forms, selectors, services
 from .grid import GRIDS
 from .selectors import Page
@@ -31,20 +30,6 @@ def _refused(request, page: Page, back: str):
     messages.warning(request, f"{page.dokumen.judul} berstatus {page.dokumen.get_status_display()}: isinya tidak "
                               "dapat diubah.")
     return redirect(back)
-
-
-def _save(request, form, save, success: str, back: str):
-    """Run a service for a valid form; its errors go to the form's fields. The redirect, or None."""
-    try:
-        save()
-    except core_services.Bentrok as exc:
-        form.add_error(None, exc.pesan)
-    except ValidationError as exc:
-        add_service_error(form, exc)
-    else:
-        messages.success(request, success)
-        return redirect(back)
-    return None
 
 
 def _context(page: Page, **extra) -> dict:
@@ -67,7 +52,7 @@ def riwayat_grid(request, pk: int, tabel: str):
             return refused
         form = forms.GridForm(request.POST, grid=grid, data=data, editable=True)
         if form.is_valid():
-            response = _save(request, form, lambda: services.save_grid(
+            response = save_or_errors(request, form, lambda: services.save_grid(
                 periode=page.periode, grid=grid, rows=form.inputs(), by=request.user, versi=form.cleaned_data["versi"]
             ), f"{grid.kode} disimpan.", here)
             if response:
@@ -88,7 +73,7 @@ def strategi(request, pk: int):
             return refused
         form = forms.StrategiForm(request.POST, rows=rows, editable=True)
         if form.is_valid():
-            response = _save(request, form, lambda: services.save_strategi(
+            response = save_or_errors(request, form, lambda: services.save_strategi(
                 periode=page.periode, lists=form.lists(), by=request.user, versi=form.cleaned_data["versi"]
             ), "Strategi dan arah kebijakan disimpan.", here)
             if response:
@@ -109,7 +94,7 @@ def camat_list(request, pk: int):
     elif request.method == "POST":
         require_edit(request.user, page.periode)
     if request.method == "POST" and form.is_valid():
-        response = _save(request, form, lambda: services.save_camat(
+        response = save_or_errors(request, form, lambda: services.save_camat(
             periode=page.periode, camat=form.instance, by=request.user), f"Camat {form.instance.nama} ditambahkan.",
             here)
         if response:
@@ -128,7 +113,7 @@ def camat_ubah(request, pk: int, camat_pk: int):
     back = _url("renstra_camat", page)
     form = core_forms.CamatForm(request.POST or None, instance=camat)
     if request.method == "POST" and form.is_valid():
-        response = _save(request, form, lambda: services.save_camat(
+        response = save_or_errors(request, form, lambda: services.save_camat(
             periode=page.periode, camat=form.instance, by=request.user), f"Data Camat {camat.nama} disimpan.", back)
         if response:
             return response
@@ -150,7 +135,7 @@ def penandatangan(request, pk: int):
                                         initial={"versi": page.dokumen.versi}, kecamatan=page.periode.kecamatan)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        response = _save(request, form, lambda: core_services.simpan_penandatangan(
+        response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(
             dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
             hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]), "Penanda tangan Renstra disimpan.",
             back)

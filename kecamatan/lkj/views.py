@@ -19,8 +19,9 @@ from .. import forms as core_forms
 from .. import services as core_services
 from ..formatting import Nilai
 from ..models import Dokumen, Kecamatan, PerjanjianKinerja
-from ..renja.views import RenjaPage, add_service_errors
+from ..renja.views import RenjaPage
 from ..services import Bentrok
+from ..views._common import save_or_errors
 from . import forms, selectors, services
 
 Versi = PerjanjianKinerja.Versi
@@ -54,20 +55,6 @@ def _post_blocked(request, page: LkjPage, back: str):
     if not page.editable:
         messages.error(request, f"LKj {page.tahun} berstatus {page.dokumen.get_status_display()}; "
                                 "isiannya tidak dapat diubah.")
-        return redirect(back)
-    return None
-
-
-def _save(request, form, call, success: str, back: str):
-    """Run the service; its errors (and a concurrent save) go on the form, else redirect."""
-    try:
-        call()
-    except Bentrok as exc:
-        form.add_error(None, exc.pesan)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-    else:
-        messages.success(request, success)
         return redirect(back)
     return None
 
@@ -117,7 +104,7 @@ def lkj_pk(request, pk: int, tahun: int, versi: str):
                         indikator=indikator, programs=programs,
                         anggaran=selectors.anggaran_program(page.periode, tahun, PerjanjianKinerja.TAHAP_PAGU[versi]))
     if post is not None and form.is_valid():
-        response = _save(request, form, lambda: services.simpan_pk(
+        response = save_or_errors(request, form, lambda: services.simpan_pk(
             periode=page.periode, tahun=tahun, versi_pk=versi, data=form.header(), targets=form.targets(),
             programs=form.program_values(), versi=form.cleaned_data["versi"], by=request.user,
         ), f"{services.JUDUL_PK[versi]} {tahun} disimpan.", back)
@@ -168,7 +155,7 @@ def lkj_iku(request, pk: int, tahun: int):
         initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
     form = forms.PenetapanIKUForm(post, instance=penetapan, initial=initial, camat=selectors.camat_of(page.periode))
     if post is not None and form.is_valid():
-        response = _save(request, form, lambda: services.simpan_penetapan_iku(
+        response = save_or_errors(request, form, lambda: services.simpan_penetapan_iku(
             periode=page.periode, tahun=tahun, data=form.data_fields(), versi=form.cleaned_data["versi"],
             by=request.user,
         ), f"Lembar IKU {tahun} disimpan.", back)
@@ -192,7 +179,7 @@ def lkj_pengaturan(request, pk: int, tahun: int):
     form = forms.PengaturanForm(post, initial=initial, kecamatan=selectors.kecamatan_lain(page.periode))
     if post is not None and form.is_valid():
         d = form.cleaned_data
-        response = _save(request, form, lambda: services.simpan_pengaturan_lkj(
+        response = save_or_errors(request, form, lambda: services.simpan_pengaturan_lkj(
             periode=page.periode, tahun=tahun, kecamatan_pembanding=d["kecamatan_pembanding"],
             catatan_anggaran=d["catatan_anggaran"], versi=d["versi"], by=request.user,
         ), f"Pengaturan LKj {tahun} disimpan.", back)
@@ -217,7 +204,7 @@ def lkj_penandatangan(request, pk: int, tahun: int):
     form = core_forms.PenandatanganForm(post, instance=dokumen, initial=initial, kecamatan=page.periode.kecamatan)
     if post is not None and form.is_valid():
         d = form.cleaned_data
-        response = _save(request, form, lambda: core_services.simpan_penandatangan(
+        response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(
             dokumen=dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
             hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"],
         ), f"Penanda tangan LKj {tahun} disimpan.", back)
@@ -261,7 +248,7 @@ def lkj_pembanding(request, pk: int, tahun: int):
             initial[f"sumber_{ind.pk}"] = row.sumber if row else ""
         form = forms.NilaiPembandingForm(post, initial=initial, indikator=indikator)
         if post is not None and form.is_valid():
-            response = _save(request, form, lambda: services.simpan_nilai_pembanding(
+            response = save_or_errors(request, form, lambda: services.simpan_nilai_pembanding(
                 periode=page.periode, tahun=tahun, kecamatan=kecamatan, values=form.values(),
                 versi=form.cleaned_data["versi"], by=request.user,
             ), f"Nilai pembanding Kecamatan {kecamatan.nama} {tahun} disimpan.", back)

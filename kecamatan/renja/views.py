@@ -19,6 +19,7 @@ from .. import services as core_services
 from ..formatting import Nilai
 from ..models import Dokumen, Periode
 from ..reports.registry import tables_for
+from ..views._common import add_service_error
 from . import forms, selectors, services
 from .overview import overview_rows
 
@@ -66,15 +67,6 @@ def _editable_or_redirect(request, page: RenjaPage):
     return redirect(page.url("renja_detail"))
 
 
-def add_service_errors(form, exc: ValidationError) -> None:
-    """Put a service's errors on the form's fields where it has them, the rest above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def _error_message(exc: ValidationError) -> str:
     if hasattr(exc, "error_dict"):
         return " ".join(m for field, errs in exc.message_dict.items() for m in errs)
@@ -116,7 +108,7 @@ def renja_penandatangan(request, pk: int, tahun: int):
             core_services.simpan_penandatangan(dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"],
                                           tanggal=d["ttd_tanggal"], hanya_bulan=d["ttd_hanya_bulan"], by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Penanda tangan disimpan.")
             return redirect(page.url("renja_detail"))
@@ -198,7 +190,7 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
                 aktivitas=aktivitas, by=request.user,
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, f"Rincian {sub.kode} disimpan.")
             return redirect(page.url("renja_detail"))
@@ -225,7 +217,7 @@ def renja_target(request, pk: int, tahun: int):
         try:
             services.simpan_target_renja(dokumen=page.dokumen, values=form.values(), by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Target Renja disimpan.")
             return redirect(page.url("renja_detail"))
@@ -253,7 +245,7 @@ def renja_evaluasi(request, pk: int, tahun: int):
         try:
             services.simpan_evaluasi(dokumen=page.dokumen, values=form.values(), by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Evaluasi Renja tahun lalu disimpan.")
             return redirect(page.url("renja_detail"))
@@ -280,7 +272,7 @@ def renja_analisis(request, pk: int, tahun: int):
         try:
             services.simpan_analisis_kinerja(dokumen=page.dokumen, values=form.values(), by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Analisis kinerja pelayanan disimpan.")
             return redirect(page.url("renja_detail"))
@@ -302,7 +294,7 @@ def _save_ranwal(request, page: RenjaPage, form, baris):
         services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,
                                       by=request.user)
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        add_service_error(form, exc)
         return None
     messages.success(request, "Baris review Ranwal RKPD disimpan.")
     return redirect(page.url("renja_ranwal"))
@@ -367,7 +359,7 @@ def renja_usulan(request, pk: int, tahun: int):
         try:
             services.simpan_usulan(dokumen=page.dokumen, usulan=None, data=form.cleaned_data, by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Usulan disimpan.")
             return redirect(page.url("renja_usulan"))
@@ -387,7 +379,7 @@ def renja_usulan_ubah(request, pk: int, tahun: int, row_pk: int):
         try:
             services.simpan_usulan(dokumen=page.dokumen, usulan=usulan, data=form.cleaned_data, by=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Usulan disimpan.")
             return redirect(page.url("renja_usulan"))

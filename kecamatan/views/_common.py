@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .. import access
 from ..models import Periode
-from ..services import periode_of
+from ..services import Bentrok, periode_of
 
 
 def scoped(user, queryset, pk: int):
@@ -41,3 +43,18 @@ def add_service_error(form, exc: ValidationError) -> None:
         return
     for field, errors in exc.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+def save_or_errors(request, form, save, success: str, back: str):
+    """Run the service of a valid form: the redirect to `back` with `success`, or None with the
+    service's errors (and a concurrent save's conflict) on the form."""
+    try:
+        save()
+    except Bentrok as exc:
+        form.add_error(None, exc.pesan)
+    except ValidationError as exc:
+        add_service_error(form, exc)
+    else:
+        messages.success(request, success)
+        return redirect(back)
+    return None

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import models as m
+from kecamatan import models as m
 
 
 @admin.register(m.Kabupaten)

@@ -1,6 +1,14 @@
 from django.urls import include, path, re_path
 
-from .views import beranda, dokumen, impor, perbandingan, periksa, realisasi, renstra, riwayat, tabel
+from kecamatan.beranda import views as beranda
+from kecamatan.workflow import views as dokumen
+from kecamatan.importing import views as impor
+from kecamatan.perbandingan import views as perbandingan
+from kecamatan.checks import views as periksa
+from kecamatan.realisasi import views as realisasi
+from kecamatan.renstra import views as renstra
+from kecamatan.dokumen import views as riwayat
+from kecamatan.cetak import views as tabel
 
 app_name = "kecamatan"
 
@@ -64,5 +72,5 @@ urlpatterns = [
     # what an LKj year needs beyond the realizations: IKU sheet, PK, settings, comparison values
     path("renstra/<int:pk>/lkj/<int:tahun>/", include("kecamatan.lkj.urls")),
     # the Renstra beyond its cascade: T-C.23/T-C.24 history, T-C.26, Camat, signatory
-    path("renstra/<int:pk>/", include("kecamatan.isian.urls")),
+    path("renstra/<int:pk>/", include("kecamatan.renstra.urls_isian")),
 ]

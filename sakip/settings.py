@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "kecamatan",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kecamatan.forms import LoginForm
+from kecamatan.core.forms import LoginForm
 
 admin.site.site_header = "Admin SAKIP Kecamatan"
 admin.site.site_title = "SAKIP Kecamatan"

@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from kecamatan.demo import muat_demo
+from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Periode
 
 

@@ -48,7 +48,7 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
 
 def nomenklatur(kode: str, nama: str = "") -> m.Nomenklatur:
     """The catalog row for a canonical code, creating it and its parents when missing."""
-    from kecamatan import kode as kode_mod
+    from kecamatan.core import kode as kode_mod
 
     parent_kode = kode_mod.parent_of(kode)
     parent = nomenklatur(parent_kode) if parent_kode else None

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from kecamatan import selectors
+from kecamatan.dokumen import selectors
 from kecamatan.models import Dokumen, Indikator, Peran, Periode, Realisasi
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 

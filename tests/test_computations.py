@@ -4,11 +4,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.computations import (
+from kecamatan.core.computations import (
     AturanAkhir, Polaritas, akhir_periode, capaian, capaian_kumulatif, default_aturan_akhir, efisiensi, jumlah,
     penyerapan, pertumbuhan, predikat, rasio, rata_rata_pertumbuhan, realisasi_kumulatif, roll_up,
 )
-from kecamatan.formatting import quantize
+from kecamatan.core.formatting import quantize
 
 
 def test_capaian_positive_ipp_jatiroto():

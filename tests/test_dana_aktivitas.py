@@ -9,9 +9,9 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.models import Aktivitas, Kabupaten, Pagu, SubKegiatan
-from kecamatan.reports.perbandingan_data import Pilihan
-from kecamatan.selectors import realisasi_triwulan_data, renstra_data
-from kecamatan.selectors_perbandingan import penyerapan_data
+from kecamatan.perbandingan.data import Pilihan
+from kecamatan.dokumen.selectors import realisasi_triwulan_data, renstra_data
+from kecamatan.perbandingan.selectors import penyerapan_data
 from tests.factories import PeriodeFactory, build_renja
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,12 @@ from decimal import Decimal as D
 import pytest
 from django.apps import apps
 
-from kecamatan import kode as kode_mod
-from kecamatan.demo import FIXTURES, muat_demo
-from kecamatan.formatting import parse_nilai, parse_number
+from kecamatan.core import kode as kode_mod
+from kecamatan.demo.muat import FIXTURES, muat_demo
+from kecamatan.core.formatting import parse_nilai, parse_number
 from kecamatan.models import Kecamatan, Nomenklatur, Pagu, Periode, SubKegiatan
-from kecamatan.reports.data import TOTAL
-from kecamatan.selectors import renstra_data
+from kecamatan.renstra.data import TOTAL
+from kecamatan.dokumen.selectors import renstra_data
 
 pytestmark = pytest.mark.django_db
 

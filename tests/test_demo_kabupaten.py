@@ -11,16 +11,16 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from kecamatan.checks.selectors import periksa
-from kecamatan.demo import LoadReport, load_nomenklatur, load_wilayah, muat_demo
-from kecamatan.demo_kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
+from kecamatan.demo.muat import LoadReport, load_nomenklatur, load_wilayah, muat_demo
+from kecamatan.demo.kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
 from kecamatan.models import (
     Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, RenjaSubKegiatan,
     Riwayat, SubKegiatan, Target, TargetRenja,
 )
-from kecamatan.perbandingan import tenggat
+from kecamatan.perbandingan.rules import tenggat
 from kecamatan.renja.selectors import renja_data
-from kecamatan.reports import tc33
-from kecamatan.selectors import kecamatan_tanpa_renstra
+from kecamatan.renja.tables import tc33
+from kecamatan.dokumen.selectors import kecamatan_tanpa_renstra
 
 pytestmark = pytest.mark.django_db
 

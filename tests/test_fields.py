@@ -6,8 +6,8 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kecamatan.fields import AngkaField, NilaiField
-from kecamatan.formatting import Nilai
+from kecamatan.core.fields import AngkaField, NilaiField
+from kecamatan.core.formatting import Nilai
 
 
 @pytest.mark.parametrize("typed, value", [

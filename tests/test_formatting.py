@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from kecamatan.formatting import (
+from kecamatan.core.formatting import (
     Nilai, format_nilai, format_number, format_persen, format_rupiah, format_tanggal, parse_nilai, parse_number,
 )
 

@@ -8,15 +8,15 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from kecamatan.formatting import Nilai
+from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
     AnggaranLalu, ArahKebijakan, Camat, CapaianLalu, Dokumen, IndikatorLalu, Peran, ProgramLalu, Riwayat, Sasaran,
     Strategi,
 )
-from kecamatan.reports.tc23 import RASIO, REALISASI, build_tc23
-from kecamatan.reports.tc24 import build_tc24
-from kecamatan.reports.tc26 import build_tc26
-from kecamatan.selectors_renstra import riwayat_data, strategi_data
+from kecamatan.renstra.tables.tc23 import RASIO, REALISASI, build_tc23
+from kecamatan.renstra.tables.tc24 import build_tc24
+from kecamatan.renstra.tables.tc26 import build_tc26
+from kecamatan.renstra.selectors_tabel import riwayat_data, strategi_data
 from tests.factories import (
     CamatFactory, IndikatorLaluFactory, KecamatanFactory, PeriodeFactory, ProgramLaluFactory, user_with_role,
 )
@@ -210,8 +210,8 @@ def test_locked_renstra_is_read_only(operator, randuagung, name):
 
 
 def test_service_refuses_a_locked_renstra_too(randuagung):
-    from kecamatan.isian.grid import TC24
-    from kecamatan.isian.services import save_grid
+    from kecamatan.renstra.grid import TC24
+    from kecamatan.renstra.services_isian import save_grid
 
     user = user_with_role("op.uji", Peran.OPERATOR, randuagung.kecamatan)
     Dokumen.objects.filter(periode=randuagung, jenis=Dokumen.Jenis.RENSTRA).update(status=Dokumen.Status.DIVERIFIKASI)

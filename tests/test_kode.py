@@ -2,7 +2,7 @@
 
 import pytest
 
-from kecamatan.kode import KodeError, level_of, parent_of, parse_kode, sort_key
+from kecamatan.core.kode import KodeError, level_of, parent_of, parse_kode, sort_key
 
 SEED_FORMS = [
     # printed form, context (parent row), canonical, where

@@ -5,8 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.computations import SKALA_LUMAJANG
-from kecamatan.perbandingan import (
+from kecamatan.core.computations import SKALA_LUMAJANG
+from kecamatan.perbandingan.rules import (
     LABEL_IKU, WARNA_PREDIKAT, kunci_indikator, label_indikator, median, rata_rata, tenggat, terlambat,
     triwulan_terakhir,
 )

@@ -9,15 +9,15 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from kecamatan.demo import LoadReport, load_nomenklatur
-from kecamatan.demo_kabupaten import bangun_demo, kabupaten_sintetis
+from kecamatan.demo.muat import LoadReport, load_nomenklatur
+from kecamatan.demo.kabupaten import bangun_demo, kabupaten_sintetis
 from kecamatan.models import Indikator, Kabupaten, Kecamatan, Periode, Peran, Realisasi
-from kecamatan.perbandingan import kunci_indikator
-from kecamatan.reports.perbandingan import baris_matriks, baris_penyerapan, build_matriks, kolom_indikator
-from kecamatan.reports.perbandingan_data import Pilihan
-from kecamatan.reports.realisasi import build_realisasi
-from kecamatan.selectors import realisasi_triwulan_data
-from kecamatan.selectors_perbandingan import matriks_data, penyerapan_data
+from kecamatan.perbandingan.rules import kunci_indikator
+from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, build_matriks, kolom_indikator
+from kecamatan.perbandingan.data import Pilihan
+from kecamatan.realisasi.tables.triwulan import build_realisasi
+from kecamatan.dokumen.selectors import realisasi_triwulan_data
+from kecamatan.perbandingan.selectors import matriks_data, penyerapan_data
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -177,4 +177,4 @@ def test_randuagung_real_figures_are_compared_as_entered(bappeda, randuagung):
     row = next(r for r in baris_matriks(data, kolom) if r.kecamatan.nama == "Randuagung")
     sel = next(s for s in row.sel if s and s.indikator.id == ind.pk)
     assert sel.target.nilai == D("84.31") and sel.realisasi == D(40) and sel.capaian == D(40) / D("84.31") * 100
-    assert not row.kecamatan.demo
+    assert not row.kecamatan.demo.muat

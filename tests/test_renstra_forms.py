@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from kecamatan.formatting import Nilai
+from kecamatan.core.formatting import Nilai
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Peran, Program, Riwayat, Sasaran, Target, Tujuan
 from tests.factories import PeriodeFactory, SubKegiatanFactory, nomenklatur, user_with_role
 
@@ -142,7 +142,7 @@ def test_locked_renja_disables_its_cells_only(client, periode, operator):
     form = client.get(reverse("kecamatan:pagu", args=[sub.pk])).context["form"]
     assert form.fields["pagu_2024_renja"].disabled and not form.fields["pagu_2025_renja"].disabled
     assert not form.fields["pagu_2024_renstra"].disabled
-    from kecamatan import services
+    from kecamatan.dokumen import services
     with pytest.raises(Exception, match="tidak dapat diubah"):
         services.save_pagu(subkegiatan=sub, jumlah={(2024, "renja"): D(5)}, versi={"renja-2024": 1}, by=operator)
     assert Pagu.objects.get(tahun=2024, tahap="renja").jumlah == D(100)
@@ -171,7 +171,7 @@ def test_stale_cascade_form_is_refused(client, periode, operator):
 
 
 def test_delete_indicator_records_who(client, periode, operator):
-    from kecamatan import services
+    from kecamatan.dokumen import services
     sub = SubKegiatanFactory(kegiatan__program__periode=periode)
     ind = Indikator.objects.create(subkegiatan=sub, uraian="Jumlah dokumen", satuan="Dokumen")
     services.save_indikator(indikator=ind, targets={2024: Nilai(D(2))}, by=operator, versi=0)

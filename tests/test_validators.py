@@ -1,6 +1,6 @@
 import pytest
 
-from kecamatan.validators import format_nip, nip_problem
+from kecamatan.core.validators import format_nip, nip_problem
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from kecamatan import services
-from kecamatan.formatting import Nilai
+from kecamatan.dokumen import services
+from kecamatan.core.formatting import Nilai
 from kecamatan.models import CatatanItem, Dokumen, Indikator, Peran, Realisasi, Riwayat, SubKegiatan
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from . import lkj, penandatangan, realisasi, renja, renstra, sumber  # noqa: F401  (registers the checks)
-from .base import ATURAN, GALAT, PERINGATAN, Hasil, Temuan, urutkan
-from .data import TW_ROMAWI, PeriksaData
+from kecamatan.checks import lkj, penandatangan, realisasi, renja, renstra, sumber  # noqa: F401  (registers the checks)
+from kecamatan.checks.base import ATURAN, GALAT, PERINGATAN, Hasil, Temuan, urutkan
+from kecamatan.checks.data import TW_ROMAWI, PeriksaData
 
 
 def dokumen_tahun(data: PeriksaData) -> tuple[tuple[str, str], ...]:

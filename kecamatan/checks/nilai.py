@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from ..formatting import Nilai, format_nilai, format_number, format_rupiah
-from ..reports.base import Besaran
+from kecamatan.core.formatting import Nilai, format_nilai, format_number, format_rupiah
+from kecamatan.tables.base import Besaran
 
 
 def teks(value: Nilai | None, satuan: str = "") -> str:

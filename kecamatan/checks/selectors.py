@@ -12,19 +12,19 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import QuerySet
 
-from ..formatting import Nilai
-from ..models import (
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import (
     Camat, Dokumen, HasilPeriksa, Nomenklatur, Pagu, PenetapanIKU, Periode, PerjanjianKinerja, ProgramPK,
     RealisasiAnggaran, TargetPK,
 )
-from ..models.dokumen import judul_dokumen, kunci_dokumen
-from ..reports.data import PenandatanganData
-from ..reports.lkj_data import IkuData, LkjData, PKData
-from ..renja.selectors import renja_data
-from ..selectors_renstra import kondisi_awal_tercatat, riwayat_data
-from . import dokumen_tahun, jalankan, kunci_tahun, sidik
-from .base import Hasil, Tautan
-from .data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
+from kecamatan.models.dokumen import judul_dokumen, kunci_dokumen
+from kecamatan.renstra.data import PenandatanganData
+from kecamatan.lkj.data import IkuData, LkjData, PKData
+from kecamatan.renja.selectors import renja_data
+from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat, riwayat_data
+from kecamatan.checks import dokumen_tahun, jalankan, kunci_tahun, sidik
+from kecamatan.checks.base import Hasil, Tautan
+from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
 
 VERSI_PK = {"awal": "Perjanjian Kinerja awal", "perubahan": "Perubahan Perjanjian Kinerja"}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import HasilPeriksa
-from .base import Hasil
+from kecamatan.models import HasilPeriksa
+from kecamatan.checks.base import Hasil
 
 
 def simpan_hasil(hasil: Hasil) -> None:

@@ -9,7 +9,7 @@ import difflib
 import re
 from decimal import Decimal
 
-from ..formatting import NA
+from kecamatan.core.formatting import NA
 
 GELAR = re.compile(
     r"\b(drs|dra|dr|ir|h|hj|s\.?\s?h|s\.?\s?e|s\.?\s?sos|s\.?\s?stp|s\.?\s?ip|s\.?\s?pd|s\.?\s?kom|s\.?\s?t|"

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .. import formatting
-from ..formatting import Nilai
+from kecamatan.core import formatting
+from kecamatan.core.formatting import Nilai
 
 APP = "sakip-kecamatan"
 FORMAT_VERSION = 1  # bump when a layout changes in a way older files cannot be read

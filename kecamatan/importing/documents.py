@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .. import selectors
-from ..models import Dokumen, Periode, SumberDana
-from ..renja import selectors as renja_selectors
-from .base import Identitas, Layout, Preview
-from .reader import read_upload
-from .realisasi import realisasi_layout
-from .renja import renja_layout
-from .renstra import renstra_layout
-from .template import write_template
+from kecamatan.dokumen import selectors
+from kecamatan.models import Dokumen, Periode, SumberDana
+from kecamatan.renja import selectors as renja_selectors
+from kecamatan.importing.base import Identitas, Layout, Preview
+from kecamatan.importing.reader import read_upload
+from kecamatan.importing.realisasi import realisasi_layout
+from kecamatan.importing.renja import renja_layout
+from kecamatan.importing.renstra import renstra_layout
+from kecamatan.importing.template import write_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

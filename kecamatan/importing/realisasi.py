@@ -5,11 +5,11 @@ Pure: built from `RealisasiTriwulanData`."""
 
 from __future__ import annotations
 
-from ..reports.data import RealisasiTriwulanData
-from .base import (
+from kecamatan.renstra.data import RealisasiTriwulanData
+from kecamatan.importing.base import (
     ID, KODE, REALISASI, RUPIAH, Column, Identitas, Item, Layout, NilaiKeterangan, Row, Sheet, nilai_cell, normalize,
 )
-from .renstra import TINGKAT
+from kecamatan.importing.renstra import TINGKAT
 
 FORMAT = "realisasi"
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}

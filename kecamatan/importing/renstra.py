@@ -4,8 +4,8 @@ kegiatan and the total are Excel sums, never typed). Pure: built from `RenstraDa
 
 from __future__ import annotations
 
-from ..reports.data import IndikatorData, NodeData, RenstraData
-from .base import (
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
+from kecamatan.importing.base import (
     FIRST_DATA_ROW, ID, KODE, NILAI, RUPIAH, SATUAN, Column, Identitas, Item, Layout, Row, Rumus, Sheet, nilai_cell,
     normalize,
 )

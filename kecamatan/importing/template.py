@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .base import (
+from kecamatan.importing.base import (
     FIRST_DATA_ROW, HEADER_ROW, ID, LIST_SHEET, META_SHEET, SNAPSHOT_CHUNK, SNAPSHOT_MARK, Layout, Rumus, Sheet,
     column_letter,
 )

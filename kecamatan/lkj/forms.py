@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from django import forms
 
-from ..fields import NilaiField
-from ..formatting import Nilai
-from ..models import Indikator, PenetapanIKU, PerjanjianKinerja, Program
+from kecamatan.core.fields import NilaiField
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import Indikator, PenetapanIKU, PerjanjianKinerja, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

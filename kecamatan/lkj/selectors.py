@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from ..formatting import Nilai
-from ..models import (
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import (
     Camat, Dokumen, Indikator, Kecamatan, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Periode,
     PerjanjianKinerja, Program, ProgramPK, Target, TargetPK,
 )
-from ..renja.selectors import indikator_of, owner_label
+from kecamatan.renja.selectors import indikator_of, owner_label
 
 LEVELS = ("tujuan", "sasaran")
 

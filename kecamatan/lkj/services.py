@@ -13,12 +13,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..formatting import Nilai
-from ..models import (
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import (
     Dokumen, Indikator, Kecamatan, NilaiPembanding, PengaturanLKj, PenetapanIKU, Periode, PerjanjianKinerja,
     Program, ProgramPK, TargetPK,
 )
-from ..services import _check_editable, _lock_dokumen, _record_change
+from kecamatan.dokumen.services import _check_editable, _lock_dokumen, _record_change
 
 Versi = PerjanjianKinerja.Versi
 JUDUL_PK = {Versi.AWAL: "Perjanjian Kinerja", Versi.PERUBAHAN: "Perubahan Perjanjian Kinerja"}

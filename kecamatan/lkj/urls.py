@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from kecamatan.lkj import views
 
 urlpatterns = [
     path("", views.lkj_isian, name="lkj_isian"),

@@ -14,15 +14,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import access
-from .. import forms as core_forms
-from .. import services as core_services
-from ..formatting import Nilai
-from ..models import Dokumen, Kecamatan, PerjanjianKinerja
-from ..renja.views import RenjaPage
-from ..services import Bentrok
-from ..views._common import save_or_errors
-from . import forms, selectors, services
+from kecamatan.core import access
+from kecamatan.core import forms as core_forms
+from kecamatan.dokumen import services as core_services
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import Dokumen, Kecamatan, PerjanjianKinerja
+from kecamatan.renja.views import RenjaPage
+from kecamatan.dokumen.services import Bentrok
+from kecamatan.core.views import save_or_errors
+from kecamatan.lkj import forms, selectors, services
 
 Versi = PerjanjianKinerja.Versi
 

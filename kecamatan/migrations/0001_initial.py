@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import kecamatan.validators
+import kecamatan.core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 ('nama', models.CharField(max_length=150, verbose_name='nama (dengan gelar)')),
                 ('pangkat', models.CharField(blank=True, help_text='Contoh: Pembina Tk. I', max_length=60, verbose_name='pangkat')),
                 ('golongan', models.CharField(blank=True, help_text='Contoh: IV/b', max_length=10, verbose_name='golongan')),
-                ('nip', models.CharField(help_text='18 angka, contoh 19650905 199003 1 009', max_length=30, validators=[kecamatan.validators.validate_nip], verbose_name='NIP')),
+                ('nip', models.CharField(help_text='18 angka, contoh 19650905 199003 1 009', max_length=30, validators=[kecamatan.core.validators.validate_nip], verbose_name='NIP')),
                 ('mulai', models.DateField(blank=True, null=True, verbose_name='menjabat sejak')),
                 ('selesai', models.DateField(blank=True, null=True, verbose_name='menjabat sampai')),
                 ('kecamatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='camat', to='kecamatan.kecamatan', verbose_name='kecamatan')),
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
             name='Nomenklatur',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20, unique=True, validators=[kecamatan.validators.validate_kode], verbose_name='kode')),
+                ('kode', models.CharField(max_length=20, unique=True, validators=[kecamatan.core.validators.validate_kode], verbose_name='kode')),
                 ('level', models.CharField(choices=[('program', 'Program'), ('kegiatan', 'Kegiatan'), ('subkegiatan', 'Sub Kegiatan')], max_length=12, verbose_name='tingkat')),
                 ('nama', models.CharField(max_length=400, verbose_name='nama')),
                 ('kinerja', models.TextField(blank=True, verbose_name='kinerja (keluaran)')),

@@ -1,22 +1,22 @@
 """Every model of the domain app, re-exported so callers write `from kecamatan.models import X`."""
 
-from .akun import Peran, Profil
-from .dokumen import CatatanItem, Dokumen, Riwayat
-from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
-from .kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
-from .kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
-from .narasi import Narasi
-from .kinerja_tahunan import (
+from kecamatan.models.akun import Peran, Profil
+from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
+from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
+from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
+from kecamatan.models.narasi import Narasi
+from kecamatan.models.kinerja_tahunan import (
     NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
 )
-from .nomenklatur import Nomenklatur
-from .periksa import HasilPeriksa
-from .renja import (
+from kecamatan.models.nomenklatur import Nomenklatur
+from kecamatan.models.periksa import HasilPeriksa
+from kecamatan.models.renja import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
     TargetRenja, UsulanPemangku,
 )
-from .strategi import ArahKebijakan, Strategi
-from .wilayah import Camat, Kabupaten, Kecamatan, Periode
+from kecamatan.models.strategi import ArahKebijakan, Strategi
+from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
     "Aktivitas",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .wilayah import Kecamatan
+from kecamatan.models.wilayah import Kecamatan
 
 
 class Peran(models.TextChoices):

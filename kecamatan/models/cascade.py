@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .. import kode as kode_mod
-from .nomenklatur import Nomenklatur
-from .wilayah import Periode
+from kecamatan.core import kode as kode_mod
+from kecamatan.models.nomenklatur import Nomenklatur
+from kecamatan.models.wilayah import Periode
 
 
 class Tujuan(models.Model):

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from ..validators import format_nip
-from .wilayah import Camat, Periode
+from kecamatan.core.validators import format_nip
+from kecamatan.models.wilayah import Camat, Periode
 
 
 class Dokumen(models.Model):

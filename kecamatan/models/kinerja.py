@@ -8,10 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..computations import AturanAkhir, Polaritas, default_aturan_akhir
-from ..formatting import Nilai
-from .cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
-from .wilayah import Periode
+from kecamatan.core.computations import AturanAkhir, Polaritas, default_aturan_akhir
+from kecamatan.core.formatting import Nilai
+from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.wilayah import Periode
 
 VALUE_DIGITS = {"max_digits": 18, "decimal_places": 4}
 RP_DIGITS = {"max_digits": 18, "decimal_places": 2}

@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from ..computations import Polaritas
-from ..formatting import Nilai
-from ..reports.data_renstra import berlaku_label
-from .kinerja import RP_DIGITS, VALUE_DIGITS, Indikator
-from .wilayah import Periode
+from kecamatan.core.computations import Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.renstra.data_tabel import berlaku_label
+from kecamatan.models.kinerja import RP_DIGITS, VALUE_DIGITS, Indikator
+from kecamatan.models.wilayah import Periode
 
 
 class _Berlaku(models.Model):

@@ -14,9 +14,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .cascade import Program
-from .kinerja import Indikator, NilaiFields, Pagu
-from .wilayah import Camat, Kabupaten, Kecamatan, Periode
+from kecamatan.models.cascade import Program
+from kecamatan.models.kinerja import Indikator, NilaiFields, Pagu
+from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 
 def _check_tahun(periode: Periode, tahun: int | None) -> None:

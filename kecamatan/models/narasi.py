@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..reports.markup import MAX_LENGTH
-from .dokumen import Dokumen
+from kecamatan.tables.markup import MAX_LENGTH
+from kecamatan.models.dokumen import Dokumen
 
 DRAF_PREFIX = "draf:"  # kunci of the user's version of a drafted paragraph: "draf:capaian:12"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .. import kode as kode_mod
-from ..validators import validate_kode
+from kecamatan.core import kode as kode_mod
+from kecamatan.core.validators import validate_kode
 
 
 class NomenklaturQuerySet(models.QuerySet):

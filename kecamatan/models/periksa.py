@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from .wilayah import Periode
+from kecamatan.models.wilayah import Periode
 
 
 class HasilPeriksa(models.Model):

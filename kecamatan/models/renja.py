@@ -18,10 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from .. import kode as kode_mod
-from .cascade import Kegiatan, Program, SubKegiatan
-from .dokumen import Dokumen
-from .kinerja import RP_DIGITS, VALUE_DIGITS, Indikator, NilaiFields
+from kecamatan.core import kode as kode_mod
+from kecamatan.models.cascade import Kegiatan, Program, SubKegiatan
+from kecamatan.models.dokumen import Dokumen
+from kecamatan.models.kinerja import RP_DIGITS, VALUE_DIGITS, Indikator, NilaiFields
 
 
 class SumberDana(models.TextChoices):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from .cascade import Sasaran
+from kecamatan.models.cascade import Sasaran
 
 
 class Strategi(models.Model):

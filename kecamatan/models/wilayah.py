@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from ..validators import format_nip, validate_logo, validate_nip
+from kecamatan.core.validators import format_nip, validate_logo, validate_nip
 
 
 class Kabupaten(models.Model):

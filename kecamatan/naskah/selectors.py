@@ -8,10 +8,10 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from ..models import Dokumen, Narasi, Periode
-from ..reports.document import NarasiTeks, Naskah, Susunan, susun
-from ..reports.document_common import Identitas
-from ..validators import LOGO_MAX_BYTES, logo_format
+from kecamatan.models import Dokumen, Narasi, Periode
+from kecamatan.naskah.document import NarasiTeks, Naskah, Susunan, susun
+from kecamatan.naskah.document_common import Identitas
+from kecamatan.core.validators import LOGO_MAX_BYTES, logo_format
 
 JENIS_NASKAH = (Dokumen.Jenis.RENSTRA, Dokumen.Jenis.RENJA, Dokumen.Jenis.LKJ)
 
@@ -102,17 +102,17 @@ def outline(periode: Periode, kunci: Kunci, *, pembanding: str | None = None) ->
     """The document's outline with every table built from one snapshot of its kind."""
     ident = identitas(periode)
     if kunci.jenis == Dokumen.Jenis.LKJ:
-        from ..reports.document_lkj import build_naskah_lkj
-        from ..selectors_kinerja import lkj_data
+        from kecamatan.naskah.document_lkj import build_naskah_lkj
+        from kecamatan.lkj.selectors_data import lkj_data
 
         return build_naskah_lkj(lkj_data(periode.pk, kunci.tahun, pembanding=pembanding), ident)
     if kunci.jenis == Dokumen.Jenis.RENJA:
-        from ..renja.selectors import renja_data
-        from ..reports.document_renja import build_naskah_renja
+        from kecamatan.renja.selectors import renja_data
+        from kecamatan.naskah.document_renja import build_naskah_renja
 
         return build_naskah_renja(renja_data(periode.pk, kunci.tahun), ident)
-    from ..reports.document_renstra import build_naskah_renstra
-    from ..selectors_renstra import renstra_lengkap
+    from kecamatan.naskah.document_renstra import build_naskah_renstra
+    from kecamatan.renstra.selectors_tabel import renstra_lengkap
 
     return build_naskah_renstra(renstra_lengkap(periode.pk), ident)
 

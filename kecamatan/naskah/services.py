@@ -14,11 +14,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..models import Camat, Dokumen, Narasi, Periode, Riwayat
-from ..models.narasi import DRAF_PREFIX
-from ..reports.markup import MAX_LENGTH
-from ..services import _check_editable, _lock_dokumen, _record_change
-from .selectors import Kunci, narasi_sebelumnya
+from kecamatan.models import Camat, Dokumen, Narasi, Periode, Riwayat
+from kecamatan.models.narasi import DRAF_PREFIX
+from kecamatan.tables.markup import MAX_LENGTH
+from kecamatan.dokumen.services import _check_editable, _lock_dokumen, _record_change
+from kecamatan.naskah.selectors import Kunci, narasi_sebelumnya
 
 _KUNCI_BAGIAN = re.compile(r"^[a-z0-9][a-z0-9.:-]{0,70}$")
 PREVIEW = 140

@@ -3,7 +3,7 @@ lkj-2024) in the kecamatan namespace."""
 
 from django.urls import path
 
-from . import views
+from kecamatan.naskah import views
 
 urlpatterns = [
     path("", views.naskah, name="naskah"),

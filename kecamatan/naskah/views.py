@@ -15,14 +15,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .. import access
-from ..models import Dokumen
-from ..reports import markup
-from ..reports.document import bagian_keys
-from ..reports.render_document import Tautan, body_html, print_page, render_document_pdf
-from ..services import Bentrok
-from ..views._common import add_service_error
-from . import forms, selectors, services
+from kecamatan.core import access
+from kecamatan.models import Dokumen
+from kecamatan.tables import markup
+from kecamatan.naskah.document import bagian_keys
+from kecamatan.naskah.render import Tautan, body_html, print_page, render_document_pdf
+from kecamatan.dokumen.services import Bentrok
+from kecamatan.core.views import add_service_error
+from kecamatan.naskah import forms, selectors, services
 
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 

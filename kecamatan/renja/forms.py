@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django import forms
 
-from ..fields import AngkaField, NilaiField, RupiahField
-from ..forms import PenandatanganForm  # noqa: F401  (shared with the Renstra's signatory page)
-from ..formatting import Nilai
-from ..models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
+from kecamatan.core.fields import AngkaField, NilaiField, RupiahField
+from kecamatan.core.forms import PenandatanganForm  # noqa: F401  (shared with the Renstra's signatory page)
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 
 
 class TambahSubKegiatanForm(forms.Form):

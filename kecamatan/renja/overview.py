@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..reports.data import TOTAL
-from ..reports.renja_data import RenjaData
+from kecamatan.renstra.data import TOTAL
+from kecamatan.renja.data import RenjaData
 
 
 @dataclass(frozen=True)

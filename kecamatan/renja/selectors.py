@@ -8,15 +8,15 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from ..formatting import Nilai
-from ..models import (
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import (
     Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, Dokumen, Indikator, Kegiatan, Pagu, Periode, Program,
     RealisasiAnggaran, Realisasi, RenjaSubKegiatan, ReviewRanwal, SubKegiatan, TargetRenja, UsulanPemangku,
 )
-from ..reports.renja_data import (
+from kecamatan.renja.data import (
     AktivitasData, AnalisisData, CatatanData, RanwalData, RenjaData, RincianData, UsulanData,
 )
-from ..selectors import penandatangan_of, renstra_data
+from kecamatan.dokumen.selectors import penandatangan_of, renstra_data
 
 
 def dokumen_renja(periode: Periode, tahun: int) -> Dokumen | None:

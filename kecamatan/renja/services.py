@@ -5,7 +5,7 @@ document's version, all in one transaction.
 
 Who may edit is the app's one rule (`access.can_edit`): the kecamatan's operator and Camat;
 Bappeda and the kabupaten admin read only. Submitting and verifying go through the workflow
-services of `kecamatan.services` (Dokumen jenis renja).
+services of `kecamatan.dokumen.services` (Dokumen jenis renja).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from .. import access
-from ..formatting import Nilai
-from ..models import (
+from kecamatan.core import access
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import (
     Aktivitas, AnalisisKinerjaPelayanan, Camat, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program,
     Realisasi, RenjaSubKegiatan, ReviewRanwal, Riwayat, SubKegiatan, TahapTarget, TargetRenja, UsulanPemangku,
 )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from kecamatan.renja import views
 
 urlpatterns = [
     path("", views.renja_detail, name="renja_detail"),

@@ -14,14 +14,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .. import access
-from .. import services as core_services
-from ..formatting import Nilai
-from ..models import Dokumen, Periode
-from ..reports.registry import tables_for
-from ..views._common import add_service_error
-from . import forms, selectors, services
-from .overview import overview_rows
+from kecamatan.core import access
+from kecamatan.dokumen import services as core_services
+from kecamatan.core.formatting import Nilai
+from kecamatan.models import Dokumen, Periode
+from kecamatan.cetak.registry import tables_for
+from kecamatan.core.views import add_service_error
+from kecamatan.renja import forms, selectors, services
+from kecamatan.renja.overview import overview_rows
 
 EVALUASI_LEVELS = ("program", "kegiatan", "subkegiatan")
 
@@ -282,7 +282,7 @@ def renja_analisis(request, pk: int, tahun: int):
 # -- T-C.31 -----------------------------------------------------------------------------------------
 
 def _ranwal_form(page: RenjaPage, data=None, initial=None):
-    from ..selectors import renstra_data
+    from kecamatan.dokumen.selectors import renstra_data
 
     nodes = list(renstra_data(page.periode.pk).nodes())
     return forms.ReviewRanwalForm(data, initial=initial, nodes=nodes)

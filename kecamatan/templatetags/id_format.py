@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import template
 
-from .. import formatting
+from kecamatan.core import formatting
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kecamatan.demo_kabupaten import demo_kabupaten
+from kecamatan.demo.kabupaten import demo_kabupaten
 from kecamatan.models import Kabupaten
 from tests.browser.conftest import login
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal as D
 
 from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
-from kecamatan.computations import Polaritas, default_aturan_akhir
-from kecamatan.formatting import Nilai, parse_nilai
-from kecamatan.reports.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
-from kecamatan.reports.data_renstra import IndikatorLaluData, KondisiAwalTercatat, ProgramLaluData, RiwayatData
-from kecamatan.reports.lkj_data import IkuData, LkjData, PKData
-from kecamatan.reports.renja_data import AktivitasData, CatatanData, RanwalData, RenjaData, RincianData
+from kecamatan.core.computations import Polaritas, default_aturan_akhir
+from kecamatan.core.formatting import Nilai, parse_nilai
+from kecamatan.renstra.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.data_tabel import IndikatorLaluData, KondisiAwalTercatat, ProgramLaluData, RiwayatData
+from kecamatan.lkj.data import IkuData, LkjData, PKData
+from kecamatan.renja.data import AktivitasData, CatatanData, RanwalData, RenjaData, RincianData
 
 TAHUN = (2024, 2025, 2026)
 RENSTRA_PAGU = D(4_000_000)

@@ -8,9 +8,9 @@ from decimal import Decimal as D
 from kecamatan.checks import ATURAN, jalankan
 from kecamatan.checks.base import GALAT, PERINGATAN, Tautan
 from kecamatan.checks.data import CamatInfo, TandaTangan
-from kecamatan.computations import Polaritas
-from kecamatan.reports.data_renstra import IndikatorLaluData, ProgramLaluData
-from kecamatan.reports.renja_data import CatatanData, RanwalData, RincianData
+from kecamatan.core.computations import Polaritas
+from kecamatan.renstra.data_tabel import IndikatorLaluData, ProgramLaluData
+from kecamatan.renja.data import CatatanData, RanwalData, RincianData
 from tests.checks.dunia import Dunia, aktivitas, n
 
 
@@ -489,7 +489,7 @@ def test_J1_J2_J3_J8_J9_J10_printed_figures_of_the_source_document_against_the_a
 def test_printed_percentages_rounded_or_truncated_are_the_computed_ones():
     """tables.md §0.7: 105 for 105,887 (truncated), 96 for 95,59 (rounded), 95.33% with a decimal point."""
     from kecamatan.checks.jumlah import baca_tercetak, sama_tercetak
-    from kecamatan.formatting import Nilai
+    from kecamatan.core.formatting import Nilai
 
     for printed, computed, same in [("105%", "105.887", True), ("96", "95.59", True), ("95.33%", "95.333", True),
                                     ("116%", "116.28", True), ("100%", "116.28", False), ("0%", None, False),

@@ -8,7 +8,7 @@ import io
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
-from kecamatan import selectors, services
+from kecamatan.dokumen import selectors, services
 from kecamatan.importing import documents
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.models import (

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from kecamatan import services
+from kecamatan.dokumen import services
 from kecamatan.importing.base import MAX_BYTES, FileError
 from kecamatan.models import Indikator, SubKegiatan
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade

@@ -6,13 +6,13 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.formatting import Nilai
+from kecamatan.core.formatting import Nilai
 from kecamatan.importing.base import (
     NILAI, REALISASI, RUPIAH, CellError, Identitas, Item, NilaiKeterangan, Preview, RowError, Sel, read_nilai,
     read_rupiah, read_teks,
 )
 from kecamatan.importing.reader import Proposed, diff, resolve_kode
-from kecamatan.kode import KodeError
+from kecamatan.core.kode import KodeError
 
 
 @pytest.mark.parametrize("sel, expected", [

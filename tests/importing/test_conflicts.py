@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kecamatan import services
-from kecamatan.formatting import Nilai
+from kecamatan.dokumen import services
+from kecamatan.core.formatting import Nilai
 from kecamatan.importing import writers
 from kecamatan.models import Dokumen, Indikator, Peran, SubKegiatan, Target
 from tests.factories import user_with_role

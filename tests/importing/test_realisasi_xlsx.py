@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan import services
-from kecamatan.formatting import Nilai
+from kecamatan.dokumen import services
+from kecamatan.core.formatting import Nilai
 from kecamatan.importing.base import HEADER_ROW
 from kecamatan.models import Dokumen, Indikator, Realisasi, RealisasiAnggaran, Riwayat, SubKegiatan
 from tests.importing.helpers import do_import, edit, find_row, operator, preview, state, template, workbook

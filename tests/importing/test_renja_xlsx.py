@@ -10,14 +10,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kecamatan import services
-from kecamatan.formatting import Nilai
+from kecamatan.dokumen import services
+from kecamatan.core.formatting import Nilai
 from kecamatan.importing import writers
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW, Change
 from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
 from kecamatan.renja import services as renja_services
 from kecamatan.renja.selectors import renja_data
-from kecamatan.reports.tc33 import DANA, DANA_1, build_tc33
+from kecamatan.renja.tables.tc33 import DANA, DANA_1, build_tc33
 from tests.factories import user_with_role
 from tests.importing.helpers import (
     do_import, edit, find_column, find_row, operator, preview, save, state, template, workbook,

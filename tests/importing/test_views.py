@@ -154,8 +154,8 @@ def test_queries_do_not_grow_with_the_renstra(client, django_assert_num_queries,
 def test_preview_shows_conflicts_with_the_three_values(logged_in, kecil):
     from decimal import Decimal as D
 
-    from kecamatan import services
-    from kecamatan.formatting import Nilai
+    from kecamatan.dokumen import services
+    from kecamatan.core.formatting import Nilai
 
     client = logged_in
     page_url, template_url, save_url = urls(kecil)

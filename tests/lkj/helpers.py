@@ -1,6 +1,6 @@
 """Submitting an LKj entry form as the browser would: every field with the value the page shows."""
 
-from kecamatan.formatting import Nilai
+from kecamatan.core.formatting import Nilai
 
 
 def form_data(form, **changes) -> dict:

@@ -12,10 +12,10 @@ from kecamatan.models import (
     Dokumen, Indikator, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Peran, PerjanjianKinerja, ProgramPK,
     Sasaran, Target, TargetPK, Tujuan,
 )
-from kecamatan.reports.iku import build_iku
-from kecamatan.reports.lkj37 import build_lkj37
-from kecamatan.reports.pk import build_pk
-from kecamatan.selectors_kinerja import lkj_data
+from kecamatan.lkj.tables.iku import build_iku
+from kecamatan.lkj.tables.lkj37 import build_lkj37
+from kecamatan.lkj.tables.pk import build_pk
+from kecamatan.lkj.selectors_data import lkj_data
 from tests.factories import (
     CamatFactory, IndikatorFactory, KecamatanFactory, KegiatanFactory, PeriodeFactory, ProgramFactory,
     SubKegiatanFactory, user_with_role,

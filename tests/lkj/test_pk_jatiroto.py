@@ -9,9 +9,9 @@ from django.urls import reverse
 from kecamatan.models import (
     Dokumen, Indikator, Periode, PerjanjianKinerja, ProgramPK, Riwayat, TargetPK,
 )
-from kecamatan.reports.data import TOTAL
-from kecamatan.reports.pk import build_pk
-from kecamatan.selectors_kinerja import lkj_data
+from kecamatan.renstra.data import TOTAL
+from kecamatan.lkj.tables.pk import build_pk
+from kecamatan.lkj.selectors_data import lkj_data
 from tests.factories import KecamatanFactory, PeriodeFactory
 from tests.lkj.helpers import form_data
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)

@@ -11,9 +11,9 @@ from PIL import Image
 
 from kecamatan.models import Dokumen, Kabupaten
 from kecamatan.naskah.selectors import Kunci, identitas, naskah_data
-from kecamatan.reports.output import produce
-from kecamatan.reports.render_document import body_html
-from kecamatan.validators import validate_logo
+from kecamatan.cetak.output import produce
+from kecamatan.naskah.render import body_html
+from kecamatan.core.validators import validate_logo
 from tests.naskah.test_views import make_periode
 
 pytestmark = pytest.mark.django_db

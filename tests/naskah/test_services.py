@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from kecamatan.models import Dokumen, Narasi, Peran, Periode, Riwayat
 from kecamatan.naskah import services
 from kecamatan.naskah.selectors import Kunci, narasi_sebelumnya, parse_kunci
-from kecamatan.services import Bentrok
+from kecamatan.dokumen.services import Bentrok
 from tests.factories import CamatFactory, PeriodeFactory, user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -6,14 +6,14 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kecamatan.formatting import Nilai
+from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
     Dokumen, Indikator, Pagu, Peran, Realisasi, ReviewRanwal, Riwayat, SubKegiatan, TahapTarget, TargetRenja,
 )
 from kecamatan.renja import services
 from kecamatan.renja.selectors import renja_data
-from kecamatan.reports.tc32 import build_tc32
-from kecamatan.reports.tc33 import build_tc33
+from kecamatan.renja.tables.tc32 import build_tc32
+from kecamatan.renja.tables.tc33 import build_tc33
 from tests.factories import CamatFactory, KecamatanFactory, PeriodeFactory, build_renja, user_with_role
 
 pytestmark = pytest.mark.django_db

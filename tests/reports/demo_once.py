@@ -5,7 +5,7 @@ cost seconds each."""
 import pytest
 from django.db import transaction
 
-from kecamatan.demo import muat_demo
+from kecamatan.demo.muat import muat_demo
 
 
 @pytest.fixture(scope="module")

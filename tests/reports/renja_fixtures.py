@@ -2,10 +2,10 @@
 
 from decimal import Decimal as D
 
-from kecamatan.computations import AturanAkhir, Polaritas
-from kecamatan.formatting import Nilai
-from kecamatan.reports.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
-from kecamatan.reports.renja_data import AktivitasData, RanwalData, RenjaData, RincianData
+from kecamatan.core.computations import AturanAkhir, Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.renja.data import AktivitasData, RanwalData, RenjaData, RincianData
 
 TAHUN = (2024, 2025, 2026)
 

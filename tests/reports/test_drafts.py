@@ -6,12 +6,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.computations import Polaritas
-from kecamatan.formatting import Nilai
-from kecamatan.reports.base import format_cell
-from kecamatan.reports.document_lkj import build_reports
-from kecamatan.reports.drafts import column, draf_pendanaan_renja, lkj_drafts, selisih
-from kecamatan.reports.lkj_data import PembandingData, PeriodeLalu
+from kecamatan.core.computations import Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import format_cell
+from kecamatan.naskah.document_lkj import build_reports
+from kecamatan.naskah.drafts import column, draf_pendanaan_renja, lkj_drafts, selisih
+from kecamatan.lkj.data import PembandingData, PeriodeLalu
 from tests.reports.test_lkj_builders import lkj, q, renstra
 
 
@@ -156,8 +156,8 @@ def test_differences_in_the_indicators_unit(delta, satuan, expected):
 
 
 def test_renja_funding_reads_tabel_41_and_tc33():
-    from kecamatan.reports.renja41 import build_renja41
-    from kecamatan.reports.tc33 import build_tc33
+    from kecamatan.renja.tables.renja41 import build_renja41
+    from kecamatan.renja.tables.tc33 import build_tc33
     from tests.reports.renja_fixtures import small_renja as renja
 
     data = renja()

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.reports.grafik import Series, bar_chart, line_chart, nice_max, value_label
+from kecamatan.tables.grafik import Series, bar_chart, line_chart, nice_max, value_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -2,8 +2,8 @@
 
 from decimal import Decimal as D
 
-from kecamatan.reports.base import RUPIAH, TEXT, Column, Report, Row
-from kecamatan.reports.render_pdf import pdf_document, print_html
+from kecamatan.tables.base import RUPIAH, TEXT, Column, Report, Row
+from kecamatan.tables.render_pdf import pdf_document, print_html
 from tests.reports.layout import layout_problems
 
 

@@ -6,28 +6,28 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.computations import AturanAkhir, Polaritas, Predikat
-from kecamatan.demo_kinerja import spread
-from kecamatan.formatting import Nilai
-from kecamatan.reports.base import COVERED, Besaran, Report, format_cell
-from kecamatan.reports.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
-from kecamatan.reports.iku import build_iku
-from kecamatan.reports.lkj import build_lkj
-from kecamatan.reports.lkj21 import build_lkj21
-from kecamatan.reports.lkj24 import build_lkj24
-from kecamatan.reports.lkj31 import build_lkj31, intervals
-from kecamatan.reports.lkj32 import build_lkj32
-from kecamatan.reports.lkj33 import build_lkj33
-from kecamatan.reports.lkj34 import build_lkj34
-from kecamatan.reports.lkj36 import build_lkj36
-from kecamatan.reports.lkj37 import build_lkj37
-from kecamatan.reports.lkj38 import build_lkj38
-from kecamatan.reports.lkj39 import build_lkj39
-from kecamatan.reports.lkj_data import (
+from kecamatan.core.computations import AturanAkhir, Polaritas, Predikat
+from kecamatan.demo.kinerja import spread
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import COVERED, Besaran, Report, format_cell
+from kecamatan.renstra.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
+from kecamatan.lkj.tables.iku import build_iku
+from kecamatan.lkj.tables.lkj import build_lkj
+from kecamatan.lkj.tables.lkj21 import build_lkj21
+from kecamatan.lkj.tables.lkj24 import build_lkj24
+from kecamatan.lkj.tables.lkj31 import build_lkj31, intervals
+from kecamatan.lkj.tables.lkj32 import build_lkj32
+from kecamatan.lkj.tables.lkj33 import build_lkj33
+from kecamatan.lkj.tables.lkj34 import build_lkj34
+from kecamatan.lkj.tables.lkj36 import build_lkj36
+from kecamatan.lkj.tables.lkj37 import build_lkj37
+from kecamatan.lkj.tables.lkj38 import build_lkj38
+from kecamatan.lkj.tables.lkj39 import build_lkj39
+from kecamatan.lkj.data import (
     AWAL, PERUBAHAN, IkuData, KinerjaItem, LkjData, PembandingData, PeriodeLalu, PKData, normalize_uraian,
     realisasi_total,
 )
-from kecamatan.reports.pk import build_pk, build_tabel_23
+from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
 
 TAHUN = (2024, 2025, 2026)
 CAMAT = PenandatanganData(nama="Drs. CAMAT UJI", jabatan="Camat Uji", nip="19650905 199003 1 009", tempat="Lumajang",
@@ -391,7 +391,7 @@ def test_spread_shares_a_total_in_proportion_and_exactly():
 
 
 def test_a_table_without_groups_keeps_its_numbering_row_visible():
-    from kecamatan.reports.render_html import table_context
+    from kecamatan.tables.render_html import table_context
 
     target, _ = build_pk(lkj())
     context = table_context(target)

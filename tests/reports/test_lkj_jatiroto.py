@@ -6,21 +6,21 @@ import json
 from decimal import ROUND_DOWN, Decimal as D
 
 import pytest
-from kecamatan.demo import FIXTURES
-from kecamatan.formatting import parse_nilai, parse_number
+from kecamatan.demo.muat import FIXTURES
+from kecamatan.core.formatting import parse_nilai, parse_number
 from kecamatan.models import Pagu, Periode, Realisasi, RealisasiAnggaran
-from kecamatan.reports.data import TOTAL
-from kecamatan.reports.iku import build_iku
-from kecamatan.reports.lkj32 import build_lkj32
-from kecamatan.reports.lkj33 import build_lkj33
-from kecamatan.reports.lkj34 import build_lkj34
-from kecamatan.reports.lkj36 import build_lkj36
-from kecamatan.reports.lkj37 import build_lkj37
-from kecamatan.reports.lkj38 import build_lkj38
-from kecamatan.reports.lkj39 import build_lkj39
-from kecamatan.reports.pk import build_tabel_23
-from kecamatan.selectors import renstra_data
-from kecamatan.selectors_kinerja import lkj_data, pembanding_choices
+from kecamatan.renstra.data import TOTAL
+from kecamatan.lkj.tables.iku import build_iku
+from kecamatan.lkj.tables.lkj32 import build_lkj32
+from kecamatan.lkj.tables.lkj33 import build_lkj33
+from kecamatan.lkj.tables.lkj34 import build_lkj34
+from kecamatan.lkj.tables.lkj36 import build_lkj36
+from kecamatan.lkj.tables.lkj37 import build_lkj37
+from kecamatan.lkj.tables.lkj38 import build_lkj38
+from kecamatan.lkj.tables.lkj39 import build_lkj39
+from kecamatan.lkj.tables.pk import build_tabel_23
+from kecamatan.dokumen.selectors import renstra_data
+from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 
 TWO = D("0.01")
@@ -237,7 +237,7 @@ def test_comparison_reads_the_other_kecamatans_own_realisasi(jatiroto):
 
 
 def test_unknown_comparison_kecamatan_is_refused(jatiroto):
-    from kecamatan.selectors_kinerja import PembandingTidakDikenal
+    from kecamatan.lkj.selectors_data import PembandingTidakDikenal
 
     with pytest.raises(PembandingTidakDikenal):
         lkj_data(jatiroto.pk, 2024, pembanding="atlantis")
@@ -266,7 +266,7 @@ def test_randuagung_iku_2025_targets_come_from_the_renstra(demo_once, db):
 def test_typed_value_wins_over_generated_demo_data(jatiroto):
     """Yosowilangun with a generated (demo) Renstra: the LKj keeps the figures Jatiroto typed from
     the real document rather than comparing with invented ones."""
-    from kecamatan.demo_kabupaten import demo_kabupaten
+    from kecamatan.demo.kabupaten import demo_kabupaten
     from kecamatan.models import Kabupaten
 
     demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from kecamatan import models as m
 from kecamatan.models import Peran, Periode
-from kecamatan.reports.output import produce
-from kecamatan.selectors_kinerja import lkj_data
+from kecamatan.cetak.output import produce
+from kecamatan.lkj.selectors_data import lkj_data
 from tests.factories import (
     CamatFactory, IndikatorFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role,
 )

@@ -4,15 +4,15 @@ sorting, lateness, links, charts."""
 import datetime
 from decimal import Decimal as D
 
-from kecamatan.computations import AturanAkhir, Polaritas
-from kecamatan.formatting import Nilai
-from kecamatan.perbandingan import WARNA_PREDIKAT, kunci_indikator
-from kecamatan.reports.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
-from kecamatan.reports.perbandingan import (
+from kecamatan.core.computations import AturanAkhir, Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.perbandingan.rules import WARNA_PREDIKAT, kunci_indikator
+from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
+from kecamatan.perbandingan.tables.builders import (
     build_kelengkapan, build_matriks, build_penyerapan_kecamatan, build_penyerapan_program, build_tren,
     pilihan_indikator,
 )
-from kecamatan.reports.perbandingan_data import (
+from kecamatan.perbandingan.data import (
     AnggaranProgram, DokumenInfo, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan,
 )
 
@@ -240,8 +240,8 @@ def test_line_chart_breaks_at_missing_values():
 
 
 def test_renderers_print_fills_and_links_on_screen_only_and_single_row_headers():
-    from kecamatan.reports.base import Column, Report, Row
-    from kecamatan.reports.render_html import render_table_html, table_context
+    from kecamatan.tables.base import Column, Report, Row
+    from kecamatan.tables.render_html import render_table_html, table_context
 
     report = Report("X", ("Uji",), (Column("1", "Kecamatan"), Column("2", "Capaian", kind="persen")),
                     (Row("kecamatan", ("Alfa", D(95)), fill={1: "7BC98F"}, links={0: "/renstra/1/"}),))
@@ -261,7 +261,7 @@ def test_jatiroto_lkj_2024_figures_are_computed_not_copied():
     computes what the document typed: IPP capaian 89,53 (printed 89,52 and 89,43, L-16), predikat
     from Tabel 3.1 (100% and 105,89% are "Sangat Tinggi", the text says "tinggi", L-17), realisasi
     total 1.745.051.543 = 98,13% (printed 1.713.542.193 = 96,35%, L-14)."""
-    from kecamatan.formatting import format_persen
+    from kecamatan.core.formatting import format_persen
 
     inds = (
         ind(1, 1, IPP, Nilai(D("61.50"), "B-"), [N, N, N, Nilai(D("55.06"))], level="tujuan", satuan="Angka",

@@ -9,10 +9,10 @@ from openpyxl import load_workbook
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from kecamatan.demo import LoadReport, load_nomenklatur
-from kecamatan.demo_kabupaten import kabupaten_sintetis
+from kecamatan.demo.muat import LoadReport, load_nomenklatur
+from kecamatan.demo.kabupaten import kabupaten_sintetis
 from kecamatan.models import Peran
-from kecamatan.perbandingan import WARNA_PREDIKAT
+from kecamatan.perbandingan.rules import WARNA_PREDIKAT
 from tests.factories import user_with_role
 from tests.reports.helpers import pdf_pages, xlsx_sheet
 

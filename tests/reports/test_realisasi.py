@@ -2,10 +2,10 @@
 
 from decimal import Decimal as D
 
-from kecamatan.computations import AturanAkhir, Polaritas
-from kecamatan.formatting import Nilai
-from kecamatan.reports.data import AnggaranRealisasi, IndikatorRealisasi, PemilikRealisasi, RealisasiTriwulanData
-from kecamatan.reports.realisasi import build_realisasi
+from kecamatan.core.computations import AturanAkhir, Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.renstra.data import AnggaranRealisasi, IndikatorRealisasi, PemilikRealisasi, RealisasiTriwulanData
+from kecamatan.realisasi.tables.triwulan import build_realisasi
 
 
 def ind(pk, aturan, values, target="100", polaritas=Polaritas.POSITIF):

@@ -7,17 +7,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from kecamatan.demo import FIXTURES, muat_demo
-from kecamatan.formatting import parse_number
+from kecamatan.demo.muat import FIXTURES, muat_demo
+from kecamatan.core.formatting import parse_number
 from kecamatan.models import Aktivitas, CatatanSumber, Pagu, Periode, RenjaSubKegiatan
-from kecamatan.renja.demo import iter_nodes
+from kecamatan.demo.renja import iter_nodes
 from kecamatan.renja.selectors import renja_data
-from kecamatan.reports.base import format_cell
-from kecamatan.reports.output import produce
-from kecamatan.reports.renja import BUILDERS, build_renja_document
-from kecamatan.reports.renja_common import resolve_notes
-from kecamatan.reports.tc31 import build_tc31
-from kecamatan.reports.tc33 import build_tc33
+from kecamatan.tables.base import format_cell
+from kecamatan.cetak.output import produce
+from kecamatan.renja.tables.renja import BUILDERS, build_renja_document
+from kecamatan.renja.tables.common import resolve_notes
+from kecamatan.renja.tables.tc31 import build_tc31
+from kecamatan.renja.tables.tc33 import build_tc33
 from tests.reports.helpers import pdf_pages, xlsx_rows
 
 FIXTURE = FIXTURES / "renja_senduro_2024.json"

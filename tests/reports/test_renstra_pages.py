@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from kecamatan.models import Peran, Target
-from kecamatan.reports import pdf_cache
-from kecamatan.reports.registry import get_table
+from kecamatan.tables import pdf_cache
+from kecamatan.cetak.registry import get_table
 from tests.factories import PeriodeFactory, build_cascade, build_riwayat, build_strategi, user_with_role
 
 pytestmark = pytest.mark.django_db

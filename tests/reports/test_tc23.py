@@ -4,11 +4,11 @@ import json
 from decimal import Decimal as D
 
 import pytest
-from kecamatan.computations import Polaritas
-from kecamatan.demo import FIXTURES
-from kecamatan.formatting import Nilai, parse_nilai, quantize
-from kecamatan.reports.data_renstra import IndikatorLaluData, RiwayatData
-from kecamatan.reports.tc23 import build_tc23
+from kecamatan.core.computations import Polaritas
+from kecamatan.demo.muat import FIXTURES
+from kecamatan.core.formatting import Nilai, parse_nilai, quantize
+from kecamatan.renstra.data_tabel import IndikatorLaluData, RiwayatData
+from kecamatan.renstra.tables.tc23 import build_tc23
 
 TAHUN = (2019, 2020, 2021, 2022, 2023)
 LALU = "renstra_randuagung_2024_2026_tc23_tc24_tc26.json"

@@ -6,10 +6,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.demo import FIXTURES
-from kecamatan.formatting import parse_number, quantize
-from kecamatan.reports.data_renstra import ProgramLaluData, RiwayatData
-from kecamatan.reports.tc24 import build_tc24
+from kecamatan.demo.muat import FIXTURES
+from kecamatan.core.formatting import parse_number, quantize
+from kecamatan.renstra.data_tabel import ProgramLaluData, RiwayatData
+from kecamatan.renstra.tables.tc24 import build_tc24
 from tests.reports.helpers import xlsx_rows, xlsx_sheet
 
 TAHUN = (2019, 2020, 2021, 2022, 2023)

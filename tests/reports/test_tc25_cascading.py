@@ -3,12 +3,12 @@
 from decimal import Decimal as D
 
 import pytest
-from kecamatan.computations import AturanAkhir
-from kecamatan.formatting import Nilai
-from kecamatan.reports.base import COVERED
-from kecamatan.reports.cascading import build_cascading
-from kecamatan.reports.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
-from kecamatan.reports.tc25 import build_tc25
+from kecamatan.core.computations import AturanAkhir
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import COVERED
+from kecamatan.renstra.tables.cascading import build_cascading
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.tables.tc25 import build_tc25
 
 TAHUN = (2024, 2025, 2026)
 

@@ -4,11 +4,11 @@ by side where not; Randuagung prints as its document."""
 import pytest
 
 from kecamatan.admin import ArahKebijakanForm
-from kecamatan.reports.base import COVERED
-from kecamatan.reports.data_renstra import (
+from kecamatan.tables.base import COVERED
+from kecamatan.renstra.data_tabel import (
     ArahKebijakanData, SasaranStrategiData, StrategiArahData, StrategiData, TujuanStrategiData,
 )
-from kecamatan.reports.tc26 import build_tc26, groups_of
+from kecamatan.renstra.tables.tc26 import build_tc26, groups_of
 
 
 def S(id):

@@ -3,12 +3,12 @@
 from decimal import Decimal as D
 
 import pytest
-from kecamatan.computations import AturanAkhir
-from kecamatan.formatting import Nilai
-from kecamatan.reports.base import COVERED
-from kecamatan.reports.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
-from kecamatan.reports.data_renstra import KondisiAwalTercatat, apply_kondisi_awal
-from kecamatan.reports.tc28 import build_tc28
+from kecamatan.core.computations import AturanAkhir
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import COVERED
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.data_tabel import KondisiAwalTercatat, apply_kondisi_awal
+from kecamatan.renstra.tables.tc28 import build_tc28
 from tests.reports.helpers import xlsx_rows
 
 TAHUN = (2024, 2025, 2026)

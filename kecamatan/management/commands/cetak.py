@@ -17,12 +17,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kecamatan.models import Kecamatan, Periode
-from kecamatan.perbandingan import kunci_indikator
-from kecamatan.reports.output import FORMATS, produce
-from kecamatan.reports.perbandingan_data import URUT_PILIHAN, Pilihan
-from kecamatan.reports.registry import DOCUMENTS, TABLES, UnknownTable
-from kecamatan.reports.registry_kabupaten import NAMES, produce_kabupaten
-from kecamatan.selectors_perbandingan import kabupaten_of
+from kecamatan.perbandingan.rules import kunci_indikator
+from kecamatan.cetak.output import FORMATS, produce
+from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
+from kecamatan.cetak.registry import DOCUMENTS, TABLES, UnknownTable
+from kecamatan.cetak.registry_kabupaten import NAMES, produce_kabupaten
+from kecamatan.perbandingan.selectors import kabupaten_of
 
 
 class Command(BaseCommand):

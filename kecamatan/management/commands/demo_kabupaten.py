@@ -8,7 +8,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kecamatan.demo_kabupaten import DEMO_SAMPAI, demo_kabupaten, kabupaten_sintetis
+from kecamatan.demo.kabupaten import DEMO_SAMPAI, demo_kabupaten, kabupaten_sintetis
 from kecamatan.models import Kabupaten, Nomenklatur
 
 

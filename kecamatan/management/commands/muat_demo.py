@@ -4,7 +4,7 @@ Idempotent: a second run creates nothing and changes nothing."""
 
 from django.core.management.base import BaseCommand
 
-from kecamatan.demo import muat_demo
+from kecamatan.demo.muat import muat_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,89 @@
+"""One entry point from (table, period, year, format) to the bytes or text to deliver, shared by
+the download views and `manage.py cetak`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kecamatan.tables.pdf_cache import render_pdf_cached
+from kecamatan.cetak.registry import DOCUMENTS, get_table
+from kecamatan.tables.render_html import render_table_html
+from kecamatan.tables.render_pdf import print_html
+from kecamatan.tables.render_xlsx import render_xlsx
+
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def produce_document(name: str, *, periode_id: int, tahun: int | None, fmt: str,
+                     options: dict[str, str] | None = None) -> Output:
+    """A whole document: PDF (cached by content), its print HTML, or every table of it in one
+    workbook. The only option is the LKj's `pembanding` (Tabel 3.7)."""
+    from kecamatan.models import Periode
+    from kecamatan.naskah.selectors import Kunci, naskah_data
+    from kecamatan.naskah.render import print_page, render_document_pdf
+
+    spec = DOCUMENTS[name]
+    if spec.needs_tahun and tahun is None:
+        raise ValueError(f"Dokumen {spec.name} memerlukan tahun (--tahun).")
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
+    options = dict(options or {})
+    pembanding = options.pop("pembanding", None) if spec.jenis == "lkj" else None
+    if options:
+        raise ValueError(f"Opsi '{next(iter(options))}' tidak dikenal untuk {spec.name}.")
+    periode = Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode_id)
+    if tahun is not None and spec.needs_tahun and not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
+        raise ValueError(f"Tahun {tahun} di luar periode Renstra {periode.label}.")
+    kunci = Kunci(spec.jenis, tahun if spec.needs_tahun else None)
+    susunan = naskah_data(periode, kunci, pembanding=pembanding or None).susunan
+    if fmt == "pdf":
+        content, _ = render_document_pdf(susunan)
+    elif fmt == "xlsx":
+        content = render_xlsx(susunan.reports())
+    else:
+        content = print_page(susunan).encode("utf-8")
+    return Output(content, FORMATS[fmt], f"{susunan.naskah.filename}.{fmt}")
+
+
+def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options: dict[str, str] | None = None) -> Output:
+    if name.lower() in DOCUMENTS:
+        return produce_document(name.lower(), periode_id=periode_id, tahun=tahun, fmt=fmt, options=options)
+    spec = get_table(name)
+    if spec.needs_tahun and tahun is None:
+        raise ValueError(f"Tabel {spec.name} memerlukan tahun (--tahun).")
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
+    if options:
+        options = spec.clean_options(options, spec.param_choices(periode_id))
+    reports = spec.run(periode_id, tahun, options)
+    base = reports[0].filename or spec.name
+    if tahun is not None and str(tahun) not in base:
+        base = f"{base}-{tahun}"
+    return render_reports(reports, fmt=fmt, base=base)
+
+
+def render_reports(reports, *, fmt: str, base: str) -> Output:
+    """Any list of Reports as one download: a PDF, a workbook (a sheet each) or printable HTML."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
+    if fmt == "pdf":
+        content, _ = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
+    elif fmt == "xlsx":
+        content = render_xlsx(reports)
+    else:
+        content = print_html(reports).encode("utf-8")
+    return Output(content, FORMATS[fmt], f"{base}.{fmt}")
+
+
+__all__ = ["FORMATS", "Output", "produce", "render_reports", "render_table_html"]

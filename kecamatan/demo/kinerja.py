@@ -1,0 +1,216 @@
+"""Demo data of the yearly performance documents, loaded by `muat_demo` after the Renstra demo:
+Lumajang's criteria scale (LKj Tabel 3.1), Jatiroto's Renstra 2024-2026 with its 2024 budget
+stages, realizations and realisasi anggaran, its earlier Renstra 2019-2023 (LKj Tabel 3.4),
+its LKj 2024 (signatory, Perjanjian Kinerja awal and perubahan, comparison with Yosowilangun),
+and Randuagung's IKU 2025. Idempotent: it only creates what is missing.
+
+The fixtures keep what the documents print next to what is loaded (`tercetak`, `baris`,
+`catatan`), so tests can check computed = printed where the document is right and list where
+it is not.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+
+from kecamatan.demo.muat import FIXTURES, LoadReport, _nilai_fields, load_renstra
+from kecamatan.core.formatting import parse_number
+from kecamatan.models import (
+    Camat, Dokumen, Indikator, Kabupaten, Kecamatan, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Periode,
+    PerjanjianKinerja, Program, ProgramPK, Realisasi, RealisasiAnggaran, Riwayat, SkalaKriteria, SubKegiatan, TargetPK,
+)
+
+RENSTRA_KINERJA = ["renstra_jatiroto_2019_2023.json", "renstra_jatiroto_2024_2026.json"]
+
+
+def _ensure(report: LoadReport, what: str, model, scope, rows: list[tuple[dict, dict]]) -> None:
+    """Create the rows (lookup, defaults) whose lookup is not in `scope` yet, in one INSERT:
+    idempotent like get_or_create, without a query per row (the demo loads in every test)."""
+    if not rows:
+        return
+    keys = tuple(rows[0][0])
+    existing = set(scope.values_list(*keys))
+    new = [model(**lookup, **defaults) for lookup, defaults in rows if tuple(lookup[k] for k in keys) not in existing]
+    model.objects.bulk_create(new)
+    for _ in new:
+        report.count(what, True)
+
+
+def _read(name: str | Path) -> dict:
+    path = name if isinstance(name, Path) else FIXTURES / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _amount(value) -> Decimal:
+    """An amount as entered; a corrected one is {"jumlah": …, "tercetak": …, "catatan": …}."""
+    if isinstance(value, dict):
+        value = value["jumlah"]
+    return parse_number(value)
+
+
+def load_skala(report: LoadReport, kabupaten: Kabupaten, name: str = "skala_kriteria_lumajang.json") -> None:
+    data = _read(name)
+    for band in data["skala"]:
+        batas = parse_number(band["batas_bawah"]) if band["batas_bawah"] is not None else None
+        _, created = SkalaKriteria.objects.get_or_create(
+            kabupaten=kabupaten, berlaku_mulai=data["berlaku_mulai"], batas_bawah=batas,
+            defaults={"kriteria": band["kriteria"]},
+        )
+        report.count("skala kriteria", created)
+
+
+def _kinerja_indikator(periode: Periode, data: dict):
+    """(fixture item, Indikator) for every tujuan and sasaran indicator, numbered as load_renstra
+    numbers them (sasaran urutan runs on across tujuan)."""
+    s_no = 0
+    for t_no, t_item in enumerate(data["tujuan"], start=1):
+        for i_no, i_item in enumerate(t_item.get("indikator", []), start=1):
+            yield i_item, Indikator.objects.get(periode=periode, tujuan__urutan=t_no, urutan=i_no)
+        for s_item in t_item.get("sasaran", []):
+            s_no += 1
+            for i_no, i_item in enumerate(s_item.get("indikator", []), start=1):
+                yield i_item, Indikator.objects.get(periode=periode, sasaran__tujuan__periode=periode,
+                                                    sasaran__urutan=s_no, urutan=i_no)
+
+
+def load_realisasi_dan_anggaran(report: LoadReport, periode: Periode, data: dict) -> None:
+    """Triwulan realizations of tujuan/sasaran indicators, and sub-kegiatan Pagu of the Renja
+    (awal) and perubahan stages, which load_renstra does not read."""
+    rows = []
+    for item, indikator in _kinerja_indikator(periode, data):
+        for tahun, per_tw in item.get("realisasi", {}).items():
+            for tw, text in per_tw.items():
+                nilai, label = _nilai_fields(text)
+                rows.append(({"indikator_id": indikator.pk, "tahun": int(tahun), "triwulan": int(tw)},
+                             {"nilai": nilai, "label": label}))
+    _ensure(report, "realisasi", Realisasi, Realisasi.objects.filter(indikator__periode=periode), rows)
+    subs = dict(SubKegiatan.objects.filter(kegiatan__program__periode=periode).values_list("nomenklatur__kode", "pk"))
+    rows = [
+        ({"subkegiatan_id": subs[sub["kode"]], "tahun": int(tahun), "tahap": str(Pagu.Tahap(tahap))},
+         {"jumlah": _amount(value)})
+        for program in data["program"] for kegiatan in program.get("kegiatan", [])
+        for sub in kegiatan.get("subkegiatan", []) for tahun, stages in sub.get("anggaran", {}).items()
+        for tahap, value in stages.items()
+    ]
+    _ensure(report, "pagu", Pagu, Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode), rows)
+
+
+def spread(total: Decimal, weights: list[tuple[object, Decimal]]) -> dict[object, Decimal]:
+    """`total` in whole rupiah shared in proportion to `weights`; the rupiah lost to rounding
+    down go one each to the largest fractions, so the shares add up to `total` exactly."""
+    base = sum((w for _, w in weights), Decimal(0))
+    if not weights or base == 0:
+        raise ValueError("Tidak ada pagu untuk membagi realisasi.")
+    exact = [(key, total * w / base) for key, w in weights]
+    shares = {key: value.to_integral_value(rounding=ROUND_FLOOR) for key, value in exact}
+    left = int(total - sum(shares.values()))
+    for key, _ in sorted(exact, key=lambda kv: kv[1] - shares[kv[0]], reverse=True)[:left]:
+        shares[key] += 1
+    return shares
+
+
+def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto_2024.json") -> None:
+    data = _read(name)
+    kecamatan = Kecamatan.objects.get(kabupaten=kabupaten, nama=data["kecamatan"])
+    periode = Periode.objects.get(kecamatan=kecamatan, tahun_mulai=data["periode"][0])
+    tahun = data["tahun"]
+    camat = {c.nip: c for c in Camat.objects.filter(kecamatan=kecamatan)}
+
+    ttd = data["lkj"]
+    dokumen, created = Dokumen.objects.get_or_create(
+        periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun,
+        defaults={"camat": camat[ttd["camat_nip"]], "ttd_tempat": ttd["tempat"],
+                  "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"])},
+    )
+    if created:
+        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
+                               catatan="Dimuat dari data demo (dokumen asli).")
+    report.count("dokumen", created)
+
+    def sasaran_indikator(n: int) -> Indikator:
+        return Indikator.objects.get(periode=periode, sasaran__tujuan__periode=periode, sasaran__urutan=n, urutan=1)
+
+    def tujuan_indikator(n: int) -> Indikator:
+        return Indikator.objects.get(periode=periode, tujuan__urutan=n, urutan=1)
+
+    programs = {p.nomenklatur.kode: p for p in Program.objects.filter(periode=periode).select_related("nomenklatur")}
+    for version in data["perjanjian_kinerja"]:  # awal first: a perubahan is stored beside it
+        pk, created = PerjanjianKinerja.objects.get_or_create(
+            periode=periode, tahun=tahun, versi=version["versi"],
+            defaults={
+                "camat": camat[version["camat_nip"]], "pihak_kedua_nama": version["pihak_kedua"]["nama"],
+                "pihak_kedua_jabatan": version["pihak_kedua"]["jabatan"], "ttd_tempat": version["tempat"],
+                "ttd_tanggal": datetime.date.fromisoformat(version["tanggal"]),
+            },
+        )
+        report.count("perjanjian kinerja", created)
+        for urutan, row in enumerate(version["target"], start=1):
+            nilai, label = _nilai_fields(row["target"])
+            _, created = TargetPK.objects.get_or_create(
+                perjanjian=pk, indikator=sasaran_indikator(row["sasaran"]),
+                defaults={"urutan": urutan, "nilai": nilai, "label": label},
+            )
+            report.count("target PK", created)
+        _ensure(report, "program PK", ProgramPK, ProgramPK.objects.filter(perjanjian=pk), [
+            ({"perjanjian_id": pk.pk, "program_id": programs[row["kode"]].pk},
+             {"urutan": urutan, "keterangan": row["keterangan"]})
+            for urutan, row in enumerate(version["program"], start=1)
+        ])
+
+    anggaran = data["realisasi_anggaran"]
+    pagu = {p.subkegiatan_id: p.jumlah for p in Pagu.objects.filter(
+        subkegiatan__kegiatan__program__periode=periode, tahun=tahun, tahap=Pagu.Tahap.PERUBAHAN, jumlah__gt=0)}
+    subs = list(SubKegiatan.objects.filter(kegiatan__program__periode=periode, pk__in=pagu)
+                .select_related("kegiatan__program__nomenklatur", "nomenklatur").order_by("nomenklatur__kode"))
+    rows = []
+    for row in anggaran["program"]:
+        weights = [(s.pk, pagu[s.pk]) for s in subs if s.kegiatan.program.nomenklatur.kode == row["kode"]]
+        rows += [({"subkegiatan_id": sub_id, "tahun": tahun, "triwulan": 4}, {"jumlah": jumlah})
+                 for sub_id, jumlah in spread(parse_number(row["realisasi"]), weights).items()]
+    _ensure(report, "realisasi anggaran", RealisasiAnggaran,
+            RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode=periode), rows)
+
+    pembanding = Kecamatan.objects.get(kabupaten=kabupaten, nama=data["pengaturan"]["kecamatan_pembanding"])
+    _, created = PengaturanLKj.objects.get_or_create(
+        periode=periode, tahun=tahun,
+        defaults={"kecamatan_pembanding": pembanding, "catatan_anggaran": anggaran["catatan"]},
+    )
+    report.count("pengaturan LKj", created)
+    typed = data["nilai_pembanding"]
+    lain = Kecamatan.objects.get(kabupaten=kabupaten, nama=typed["kecamatan"])
+    for row in typed["nilai"]:
+        indikator = tujuan_indikator(row["tujuan"]) if "tujuan" in row else sasaran_indikator(row["sasaran"])
+        nilai, label = _nilai_fields(row["nilai"])
+        _, created = NilaiPembanding.objects.get_or_create(
+            indikator=indikator, tahun=tahun, kecamatan=lain,
+            defaults={"nilai": nilai, "label": label, "sumber": typed["sumber"]},
+        )
+        report.count("nilai pembanding", created)
+
+
+def load_iku(report: LoadReport, kabupaten: Kabupaten, name: str = "iku_randuagung_2025.json") -> None:
+    data = _read(name)
+    kecamatan = Kecamatan.objects.get(kabupaten=kabupaten, nama=data["kecamatan"])
+    periode = Periode.objects.get(kecamatan=kecamatan, tahun_mulai=data["periode"][0])
+    camat, created = Camat.objects.get_or_create(
+        kecamatan=kecamatan, nip=data["camat"]["nip"].replace(" ", ""), defaults={"nama": data["camat"]["nama"]}
+    )
+    report.count("camat", created)
+    _, created = PenetapanIKU.objects.get_or_create(
+        periode=periode, tahun=data["tahun"],
+        defaults={"camat": camat, "ttd_tempat": data["tempat"], "ttd_tanggal": datetime.date.fromisoformat(data["tanggal"]),
+                  "tugas_pokok": data["tugas_pokok"], "fungsi": data["fungsi"]},
+    )
+    report.count("penetapan IKU", created)
+
+
+def load_kinerja(report: LoadReport, kabupaten: Kabupaten) -> None:
+    load_skala(report, kabupaten)
+    for name in RENSTRA_KINERJA:
+        periode = load_renstra(report, kabupaten, FIXTURES / name)
+        load_realisasi_dan_anggaran(report, periode, _read(name))
+    load_lkj(report, kabupaten)
+    load_iku(report, kabupaten)

@@ -1,0 +1,41 @@
+"""LKj Tabel 3.5 Capaian Kinerja berdasarkan Renstra yang berjalan (tables.md §4.9). Pure.
+
+No | Tujuan/ Sasaran | Indikator | per year from the start of the Renstra up to n: T | R | C |
+Keterangan (source of the data). T is the Renstra's target of that year.
+"""
+
+from __future__ import annotations
+
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
+from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
+from kecamatan.lkj.data import LkjData, capaian_of
+
+
+def build_lkj35(data: LkjData) -> Report:
+    r = data.renstra
+    years = [t for t in r.tahun if t <= data.tahun]
+    columns = [Column("", "No", kind=NOMOR, width=4), Column("", "Tujuan/ Sasaran", width=20),
+               Column("", "Indikator", width=22)]
+    for t in years:
+        columns += [Column("", "T", group=f"Tahun {t}", kind=NILAI, width=7.5),
+                    Column("", "R", group=f"Tahun {t}", kind=NILAI, width=7.5),
+                    Column("", "C", group=f"Tahun {t}", kind=PERSEN, width=8)]
+    columns.append(Column("", "Keterangan", width=14))
+    rows = []
+    for nomor, item in numbered_items(data):
+        ind = item.indikator
+        cells: list = [nomor, item.pernyataan, ind.uraian]
+        for t in years:
+            target, realisasi = ind.target_of(t), data.realisasi_tahunan(ind, t)
+            cells += [besaran(target, ind), besaran(realisasi, ind), capaian_of(target, realisasi, ind.polaritas)]
+        cells.append(f"Sumber {ind.sumber_data}" if ind.sumber_data else "")
+        rows.append(Row(item.level, tuple(cells)))
+    label = f"{r.tahun[0]}-{r.tahun[-1]}"
+    span = f"Tahun {years[0]}" if len(years) == 1 else f"Tahun {years[0]} sd {years[-1]}"
+    return Report(
+        code="Tabel 3.5",
+        title=("Tabel 3.5", f"Capaian Kinerja {span}", f"(Berdasarkan Dokumen Renstra {label})"),
+        columns=tuple(columns), rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan,
+        orientation="landscape" if len(years) > 2 else "portrait",
+        notes=("T = target Renstra tahun itu, R = realisasi, C = R/T × 100.",), filename=filename(data, "lkj35"),
+    )

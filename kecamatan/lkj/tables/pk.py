@@ -1,0 +1,165 @@
+"""Perjanjian Kinerja of a year (tables.md §4.3), and the two tables LKj Tabel 2.3 prints from
+it. Pure.
+
+A PK is two tables: the targets (No | Sasaran Strategis | Indikator Kinerja | Target) and the
+programs with their anggaran (Program | Anggaran (Rp.) | Keterangan, with JUMLAH). Once a
+perubahan is signed, both versions are printed side by side (Target Awal | Target Perubahan,
+Anggaran | Anggaran Perubahan), as Tabel 2.3 does; the awal is never overwritten.
+
+Each program's anggaran is the sum of its sub-kegiatan Pagu: tahap renja for the awal,
+tahap perubahan for the perubahan (LkjData.rolled), so the PK, Tabel 2.4 and Tabel 3.9 show
+the same money.
+"""
+
+from __future__ import annotations
+
+from kecamatan.core.computations import jumlah
+from kecamatan.core.formatting import format_rupiah
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, TEXT, Column, Report, Row
+from kecamatan.lkj.tables.common import besaran, filename, kop
+from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, kinerja_items
+
+PERNYATAAN = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam "
+    "rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. "
+    "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja "
+    "dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
+)
+
+
+def _versions(data: LkjData, side_by_side: bool, only: str | None = None) -> list[str]:
+    if only is not None:
+        return [only]
+    if side_by_side or PERUBAHAN in data.pk:
+        return [AWAL, PERUBAHAN]
+    return [AWAL]
+
+
+def _indicator_rows(data: LkjData):
+    """(item, {versi: target}) for every indicator in any version, in the PK's own order."""
+    by_id = {item.indikator.id: item for item in kinerja_items(data.renstra, iku_only=False)}
+    order: list[int] = []
+    for versi in (PERUBAHAN, AWAL):
+        pk = data.pk.get(versi)
+        for ind_id, _ in (pk.target if pk else ()):
+            if ind_id not in order:
+                order.append(ind_id)
+    return [by_id[i] for i in order if i in by_id]
+
+
+def build_pk_target(data: LkjData, *, code: str, title: tuple[str, ...], side_by_side: bool,
+                    numbered: bool = True, only: str | None = None) -> Report:
+    versions = _versions(data, side_by_side, only)
+    two = len(versions) == 2
+    n = iter(f"({i})" if numbered else "" for i in range(1, 10))
+    columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Sasaran Strategis", width=24),
+               Column(next(n), "Indikator Kinerja", width=30)]
+    if two:
+        columns += [Column(next(n), "Target Awal", kind=NILAI, width=10),
+                    Column(next(n), "Target Perubahan", kind=NILAI, width=10)]
+    else:
+        columns.append(Column(next(n), "Target", kind=NILAI, width=10))
+    rows = []
+    items = _indicator_rows(data)
+    for nomor, item in enumerate(items, start=1):
+        cells = [f"{nomor}.", item.pernyataan, item.indikator.uraian]
+        cells += [besaran(data.target_pk(item, v), item.indikator) for v in versions]
+        rows.append(Row(item.level, tuple(cells)))
+    if not data.pk:
+        rows.append(Row("band", (f"Belum ada Perjanjian Kinerja tahun {data.tahun}.",)))
+    elif not items:
+        rows.append(Row("band", ("Perjanjian Kinerja belum memuat target indikator.",)))
+    return Report(code=code, title=title, columns=tuple(columns), rows=tuple(rows), kop=kop(data),
+                  orientation="portrait", filename=filename(data, "pk"))
+
+
+def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_by_side: bool,
+                      numbered: bool = True, keterangan: bool = True, only: str | None = None) -> Report:
+    """Program budgets of the PK versions, summed from sub-kegiatan Pagu, with JUMLAH."""
+    versions = _versions(data, side_by_side, only)
+    n = iter(f"({i})" if numbered else "" for i in range(1, 10))
+    columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Program", width=40)]
+    labels = {AWAL: "Anggaran (Rp.)" if len(versions) == 1 else "Anggaran", PERUBAHAN: "Anggaran Perubahan"}
+    columns += [Column(next(n), labels[v], kind=RUPIAH, width=14) for v in versions]
+    if keterangan:
+        columns.append(Column(next(n), "Keterangan", kind=TEXT, width=12))
+    rolled = {AWAL: data.rolled(data.pagu_awal), PERUBAHAN: data.rolled(data.pagu_perubahan)}
+    programs = {p.id: p for p in data.renstra.program}
+    order: list[int] = []
+    kets: dict[int, str] = {}
+    for versi in (PERUBAHAN, AWAL):  # the latest version's order; a keterangan from either
+        pk = data.pk.get(versi)
+        for program_id, ket in (pk.program if pk else ()):
+            if program_id not in order:
+                order.append(program_id)
+            kets[program_id] = kets.get(program_id) or ket
+    order_ket = [(pid, kets[pid]) for pid in order]
+    rows = []
+    for nomor, (program_id, ket) in enumerate(order_ket, start=1):
+        program = programs[program_id]
+        cells = [f"{nomor}.", program.nama] + [rolled[v][program.key] for v in versions]
+        rows.append(Row("program", tuple(cells + ([ket] if keterangan else []))))
+    totals = [jumlah(rolled[v][programs[pid].key] for pid in order) for v in versions]
+    rows.append(Row("total", tuple(["", "JUMLAH", *totals] + ([""] if keterangan else []))))
+
+    notes = [f"Anggaran tiap program dijumlahkan dari pagu sub kegiatannya: {', '.join(_stage(v) for v in versions)}."]
+    listed = set(order)
+    for program in data.renstra.program:
+        for v in versions:
+            if program.id not in listed and rolled[v][program.key]:
+                notes.append(f"Periksa: {program.nama} beranggaran Rp {format_rupiah(rolled[v][program.key])} "
+                             f"({_stage(v)}) tetapi tidak tercantum di Perjanjian Kinerja.")
+    return Report(code=code, title=title, columns=tuple(columns), rows=tuple(rows), kop=kop(data),
+                  orientation="portrait", filename=filename(data, "pk"), notes=tuple(notes), continues=True)
+
+
+def _stage(versi: str) -> str:
+    return "awal = pagu Renja/DPA" if versi == AWAL else "perubahan = pagu perubahan"
+
+
+def _intro(data: LkjData, versi: str) -> tuple[tuple[str, str], ...]:
+    pk = data.pk[versi]
+    pertama, kedua = pk.penandatangan, pk.pihak_kedua
+    return (
+        ("", "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+             "berorientasi pada hasil, kami yang bertanda tangan di bawah ini :"),
+        ("Nama", pertama.nama), ("Jabatan", pertama.jabatan), ("", "Selanjutnya disebut pihak pertama,"),
+        ("Nama", kedua.nama), ("Jabatan", kedua.jabatan),
+        ("", "Selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
+        *(("", p) for p in PERNYATAAN),
+    )
+
+
+def build_pk(data: LkjData, versi: str | None = None) -> list[Report]:
+    """The signed PK of the year: the latest version's statement, its lampiran (targets and
+    programs, awal beside perubahan when there is one) and the two signatures. With `versi`
+    (awal or perubahan), that version alone as it was signed: its own targets and budgets
+    (the whole LKj prints both in its lampiran)."""
+    from dataclasses import replace
+
+    r = data.renstra
+    latest = versi or (PERUBAHAN if PERUBAHAN in data.pk else AWAL)
+    judul = "PERUBAHAN PERJANJIAN KINERJA" if latest == PERUBAHAN else "PERJANJIAN KINERJA"
+    title = (f"{judul} TAHUN {data.tahun}", f"KECAMATAN {r.kecamatan.upper()} KABUPATEN {r.kabupaten.upper()}")
+    target = build_pk_target(data, code="PK", title=title, side_by_side=False, only=versi)
+    anggaran = build_pk_anggaran(data, code="PK (Anggaran)", title=(), side_by_side=False, only=versi)
+    if latest not in data.pk:
+        return [target, anggaran]
+    pk = data.pk[latest]
+    target = replace(target, intro=_intro(data, latest), caption=f"LAMPIRAN {judul} TAHUN {data.tahun}")
+    anggaran = replace(anggaran, penandatangan=pk.penandatangan, counter_signatory=pk.pihak_kedua)
+    return [target, anggaran]
+
+
+def build_tabel_23(data: LkjData) -> list[Report]:
+    """LKj Tabel 2.3: the PK's targets and program budgets, awal beside perubahan."""
+    r = data.renstra
+    title = ("Tabel 2.3", f"Perjanjian Kinerja Kepala Kecamatan {r.kecamatan}", f"Tahun {data.tahun}")
+    target = build_pk_target(data, code="Tabel 2.3", title=title, side_by_side=True, numbered=False)
+    anggaran = build_pk_anggaran(data, code="Tabel 2.3 (Anggaran)", title=(), side_by_side=True, numbered=False,
+                                 keterangan=False)
+    from dataclasses import replace
+
+    return [replace(target, filename=filename(data, "lkj23")),
+            replace(anggaran, filename=filename(data, "lkj23"), penandatangan=data.penandatangan)]

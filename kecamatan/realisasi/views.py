@@ -1,0 +1,75 @@
+"""The triwulan realisasi page: one kecamatan × year × triwulan, every indicator and sub-kegiatan
+in one keyboard-friendly grid, saved at once."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from kecamatan.core import access, forms
+from kecamatan.dokumen import selectors, services
+from kecamatan.models import Dokumen
+from kecamatan.models.dokumen import TW_ROMAWI, kunci_dokumen
+from kecamatan.realisasi.tables.triwulan import build_realisasi
+from kecamatan.core.views import add_service_error, require_edit
+
+
+@login_required
+def realisasi(request, pk: int, tahun: int, triwulan: int):
+    periode = access.get_periode_for(request.user, pk)
+    if tahun not in periode.tahun_list or triwulan not in TW_ROMAWI:
+        raise Http404("Triwulan di luar periode Renstra.")
+    kunci = kunci_dokumen(Dokumen.Jenis.REALISASI, tahun, triwulan)
+    dokumen = selectors.dokumen_for(periode, kunci)
+    riwayat = selectors.riwayat_dokumen(dokumen)
+    catatan = selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None
+    halaman = build_realisasi(selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))
+    indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
+    sub_ids = [a.data.id for a in halaman.anggaran]
+    labels = {("indikator", b.data.id): b.data.uraian for g in halaman.kelompok for b in g.baris}
+    labels.update({("subkegiatan", a.data.id): f"{a.data.kode} {a.data.nama}" for a in halaman.anggaran})
+    can_edit = access.can_edit(request.user, periode)
+    form = bentrok = None
+    if request.method == "POST":
+        require_edit(request.user, periode)
+        form = forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+                                           labels=labels)
+        if form.is_valid():
+            try:
+                services.save_realisasi_triwulan(
+                    periode=periode, tahun=tahun, triwulan=triwulan, versi=form.cleaned_data["versi"],
+                    indikator=form.indikator_values(), anggaran=form.anggaran_values(), by=request.user,
+                )
+            except services.Bentrok as exc:
+                bentrok = exc
+                form.add_error(None, exc.pesan)
+            except ValidationError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, f"Realisasi TW {TW_ROMAWI[triwulan]} {tahun} disimpan. Capaian dan "
+                                          "penyerapan di bawah sudah dihitung ulang.")
+                return redirect(request.path)
+        if form.errors and not bentrok:
+            messages.error(request, "Isian belum disimpan: perbaiki yang ditandai merah. Tidak ada yang berubah.")
+    elif can_edit and not dokumen.is_locked:
+        form = forms.RealisasiTriwulanForm(
+            initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids, labels=labels,
+            initial_nilai={b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
+            initial_rp={a.data.id: a.jumlah for a in halaman.anggaran},
+        )
+    kembalikan_form = None
+    if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
+        kembalikan_form = forms.KembalikanForm(indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+                                               form_id="form-kembalikan")
+    return render(request, "kecamatan/realisasi/triwulan.html", {
+        "periode": periode, "dokumen": dokumen, "riwayat": riwayat, "catatan": catatan, "halaman": halaman,
+        "form": form, "bentrok": bentrok, "kembalikan_form": kembalikan_form,
+        "triwulan_list": [(t, TW_ROMAWI[t]) for t in TW_ROMAWI], "tw": TW_ROMAWI[triwulan],
+        "can_edit": can_edit, "can_submit": access.can_submit(request.user, periode),
+        "can_verify": access.can_verify(request.user),
+        "dokumen_url": reverse("kecamatan:dokumen", args=[periode.pk, kunci]),
+    })

@@ -1,0 +1,84 @@
+"""Renja Tabel 4.1 Program, Kegiatan dan Sub Kegiatan Tahun n (tables.md §3.6). Pure.
+
+A projection of T-C.33 (year n only, no codes, no aktivitas): built from the same data with the same
+roll-up, so every target and Rp equals T-C.33's. Rows: "Unsur Kewilayahan" total, programs numbered
+1…, their kegiatan and sub-kegiatan, TOTAL PAGU.
+"""
+
+from __future__ import annotations
+
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import COVERED, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
+from kecamatan.renstra.data import TOTAL
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.data import RenjaData
+
+NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = range(7)
+SHARED = (NO, PROGRAM, KEGIATAN, ANGGARAN, SUMBER)
+
+
+def columns_renja41() -> tuple[Column, ...]:
+    return (
+        Column("1", "No", kind=NOMOR, width=3),
+        Column("2", "Program", width=17),
+        Column("3", "Kegiatan/ Sub Kegiatan", width=20),
+        Column("4", "Indikator", width=20.5),
+        Column("5", "Target", kind=NILAI, width=8),
+        Column("6", "Anggaran", kind=RUPIAH, width=10),
+        Column("7", "Sumber Dana", width=6.5),
+    )
+
+
+def build_renja41(data: RenjaData) -> Report:
+    columns = columns_renja41()
+    programs = data.program_renja()
+    dana = data.rolled_up_dana(programs)
+    rows: list[Row] = []
+
+    first = [""] * len(columns)
+    first[KEGIATAN], first[ANGGARAN] = "Unsur Kewilayahan", dana[TOTAL]["n"]
+    rows.append(Row("total", tuple(first), key="Unsur Kewilayahan"))
+
+    for number, program in enumerate(programs, start=1):
+        for node in program.walk():
+            subs = [s for s in node.walk() if s.level == "subkegiatan"]
+            rincian = [data.rincian_of(s.id) for s in subs]
+            indikator = node.indikator or (None,)
+            for k, ind in enumerate(indikator):
+                cells: list = [""] * len(columns)
+                if k == 0:
+                    if node.level == "program":
+                        cells[NO], cells[PROGRAM] = str(number), node.nama
+                    else:
+                        cells[KEGIATAN] = node.nama
+                    cells[ANGGARAN] = dana[node.key]["n"]
+                    cells[SUMBER] = distinct((r.sumber_dana for r in rincian if r), ", ")
+                else:
+                    for c in SHARED:
+                        cells[c] = COVERED
+                if ind is not None:
+                    cells[INDIKATOR] = ind.uraian
+                    cells[TARGET] = Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan)
+                else:
+                    cells[TARGET] = Nilai()
+                span = len(indikator)
+                rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
+                level = {"program": 0, "kegiatan": 0, "subkegiatan": 1}[node.level]
+                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+                rows.append(Row(node.level, tuple(cells), level=level, rowspan=rowspan, key=key))
+
+    last = [""] * len(columns)
+    last[KEGIATAN], last[ANGGARAN] = "TOTAL PAGU", dana[TOTAL]["n"]
+    rows.append(Row("total", tuple(last), key="TOTAL PAGU"))
+
+    return Report(
+        code="Tabel 4.1",
+        title=("Tabel 4.1", "Program, Kegiatan dan Sub Kegiatan", f"Tahun {data.tahun}", wilayah_line(data)),
+        columns=columns,
+        rows=tuple(rows),
+        kop=kop_of(data),
+        penandatangan=data.penandatangan,
+        orientation="portrait",
+        name_column=KEGIATAN,
+        filename=filename("renja41", data),
+    )

@@ -1,0 +1,181 @@
+"""T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra
+Perangkat Daerah s/d Tahun n-1 (tables.md §3.1). Pure.
+
+Columns 1–11 as the Renja prints them, computed from what the app holds:
+  4  Target Renstra of year n (`Target`)
+  5  realisasi up to n-3: the indicator's yearly realisasi up to n-3, aggregated by its aturan
+  6  Renja target of n-2, 7 realisasi of n-2 (its triwulan reports), 9 Renja target of n-1
+  8  = 7/6, tingkat realisasi (capaian, so a negative-polarity indicator is scored as such)
+  10 = 5 + 7 + 9 for indicators whose yearly values add up (satuan Dokumen, Laporan …, aturan
+     JUMLAH: the realisasi so far plus the target of the running year); for levels (Persen, Angka,
+     Orang/Bulan, aturan NILAI_AKHIR) the latest of 9, 7, 5 — a sum of percentages means nothing;
+     RATA_RATA: their mean
+  11 = 10/4 (capaian against the Renstra target of year n)
+then, beyond the document's eleven: the anggaran of n-2 (its perubahan if any, else its Renja dana),
+its realisasi, their ratio, and the perangkat daerah penanggung jawab (the node's unit kerja, else
+the kecamatan). A value that cannot be computed prints "-" (missing input, target 0), or "N/A"
+when an input is N/A: never a 0 that was not there.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
+from kecamatan.core.formatting import NA, Nilai
+from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, Besaran, Report, Row
+from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.renja.data import RenjaData
+
+(KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
+ ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB) = range(15)
+SHARED = (KODE_, NAMA, ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB)
+DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+
+
+def columns_tc29(n: int) -> tuple[Column, ...]:
+    lalu = f"Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu ({n - 2})"
+    perkiraan = "Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun Berjalan"
+    anggaran = f"Anggaran Tahun {n - 2}"
+    return (
+        Column("1", "Kode", kind=KODE, width=11),
+        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", width=17),
+        Column("3", "Indikator Kinerja Program/Kegiatan", width=17),
+        Column("4", f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI, width=8),
+        Column("5", f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}", kind=NILAI,
+               width=8),
+        Column("6", f"Target Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
+        Column("7", f"Realisasi Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
+        Column("8=(7/6)", "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, width=7),
+        Column("9", f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI, width=8),
+        Column("10=(5+7+9)", f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
+               kind=NILAI, width=8.5),
+        Column("11=(10/4)", "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN, width=7),
+        Column("12", "Anggaran (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
+        Column("13", "Realisasi (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
+        Column("14=(13/12)", "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, width=8.5),
+        Column("15", "Perangkat Daerah Penanggung Jawab", width=9),
+    )
+
+
+def _na(*values: Nilai) -> bool:
+    return any(v.nilai is None and v.label.upper() == NA for v in values)
+
+
+def _unavailable(*inputs: Nilai) -> Nilai | None:
+    """N/A when an input is N/A (printed "N/A"), else None (printed "-")."""
+    return Nilai(None, NA) if _na(*inputs) else None
+
+
+def tingkat_realisasi(target: Nilai, realisasi: Nilai, polaritas: Polaritas = Polaritas.POSITIF) -> Decimal | Nilai | None:
+    """Column 8 = 7/6 (and 11 = 10/4): capaian in percent for either polarity."""
+    value = capaian(target.nilai, realisasi.nilai, polaritas=polaritas)
+    return value if value is not None else _unavailable(target, realisasi)
+
+
+def perkiraan_realisasi(sd_n3: Nilai, realisasi_n2: Nilai, target_n1: Nilai, aturan: AturanAkhir) -> Nilai:
+    """Column 10 = 5 + 7 + 9 for counts (JUMLAH); the latest present value for levels
+    (NILAI_AKHIR); their mean for RATA_RATA. Blank or "-" inputs count as nothing; N/A when
+    nothing is present and an input is N/A."""
+    values = [sd_n3.nilai, realisasi_n2.nilai, target_n1.nilai]
+    value = akhir_periode(values, aturan)
+    if value is not None:
+        return Nilai(value)
+    return _unavailable(sd_n3, realisasi_n2, target_n1) or Nilai()
+
+
+def realisasi_sd(data: RenjaData, ind, tahun: int) -> Nilai:
+    """Column 5: the indicator's yearly realisasi up to `tahun`, aggregated by its aturan."""
+    years = sorted(y for y in data.realisasi.get(ind.id, {}) if y <= tahun)
+    yearly = [data.realisasi_tahunan(ind, y) for y in years]
+    value = akhir_periode([v.nilai for v in yearly], ind.aturan)
+    if value is not None:
+        return Nilai(value)
+    return _unavailable(*yearly) or Nilai()
+
+
+def _cell(value: Nilai, satuan: str) -> Besaran:
+    return Besaran(value, satuan)
+
+
+def build_tc29(data: RenjaData) -> Report:
+    n = data.tahun
+    columns = columns_tc29(n)
+    rows: list[Row] = []
+
+    # anggaran n-2 and its realisasi over the whole Renstra cascade (rolled up from sub-kegiatan)
+    parent_of: dict[object, object] = {}
+    leaves: dict[object, dict[str, Decimal | None]] = {}
+    for program in data.renstra.program:
+        parent_of[program.key] = None
+        for kegiatan in program.children:
+            parent_of[kegiatan.key] = program.key
+            for sub in kegiatan.children:
+                parent_of[sub.key] = kegiatan.key
+                anggaran = data.anggaran_final(sub, n - 2)
+                realisasi = data.realisasi_anggaran_tahun(sub.id, n - 2)
+                leaves[sub.key] = {
+                    "anggaran": anggaran,
+                    "realisasi": realisasi,
+                    # counts of sub-kegiatan with a figure: a sum of nothing prints "-", not 0
+                    "ada_anggaran": Decimal(anggaran is not None),
+                    "ada_realisasi": Decimal(realisasi is not None),
+                }
+    money = roll_up(leaves, parent_of)
+
+    for node in data.renstra.nodes():
+        amounts = money.get(node.key, {})
+        anggaran = amounts["anggaran"] if amounts.get("ada_anggaran") else None
+        realisasi = amounts["realisasi"] if amounts.get("ada_realisasi") else None
+        indikator = node.indikator or (None,)
+        span = len(indikator)
+        for k, ind in enumerate(indikator):
+            cells: list = [""] * len(columns)
+            if k == 0:
+                cells[KODE_], cells[NAMA] = node.kode, node.nama
+                cells[ANGGARAN], cells[REAL_ANGGARAN] = anggaran, realisasi
+                cells[SERAPAN] = persen(realisasi, anggaran)
+                cells[PENANGGUNG_JAWAB] = node.unit_kerja or f"Kecamatan {data.kecamatan}"
+            else:
+                for c in SHARED:
+                    cells[c] = COVERED
+            if ind is None:
+                for c in (TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN):
+                    cells[c] = Nilai()
+                cells[TINGKAT] = cells[CAPAIAN] = None
+            else:
+                target_n = ind.target_of(n)
+                sd_n3 = realisasi_sd(data, ind, n - 3)
+                target_n2 = data.target_renja_of(ind.id, n - 2)
+                realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
+                target_n1 = data.target_renja_of(ind.id, n - 1)
+                perkiraan = perkiraan_realisasi(sd_n3, realisasi_n2, target_n1, ind.aturan)
+                cells[INDIKATOR] = ind.uraian
+                cells[TARGET_N] = _cell(target_n, ind.satuan)
+                cells[REAL_N3] = _cell(sd_n3, ind.satuan)
+                cells[TARGET_N2] = _cell(target_n2, ind.satuan)
+                cells[REAL_N2] = _cell(realisasi_n2, ind.satuan)
+                cells[TINGKAT] = tingkat_realisasi(target_n2, realisasi_n2, ind.polaritas)
+                cells[TARGET_N1] = _cell(target_n1, ind.satuan)
+                cells[PERKIRAAN] = _cell(perkiraan, ind.satuan)
+                cells[CAPAIAN] = tingkat_realisasi(target_n, perkiraan, ind.polaritas)
+            rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
+            key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+            rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
+
+    return Report(
+        code="T-C.29",
+        title=(
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah",
+            f"s/d Tahun {n - 1} (Tahun Berjalan)",
+            wilayah_line(data),
+        ),
+        columns=columns,
+        rows=tuple(rows),
+        kop=kop_of(data),
+        penandatangan=data.penandatangan,
+        orientation="landscape",
+        name_column=NAMA,
+        filename=filename("tc29", data),
+    )

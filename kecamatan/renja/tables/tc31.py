@@ -1,0 +1,105 @@
+"""T-C.31 Review terhadap Rancangan Awal RKPD (tables.md §3.3). Pure.
+
+Columns 1 … 12: No | Rancangan Awal RKPD (Program/Kegiatan, Lokasi, Indikator Kinerja, Target
+Capaian, Pagu Indikatif) | Hasil Analisis Kebutuhan (Program/Kegiatan, Lokasi, Indikator Kinerja,
+Target Capaian, Kebutuhan Dana) | Catatan Penting.
+
+Each row pairs what the Ranwal RKPD gave (typed as received) with a program, kegiatan or
+sub-kegiatan of the Renja; either side may be empty. The needs side is read from the Renja itself
+(name, lokasi, indicators, Renja targets of year n, and the dana T-C.33 prints for that row), so
+column 11 equals T-C.33 column 8 by construction (tables.md §7). Pagu indikatif is typed on
+sub-kegiatan rows only and summed into the kegiatan and program rows above them, in row order.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kecamatan.core.computations import ZERO
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
+from kecamatan.renstra.data import NodeData
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.data import RanwalData, RenjaData
+
+DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+
+
+def columns_tc31() -> tuple[Column, ...]:
+    ranwal, kebutuhan = "Rancangan Awal RKPD", "Hasil Analisis Kebutuhan"
+    return (
+        Column("1", "No", kind=NOMOR, width=3),
+        Column("2", "Program/Kegiatan", group=ranwal, width=15),
+        Column("3", "Lokasi", group=ranwal, width=7),
+        Column("4", "Indikator Kinerja", group=ranwal, width=13),
+        Column("5", "Target Capaian", group=ranwal, kind=NILAI, width=7),
+        Column("6", "Pagu Indikatif (Rp)", group=ranwal, kind=RUPIAH, width=10),
+        Column("7", "Program/Kegiatan", group=kebutuhan, width=15),
+        Column("8", "Lokasi", group=kebutuhan, width=7),
+        Column("9", "Indikator Kinerja", group=kebutuhan, width=13),
+        Column("10", "Target Capaian", group=kebutuhan, kind=NILAI, width=7),
+        Column("11", "Kebutuhan Dana (Rp)", group=kebutuhan, kind=RUPIAH, width=10),
+        Column("12", "Catatan Penting", width=9),
+    )
+
+
+def pagu_indikatif(rows: tuple[RanwalData, ...]) -> list[Decimal | None]:
+    """Pagu indikatif of every row: typed on sub-kegiatan rows, summed into the kegiatan and the
+    program above them (in row order); None where nothing below was typed."""
+    out: list[Decimal | None] = [r.pagu if r.tingkat == "subkegiatan" else None for r in rows]
+    program = kegiatan = None
+    for i, r in enumerate(rows):
+        if r.tingkat == "program":
+            program, kegiatan = i, None
+        elif r.tingkat == "kegiatan":
+            kegiatan = i
+        elif r.pagu is not None:
+            for parent in (kegiatan, program):
+                if parent is not None:
+                    out[parent] = (out[parent] or ZERO) + r.pagu
+    return out
+
+
+def build_tc31(data: RenjaData) -> Report:
+    columns = columns_tc31()
+    nodes: dict[tuple[str, int], NodeData] = {node.key: node for node in data.renstra.nodes()}
+    dana = data.rolled_up_dana()
+    pagu = pagu_indikatif(data.ranwal)
+    rows: list[Row] = []
+    number = 0
+    for r, pagu_row in zip(data.ranwal, pagu):
+        cells: list = [""] * len(columns)
+        if r.tingkat == "program":
+            number += 1
+            cells[0] = str(number)
+        if r.nama:
+            cells[1], cells[2], cells[3] = r.nama, r.lokasi, r.indikator
+            cells[4] = Besaran(r.target, r.satuan)
+            cells[5] = pagu_row
+        node = nodes.get(r.node_key) if r.node_key else None
+        if node is not None:
+            subs = [s for s in node.walk() if s.level == "subkegiatan"]
+            rincian = [data.rincian_of(s.id) for s in subs]
+            cells[6] = node.nama
+            cells[7] = distinct((x.lokasi for x in rincian if x), "; ")
+            targets = [Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
+            cells[8] = "\n".join(ind.uraian for ind in node.indikator)
+            cells[9] = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
+            if node.level == "subkegiatan" and node.key not in dana:
+                cells[10] = data.dana(node)  # a sub-kegiatan outside the Renja: its own Pagu, if any
+            else:
+                cells[10] = dana.get(node.key, {}).get("n")
+        cells[11] = r.catatan
+        rows.append(Row(r.tingkat, tuple(cells), level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
+    if not rows:
+        rows.append(Row("band", ("Belum ada baris review Ranwal RKPD.",)))
+    return Report(
+        code="T-C.31",
+        title=("Tabel T-C.31", f"Review terhadap Rancangan Awal RKPD Tahun {data.tahun}", wilayah_line(data)),
+        columns=columns,
+        rows=tuple(rows),
+        kop=kop_of(data),
+        penandatangan=data.penandatangan,
+        orientation="landscape",
+        name_column=1,
+        filename=filename("tc31", data),
+    )

@@ -1,0 +1,48 @@
+"""T-C.32 Usulan Program/Kegiatan dari Pemangku Kepentingan (tables.md §3.4). Pure.
+
+No | Program | Kegiatan | Lokasi | Indikator Kinerja | Volume; with no proposal at all the table
+prints one full-width NIHIL row, as the Renja does.
+"""
+
+from __future__ import annotations
+
+from kecamatan.core.formatting import NIHIL, Nilai
+from kecamatan.tables.base import NILAI, NOMOR, Column, Besaran, Report, Row
+from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.renja.data import RenjaData
+
+
+def columns_tc32() -> tuple[Column, ...]:
+    return (
+        Column("1", "No", kind=NOMOR, width=3),
+        Column("2", "Program", width=20),
+        Column("3", "Kegiatan", width=20),
+        Column("4", "Lokasi", width=12),
+        Column("5", "Indikator Kinerja", width=20),
+        Column("6", "Volume", kind=NILAI, width=9),
+    )
+
+
+def build_tc32(data: RenjaData) -> Report:
+    columns = columns_tc32()
+    rows: list[Row] = []
+    for number, u in enumerate(data.usulan, start=1):
+        volume = Besaran(Nilai(u.volume), u.satuan) if u.volume is not None else Nilai()
+        rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume), key=str(number)))
+    if not rows:
+        rows.append(Row("band", (NIHIL,)))
+    return Report(
+        code="T-C.32",
+        title=(
+            "Tabel T-C.32",
+            f"Usulan Program/Kegiatan dari Pemangku Kepentingan Tahun {data.tahun}",
+            wilayah_line(data),
+        ),
+        columns=columns,
+        rows=tuple(rows),
+        kop=kop_of(data),
+        penandatangan=data.penandatangan,
+        orientation="portrait",
+        name_column=None,
+        filename=filename("tc32", data),
+    )

@@ -1,0 +1,134 @@
+"""T-C.33 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun n dan Prakiraan Maju Tahun n+1
+(tables.md §3.5). Pure.
+
+Columns as the Renja prints them, numbered 1 2 3 _ 4 … 12 (Formulasi has no number). Rows: the urusan
+(7 Unsur Kewilayahan) and bidang (7.01 Kecamatan) totals, then program → kegiatan → sub-kegiatan →
+aktivitas, and TOTAL PAGU. A sub-kegiatan with one aktivitas prints it on its own row (as the Renja
+does); with several, one row each below it. Every Rp above an aktivitas is a sum, never stored:
+sub-kegiatan = Σ aktivitas (or its Pagu when it has none), then up to the urusan, for year n and
+for the prakiraan maju n+1.
+"""
+
+from __future__ import annotations
+
+from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
+from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.data import PRAKIRAAN, RenjaData, node_label
+
+KODE_, NAMA, INDIKATOR, FORMULASI, AKTIVITAS, PRIORITAS, LOKASI, TARGET, DANA, SUMBER, CATATAN, TARGET_1, DANA_1 = range(13)
+SHARED = (KODE_, NAMA, AKTIVITAS, PRIORITAS, LOKASI, DANA, SUMBER, CATATAN, DANA_1)
+DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+
+
+def columns_tc33(tahun: int) -> tuple[Column, ...]:
+    rencana = f"Rencana Tahun {tahun} (Tahun Rencana)"
+    maju = f"Prakiraan Maju Rencana Tahun {tahun + 1}"
+    return (
+        Column("1", "Kode", kind=KODE, width=12),
+        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", width=18),
+        Column("3", "Indikator Kinerja Program/Kegiatan/Sub Kegiatan", width=17),
+        Column("", "Formulasi", width=14),
+        Column("4", "Aktivitas", width=12),
+        Column("5", "Skala Prioritas", kind=NOMOR, width=6.5),
+        Column("6", "Lokasi", group=rencana, width=9),
+        Column("7", "Target Capaian Kinerja", group=rencana, kind=NILAI, width=8),
+        Column("8", "Kebutuhan Dana", group=rencana, kind=RUPIAH, width=10.5),
+        Column("9", "Sumber Dana", group=rencana, width=6.5),
+        Column("10", "Catatan Penting", width=8),
+        Column("11", "Target Capaian Kinerja", group=maju, kind=NILAI, width=8),
+        Column("12", "Kebutuhan Dana", group=maju, kind=RUPIAH, width=10.5),
+    )
+
+
+def _target(ind: IndikatorData, data: RenjaData, tahun: int, tahap: str = "renja") -> Besaran:
+    return Besaran(data.target_renja_of(ind.id, tahun, tahap), ind.satuan)
+
+
+def _subs_below(node: NodeData):
+    return [n for n in node.walk() if n.level == "subkegiatan"]
+
+
+def build_tc33(data: RenjaData) -> Report:
+    n = data.tahun
+    columns = columns_tc33(n)
+    width = len(columns)
+    programs = data.program_renja()
+    dana = data.rolled_up_dana(programs)
+    rows: list[Row] = []
+
+    def blank() -> list:
+        return [""] * width
+
+    # urusan and bidang totals (tables.md §0.6: the Renja prints both)
+    for level, kind in (("urusan", "total"), ("bidang", "subtotal")):
+        for key in [k for k in dana if isinstance(k, tuple) and k[0] == level]:
+            kode, nama = node_label(key)
+            cells = blank()
+            cells[KODE_], cells[NAMA], cells[DANA], cells[DANA_1] = kode, nama, dana[key]["n"], dana[key]["n+1"]
+            rows.append(Row(kind, tuple(cells), key=kode))
+
+    for program in programs:
+        for node in program.walk():
+            subs = _subs_below(node)
+            rincian = [data.rincian_of(s.id) for s in subs]
+            own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
+            aktivitas = own.aktivitas if own else ()
+            single = aktivitas[0] if len(aktivitas) == 1 else None
+            indikator = node.indikator or (None,)
+            span = len(indikator)
+            for k, ind in enumerate(indikator):
+                cells = blank()
+                if k == 0:
+                    cells[KODE_], cells[NAMA] = node.kode, node.nama
+                    cells[LOKASI] = distinct((r.lokasi for r in rincian if r), "; ")
+                    cells[DANA], cells[DANA_1] = dana[node.key]["n"], dana[node.key]["n+1"]
+                    cells[SUMBER] = distinct((r.sumber_dana for r in rincian if r), ", ")
+                    if own is not None:
+                        cells[CATATAN] = distinct([own.catatan, single.catatan if single else ""], "\n")
+                    if single is not None:
+                        cells[AKTIVITAS] = single.uraian
+                        cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
+                else:
+                    for c in SHARED:
+                        cells[c] = COVERED
+                if ind is not None:
+                    cells[INDIKATOR], cells[FORMULASI] = ind.uraian, ind.formula
+                    cells[TARGET] = _target(ind, data, n)
+                    cells[TARGET_1] = _target(ind, data, n + 1, PRAKIRAAN)
+                else:
+                    cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
+                rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
+                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+                rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
+            if len(aktivitas) > 1:
+                for a in aktivitas:
+                    cells = blank()
+                    cells[AKTIVITAS] = a.uraian
+                    cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
+                    if a.volume is not None:
+                        cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
+                    cells[DANA] = a.jumlah
+                    cells[CATATAN] = a.catatan
+                    rows.append(Row("aktivitas", tuple(cells), level=3))
+
+    total = blank()
+    total[NAMA], total[DANA], total[DANA_1] = "TOTAL PAGU", dana[TOTAL]["n"], dana[TOTAL]["n+1"]
+    rows.append(Row("total", tuple(total), key="TOTAL PAGU"))
+
+    return Report(
+        code="T-C.33",
+        title=(
+            "Tabel T-C.33",
+            f"Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {n} dan Prakiraan Maju Tahun {n + 1}",
+            wilayah_line(data),
+        ),
+        columns=columns,
+        rows=tuple(rows),
+        kop=kop_of(data),
+        penandatangan=data.penandatangan,
+        orientation="landscape",
+        name_column=NAMA,
+        filename=filename("tc33", data),
+    )

@@ -1,0 +1,273 @@
+"""Editing the cascade of a Renstra period: tujuan, sasaran, program, kegiatan, sub-kegiatan,
+indicators with their target grid, pagu per year per stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from kecamatan.core import access, forms
+from kecamatan.dokumen import selectors, services
+from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.kinerja import OWNER_FIELDS
+from kecamatan.core.views import add_service_error, require_edit, scoped
+
+
+@dataclass(frozen=True)
+class Node:
+    """How one level of the cascade is edited: its model, form, parent and the catalog level."""
+
+    model: type
+    form: type
+    parent_model: type
+    parent_field: str
+    label: str
+    level: str = ""  # nomenklatur level; empty for tujuan/sasaran
+
+    def queryset(self):
+        return selectors.row_queryset(self.model)
+
+
+NODES = {
+    "tujuan": Node(Tujuan, forms.TujuanForm, Periode, "periode", "tujuan"),
+    "sasaran": Node(Sasaran, forms.SasaranForm, Tujuan, "tujuan", "sasaran"),
+    "program": Node(Program, forms.ProgramForm, Periode, "periode", "program", "program"),
+    "kegiatan": Node(Kegiatan, forms.KegiatanForm, Program, "program", "kegiatan", "kegiatan"),
+    "subkegiatan": Node(SubKegiatan, forms.SubKegiatanForm, Kegiatan, "kegiatan", "sub kegiatan", "subkegiatan"),
+}
+
+
+def _node(jenis: str) -> Node:
+    if jenis not in NODES:
+        raise Http404
+    return NODES[jenis]
+
+
+def _parent_queryset(node: Node):
+    return selectors.row_queryset(node.parent_model)
+
+
+def _susun_url(periode: Periode) -> str:
+    return reverse("kecamatan:renstra_susun", args=[periode.pk])
+
+
+def _renstra_dokumen(periode: Periode) -> Dokumen:
+    return selectors.dokumen_for(periode, "renstra")
+
+
+def _locked_redirect(request, periode: Periode, dokumen: Dokumen):
+    messages.warning(request, f"{dokumen.judul} berstatus {dokumen.get_status_display()}: isinya tidak dapat diubah.")
+    return redirect(_susun_url(periode))
+
+
+def _form_kwargs(node: Node, periode: Periode, parent, instance) -> dict:
+    if not node.level:
+        return {}
+    keep = instance.nomenklatur_id if instance is not None and instance.pk else None
+    kwargs = {"pilihan": selectors.nomenklatur_choices(node.model, periode=periode, parent=parent, keep_id=keep)}
+    if node.model is Program:
+        kwargs["periode"] = periode
+    return kwargs
+
+
+def _save(request, form, obj, periode, dokumen, *, success: str):
+    try:
+        services.save_cascade_row(obj=obj, by=request.user, versi=form.cleaned_data["versi"])
+    except services.Bentrok as exc:
+        form.add_error(None, exc.pesan)
+        return None
+    except ValidationError as exc:
+        add_service_error(form, exc)
+        return None
+    messages.success(request, success)
+    return redirect(_susun_url(periode))
+
+
+@login_required
+def renstra_susun(request, pk: int):
+    """The cascade as a tree with add/change/delete links; read-only for whoever cannot edit."""
+    periode = access.get_periode_for(request.user, pk)
+    dokumen = _renstra_dokumen(periode)
+    catatan = None
+    if dokumen.status == Dokumen.Status.DIKEMBALIKAN:
+        catatan = selectors.catatan_terakhir(selectors.riwayat_dokumen(dokumen))
+    return render(request, "kecamatan/renstra/susun.html", {
+        "periode": periode, "data": selectors.renstra_data(periode.pk), "dokumen": dokumen, "catatan": catatan,
+        "can_edit": access.can_edit(request.user, periode) and not dokumen.is_locked,
+    })
+
+
+@login_required
+def node_tambah(request, jenis: str, pk: int):
+    node = _node(jenis)
+    parent, periode = scoped(request.user, _parent_queryset(node), pk)
+    require_edit(request.user, periode)
+    dokumen = _renstra_dokumen(periode)
+    if dokumen.is_locked:
+        return _locked_redirect(request, periode, dokumen)
+    instance = node.model(**{node.parent_field: parent})
+    if not node.level:
+        instance.urutan = selectors.next_urutan(node.model, **{node.parent_field: parent})
+    kwargs = _form_kwargs(node, periode, parent, None)
+    if request.method == "POST":
+        form = node.form(request.POST, instance=instance, **kwargs)
+        if form.is_valid():
+            response = _save(request, form, form.save(commit=False), periode, dokumen,
+                             success=f"{node.label.capitalize()} ditambahkan.")
+            if response:
+                return response
+    else:
+        form = node.form(instance=instance, initial={"versi": dokumen.versi}, **kwargs)
+    return render(request, "kecamatan/renstra/form.html", {
+        "periode": periode, "form": form, "judul": f"Tambah {node.label}", "induk": parent, "dokumen": dokumen,
+    })
+
+
+@login_required
+def node_ubah(request, jenis: str, pk: int):
+    node = _node(jenis)
+    obj, periode = scoped(request.user, node.queryset(), pk)
+    require_edit(request.user, periode)
+    dokumen = _renstra_dokumen(periode)
+    if dokumen.is_locked:
+        return _locked_redirect(request, periode, dokumen)
+    parent = getattr(obj, node.parent_field)
+    kwargs = _form_kwargs(node, periode, parent, obj)
+    if request.method == "POST":
+        form = node.form(request.POST, instance=obj, **kwargs)
+        if form.is_valid():
+            response = _save(request, form, form.save(commit=False), periode, dokumen,
+                             success=f"{node.label.capitalize()} disimpan.")
+            if response:
+                return response
+    else:
+        form = node.form(instance=obj, initial={"versi": dokumen.versi}, **kwargs)
+    return render(request, "kecamatan/renstra/form.html", {
+        "periode": periode, "form": form, "judul": f"Ubah {node.label}", "induk": parent, "obj": obj,
+        "dokumen": dokumen,
+    })
+
+
+@login_required
+def node_hapus(request, jenis: str, pk: int):
+    node = _node(jenis)
+    obj, periode = scoped(request.user, node.queryset(), pk)
+    return _hapus(request, obj, periode, node.label,
+                  lambda versi: services.delete_cascade_row(obj=obj, by=request.user, versi=versi))
+
+
+def _hapus(request, obj, periode, label: str, delete):
+    require_edit(request.user, periode)
+    dokumen = _renstra_dokumen(periode)
+    if dokumen.is_locked:
+        return _locked_redirect(request, periode, dokumen)
+    form = forms.VersiMixin(request.POST or None, initial={"versi": dokumen.versi})
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete(form.cleaned_data["versi"])
+        except services.Bentrok as exc:
+            form.add_error(None, exc.pesan)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, f"{label.capitalize()} dihapus.")
+            return redirect(_susun_url(periode))
+    return render(request, "kecamatan/renstra/hapus.html", {
+        "periode": periode, "obj": obj, "label": label, "form": form,
+    })
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+OWNER_QUERYSETS = {name: NODES[name].queryset for name in OWNER_FIELDS}
+
+
+@login_required
+def indikator_tambah(request, level: str, pk: int):
+    if level not in OWNER_QUERYSETS:
+        raise Http404
+    owner, periode = scoped(request.user, OWNER_QUERYSETS[level](), pk)
+    urutan = selectors.next_urutan(Indikator, **{level: owner})
+    instance = Indikator(periode=periode, urutan=urutan, **{level: owner})
+    return _indikator_form(request, instance, periode, owner, targets={})
+
+
+@login_required
+def indikator_ubah(request, pk: int):
+    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
+    return _indikator_form(request, indikator, periode, indikator.owner, targets=selectors.targets_of(indikator))
+
+
+def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, targets):
+    require_edit(request.user, periode)
+    dokumen = _renstra_dokumen(periode)
+    if dokumen.is_locked:
+        return _locked_redirect(request, periode, dokumen)
+    kwargs = {"instance": instance, "tahun_list": periode.tahun_list, "targets": targets}
+    if request.method == "POST":
+        form = forms.IndikatorForm(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                services.save_indikator(indikator=form.save(), targets=form.targets(), by=request.user,
+                                        versi=form.cleaned_data["versi"])
+            except services.Bentrok as exc:
+                form.add_error(None, exc.pesan)
+            except ValidationError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, "Indikator dan targetnya disimpan.")
+                return redirect(_susun_url(periode))
+    else:
+        form = forms.IndikatorForm(initial={"versi": dokumen.versi}, **kwargs)
+    return render(request, "kecamatan/renstra/indikator_form.html", {
+        "periode": periode, "form": form, "owner": owner, "obj": instance if instance.pk else None,
+        "judul": "Ubah indikator" if instance.pk else "Tambah indikator", "dokumen": dokumen,
+    })
+
+
+@login_required
+def indikator_hapus(request, pk: int):
+    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
+    return _hapus(request, indikator, periode, "indikator",
+                  lambda versi: services.delete_indikator(indikator=indikator, by=request.user, versi=versi))
+
+
+# --- pagu ---------------------------------------------------------------------------------------
+
+
+@login_required
+def pagu(request, pk: int):
+    """Pagu of one sub-kegiatan, per year per stage; Renstra cells follow the Renstra's lock, the
+    other stages follow the Renja of their year."""
+    sub, periode = scoped(request.user, NODES["subkegiatan"].queryset(), pk)
+    require_edit(request.user, periode)
+    docs = {d.kunci: d for d in selectors.dokumen_periode(periode) if d.jenis in (Dokumen.Jenis.RENSTRA,
+                                                                                   Dokumen.Jenis.RENJA)}
+    locked = {k for k, d in docs.items() if d.is_locked}
+    kwargs = {"tahun_list": periode.tahun_list, "existing": selectors.pagu_of(sub), "locked": locked,
+              "versi": {k: d.versi for k, d in docs.items()}, "kunci_of": services.pagu_dokumen_kunci}
+    if request.method == "POST":
+        form = forms.PaguForm(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                services.save_pagu(subkegiatan=sub, jumlah=form.jumlah(), versi=form.versi(), by=request.user)
+            except services.Bentrok as exc:
+                form.add_error(None, exc.pesan)
+            except ValidationError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, f"Pagu {sub.kode} disimpan.")
+                return redirect(reverse("kecamatan:pagu", args=[sub.pk]))
+    else:
+        form = forms.PaguForm(**kwargs)
+    return render(request, "kecamatan/renstra/pagu.html", {
+        "periode": periode, "sub": sub, "form": form, "tahap": Pagu.Tahap.choices, "locked": sorted(locked),
+        "docs": docs,
+    })

@@ -1,0 +1,145 @@
+"""Entry pages of the Renstra beyond its cascade. Readers (Bappeda, admin) see the grids read-only;
+a submitted or verified Renstra is read-only for everyone; another kecamatan gets 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from kecamatan.core import forms as core_forms
+from kecamatan.dokumen import services as core_services
+from kecamatan.models import Camat
+from kecamatan.core.views import require_edit, save_or_errors
+from kecamatan.renstra import forms_isian as forms, selectors_isian as selectors, services_isian as services
+from kecamatan.renstra.grid import GRIDS
+from kecamatan.renstra.selectors_isian import Page
+
+
+def _url(name: str, page: Page, *args) -> str:
+    return reverse(f"kecamatan:{name}", args=[page.periode.pk, *args])
+
+
+def _refused(request, page: Page, back: str):
+    """None if the page may be saved now; else a redirect to `back` saying why (403 for readers)."""
+    require_edit(request.user, page.periode)
+    if not page.dokumen.is_locked:
+        return None
+    messages.warning(request, f"{page.dokumen.judul} berstatus {page.dokumen.get_status_display()}: isinya tidak "
+                              "dapat diubah.")
+    return redirect(back)
+
+
+def _context(page: Page, **extra) -> dict:
+    return {"periode": page.periode, "dokumen": page.dokumen, "can_edit": page.can_edit, "editable": page.editable,
+            **extra}
+
+
+@login_required
+def riwayat_grid(request, pk: int, tabel: str):
+    """T-C.23 or T-C.24: one row per indicator (program), target and realisasi (anggaran and
+    realisasi) per year of the history."""
+    grid = GRIDS.get(tabel)
+    if grid is None:
+        raise Http404
+    page = selectors.page_for(request.user, pk)
+    here = _url(f"renstra_{tabel}", page)
+    data = selectors.grid_data(page.periode, grid)
+    if request.method == "POST":
+        if (refused := _refused(request, page, here)) is not None:
+            return refused
+        form = forms.GridForm(request.POST, grid=grid, data=data, editable=True)
+        if form.is_valid():
+            response = save_or_errors(request, form, lambda: services.save_grid(
+                periode=page.periode, grid=grid, rows=form.inputs(), by=request.user, versi=form.cleaned_data["versi"]
+            ), f"{grid.kode} disimpan.", here)
+            if response:
+                return response
+    else:
+        form = forms.GridForm(initial={"versi": page.dokumen.versi}, grid=grid, data=data, editable=page.editable)
+    return render(request, "kecamatan/isian/riwayat.html", _context(page, grid=grid, form=form, tahun=data.tahun))
+
+
+@login_required
+def strategi(request, pk: int):
+    """T-C.26: strategi and arah kebijakan of every sasaran on one page."""
+    page = selectors.page_for(request.user, pk)
+    here = _url("renstra_strategi", page)
+    rows = selectors.strategi_isian(page.periode)
+    if request.method == "POST":
+        if (refused := _refused(request, page, here)) is not None:
+            return refused
+        form = forms.StrategiForm(request.POST, rows=rows, editable=True)
+        if form.is_valid():
+            response = save_or_errors(request, form, lambda: services.save_strategi(
+                periode=page.periode, lists=form.lists(), by=request.user, versi=form.cleaned_data["versi"]
+            ), "Strategi dan arah kebijakan disimpan.", here)
+            if response:
+                return response
+    else:
+        form = forms.StrategiForm(initial={"versi": page.dokumen.versi}, rows=rows, editable=page.editable)
+    return render(request, "kecamatan/isian/strategi.html", _context(page, form=form))
+
+
+@login_required
+def camat_list(request, pk: int):
+    """The kecamatan's Camat records, with a form to add one (for the kecamatan's own staff)."""
+    page = selectors.page_for(request.user, pk)
+    here = _url("renstra_camat", page)
+    form = None
+    if page.can_edit:
+        form = core_forms.CamatForm(request.POST or None, instance=Camat(kecamatan=page.periode.kecamatan))
+    elif request.method == "POST":
+        require_edit(request.user, page.periode)
+    if request.method == "POST" and form.is_valid():
+        response = save_or_errors(request, form, lambda: services.save_camat(
+            periode=page.periode, camat=form.instance, by=request.user), f"Camat {form.instance.nama} ditambahkan.",
+            here)
+        if response:
+            return response
+    return render(request, "kecamatan/isian/camat.html", _context(
+        page, camat=selectors.camat_list(page.periode), form=form))
+
+
+@login_required
+def camat_ubah(request, pk: int, camat_pk: int):
+    page = selectors.page_for(request.user, pk)
+    camat = Camat.objects.filter(pk=camat_pk, kecamatan_id=page.periode.kecamatan_id).first()
+    if camat is None:
+        raise Http404("Camat tidak ditemukan.")
+    require_edit(request.user, page.periode)
+    back = _url("renstra_camat", page)
+    form = core_forms.CamatForm(request.POST or None, instance=camat)
+    if request.method == "POST" and form.is_valid():
+        response = save_or_errors(request, form, lambda: services.save_camat(
+            periode=page.periode, camat=form.instance, by=request.user), f"Data Camat {camat.nama} disimpan.", back)
+        if response:
+            return response
+    return render(request, "kecamatan/isian/form.html", _context(
+        page, form=form, judul=f"Ubah data Camat {camat.nama}", kembali=back))
+
+
+@login_required
+def penandatangan(request, pk: int):
+    """Who signs the Renstra: the Renja's signatory page and service, on the Renstra document."""
+    page = selectors.page_for(request.user, pk)
+    back = reverse("kecamatan:renstra_susun", args=[page.periode.pk])
+    if not page.editable:
+        messages.error(request, "Anda hanya dapat melihat penanda tangan Renstra ini." if not page.can_edit else
+                       f"{page.dokumen.judul} berstatus {page.dokumen.get_status_display()}: penanda tangannya "
+                       "tidak dapat diubah.")
+        return redirect(back)
+    form = core_forms.PenandatanganForm(request.POST or None, instance=page.dokumen,
+                                        initial={"versi": page.dokumen.versi}, kecamatan=page.periode.kecamatan)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(
+            dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
+            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]), "Penanda tangan Renstra disimpan.",
+            back)
+        if response:
+            return response
+    return render(request, "kecamatan/isian/form.html", _context(
+        page, form=form, judul="Penanda tangan Renstra", kembali=back))

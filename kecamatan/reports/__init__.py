@@ -1,1 +1,0 @@
-"""Report tables: selectors fetch plain data, pure builders make rows, renderers print them."""

@@ -1,0 +1,187 @@
+"""The shape every official table takes between its builder and its renderers.
+
+A builder (one module per table, e.g. `tc27.py`) turns plain data into a `Report`: columns with
+their official numbering and header groups, and rows of plain values. The HTML, PDF and Excel
+renderers print the same `Report`, so the three can never disagree; they format but never
+compute. No Django and no database here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kecamatan.core import formatting
+from kecamatan.renstra.data import PenandatanganData
+
+# Column kinds: how a cell is printed (HTML/PDF) and typed (Excel number_format)
+TEXT = "text"
+KODE = "kode"
+RUPIAH = "rupiah"  # whole rupiah: 1.916.486.189
+PERSEN = "persen"  # computed percentage: 98,13%
+ANGKA = "angka"  # a number as exact as entered: 84,31
+NILAI = "nilai"  # a Nilai: 62 (B-), N/A
+RASIO = "rasio"  # a fraction printed with two decimals: 0,86
+NOMOR = "nomor"  # row numbers, centred
+
+NUMERIC_KINDS = {RUPIAH, PERSEN, ANGKA, NILAI, RASIO}
+
+
+class _Covered:
+    """Marks a cell covered by a rowspan from a row above (rendered as nothing)."""
+
+    def __repr__(self) -> str:
+        return "COVERED"
+
+
+COVERED = _Covered()
+
+
+@dataclass(frozen=True)
+class Besaran:
+    """A value with its unit, for tables that have no Satuan column (Renja T-C.29/T-C.33, LKj, IKU):
+    "87,72%", "2 Dokumen", "61,5 (B-)", "N/A". Excel keeps the number and shows the unit through
+    the cell's number format, so the value still sums."""
+
+    nilai: formatting.Nilai
+    satuan: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        return self.satuan.strip().lower() in PERSEN_SATUAN
+
+    @property
+    def unit_suffix(self) -> str:
+        """What follows the number: "%", " Dokumen", or nothing for indices and scores."""
+        key = self.satuan.strip().lower()
+        if key in PERSEN_SATUAN:
+            return formatting.PERCENT_SUFFIX
+        if key in TANPA_SATUAN:
+            return ""
+        return f" {self.satuan.strip()}"
+
+    def __str__(self) -> str:
+        value = self.nilai
+        if value.is_empty:
+            return formatting.EMPTY
+        if value.nilai is None:
+            return value.label
+        text = formatting.format_number(value.nilai) + self.unit_suffix
+        return f"{text} ({value.label})" if value.label else text
+
+    def text(self) -> str:
+        return str(self)
+
+
+PERSEN_SATUAN = {"persen", "%"}
+TANPA_SATUAN = {"", "angka", "indeks", "nilai", "rasio", "predikat", "skor"}
+
+
+@dataclass(frozen=True)
+class Column:
+    number: str  # the official numbering printed under the header: "11", "(1)"
+    label: str  # "Target", "Rp", "Indikator"
+    group: str = ""  # spanning header above `label`; equal adjacent groups are merged
+    kind: str = TEXT
+    width: float = 10  # relative width (≈ characters); drives PDF col widths and Excel widths
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
+    `cells` has one value per column: str, Decimal, None ("-"), Nilai, Besaran, or COVERED.
+    `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
+    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
+    `key` optionally names the row (e.g. its code) so notes can point at its cells.
+    `fill` maps a column index to a background colour "RRGGBB" (screen, PDF and Excel alike);
+    `links` maps a column index to a URL, shown as a link on screen only (drill-down)."""
+
+    kind: str
+    cells: tuple
+    level: int = 0  # indentation of the name column
+    rowspan: dict[int, int] = field(default_factory=dict)
+    key: str = ""
+    fill: dict[int, str] = field(default_factory=dict)
+    links: dict[int, str] = field(default_factory=dict)
+
+    def span_of(self, index: int) -> int:
+        return self.rowspan.get(index, 1)
+
+
+@dataclass(frozen=True)
+class Kop:
+    """Letterhead printed at the top of an official table."""
+
+    pemerintah: str  # "PEMERINTAH KABUPATEN LUMAJANG"
+    instansi: str  # "KECAMATAN RANDUAGUNG"
+    alamat: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    code: str  # "T-C.27"
+    title: tuple[str, ...]  # title lines exactly as the document prints them
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    kop: Kop | None = None
+    penandatangan: PenandatanganData | None = None
+    orientation: str = "landscape"  # landscape | portrait
+    page_size: str = "A4"  # A4 | F4
+    name_column: int | None = None  # index of the column that is indented by Row.level
+    notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
+    filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
+    # Optional parts, for documents that are more than a table (IKU sheet, Perjanjian Kinerja):
+    intro: tuple[tuple[str, str], ...] = ()  # (label, text) lines before the table; label "" = a paragraph
+    caption: str = ""  # a heading right above the table ("INDIKATOR KINERJA UTAMA")
+    counter_signatory: PenandatanganData | None = None  # a second party signing on the left (PK)
+    continues: bool = False  # print on the same page as the previous Report, without kop
+    split_rows: bool = False  # let a long row break across pages (header repeated) instead of moving whole
+    charts: tuple = ()  # reports.grafik charts drawn above the table on screen and in the PDF
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if row.kind != "band" and len(row.cells) != len(self.columns):
+                raise ValueError(f"{self.code}: row has {len(row.cells)} cells for {len(self.columns)} columns")
+
+    @property
+    def has_groups(self) -> bool:
+        return any(c.group for c in self.columns)
+
+    def header_groups(self) -> list[tuple[str, int, int]]:
+        """Top header row as (label, first column index, colspan); a column without a group
+        appears with its own label and spans both header rows (colspan 1, group "")."""
+        out: list[tuple[str, int, int]] = []
+        for i, col in enumerate(self.columns):
+            if col.group and out and out[-1][0] == col.group and self.columns[out[-1][1]].group == col.group:
+                label, start, span = out[-1]
+                out[-1] = (label, start, span + 1)
+            else:
+                out.append((col.group or col.label, i, 1))
+        return out
+
+
+def format_cell(value, kind: str) -> str:
+    """Text of a cell for HTML and PDF."""
+    if value is COVERED:
+        return ""
+    if value is None:
+        return formatting.EMPTY if kind in NUMERIC_KINDS else ""
+    if isinstance(value, Besaran):
+        return str(value)
+    if isinstance(value, formatting.Nilai):
+        return formatting.format_nilai(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.date):
+        return formatting.format_tanggal(value)
+    if isinstance(value, (Decimal, int)):
+        if kind == RUPIAH:
+            # the documents print a zero budget as "-" (tables.md §0.4)
+            return formatting.EMPTY if value == 0 else formatting.format_rupiah(value)
+        if kind == PERSEN:
+            return formatting.format_persen(Decimal(value))
+        if kind == RASIO:
+            return formatting.format_number(Decimal(value), 2)
+        return formatting.format_number(Decimal(value))
+    return str(value)

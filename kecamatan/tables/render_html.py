@@ -1,0 +1,79 @@
+"""HTML rendering of a Report: the table partial shared by the screen page and the PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from kecamatan.tables.base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Besaran, Report, format_cell
+
+
+@dataclass(frozen=True)
+class HtmlCell:
+    text: str
+    css: str
+    rowspan: int = 1
+    fill: str = ""  # background colour RRGGBB
+    link: str = ""  # drill-down URL (screen only)
+
+
+@dataclass(frozen=True)
+class HtmlRow:
+    kind: str
+    level: int
+    cells: tuple[HtmlCell, ...]
+    band: str = ""  # text of a full-width band row
+
+
+def table_context(report: Report, *, links: bool = False) -> dict:
+    """Everything the `reports/_table.html` partial prints, already formatted. `links`: make the
+    cells that carry a URL clickable (screen pages; the PDF prints plain text)."""
+    rows = []
+    for row in report.rows:
+        if row.kind == "band":
+            rows.append(HtmlRow(row.kind, row.level, (), band=str(row.cells[0])))
+            continue
+        cells = []
+        for i, (value, col) in enumerate(zip(row.cells, report.columns)):
+            if value is COVERED:
+                continue
+            css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
+            if i == report.name_column:
+                css += f" nama tingkat-{row.level}"
+            if isinstance(value, Besaran):
+                css += " besaran"  # "9 Lembaga Kemasyarakatan" may wrap; bare numbers never do
+            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i), row.fill.get(i, ""),
+                                  row.links.get(i, "") if links else ""))
+        rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
+    groups = report.header_groups()
+    grouped = {i for label, start, span in groups for i in range(start, start + span) if report.columns[i].group}
+    return {
+        "report": report,
+        "rows": rows,
+        "groups": [
+            # an ungrouped label spans the sub-label row, which exists only when some column is grouped
+            {"label": label, "colspan": span, "rowspan": 1 if report.columns[start].group or not report.has_groups else 2}
+            for label, start, span in groups
+        ],
+        "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
+        "ncols": len(report.columns),
+        "numbered": any(c.number for c in report.columns),  # documents without a numbering row leave it out
+        "widths": _widths(report),
+    }
+
+
+def _widths(report: Report) -> list[str]:
+    total = sum(c.width for c in report.columns) or 1
+    return [f"{c.width / total * 100:.2f}%" for c in report.columns]
+
+
+def render_table_html(report: Report, *, links: bool = False) -> str:
+    return render_to_string("reports/_table.html", table_context(report, links=links))
+
+
+def render_charts(report: Report) -> list[str]:
+    """The report's charts as inline SVG, the same markup on screen and in the PDF."""
+    from kecamatan.tables.grafik import render_svg
+
+    return [render_svg(chart) for chart in report.charts]

@@ -1,14 +1,14 @@
 from django.urls import include, path, re_path
 
 from kecamatan.beranda import views as beranda
-from kecamatan.workflow import views as dokumen
+from kecamatan.cetak import views as tabel
+from kecamatan.checks import views as periksa
 from kecamatan.importing import views as impor
 from kecamatan.perbandingan import views as perbandingan
-from kecamatan.checks import views as periksa
 from kecamatan.realisasi import views as realisasi
 from kecamatan.renstra import views as renstra
-from kecamatan.dokumen import views as riwayat
-from kecamatan.cetak import views as tabel
+from kecamatan.renstra import views_riwayat as riwayat
+from kecamatan.workflow import views as dokumen
 
 app_name = "kecamatan"
 

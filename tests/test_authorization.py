@@ -10,7 +10,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kecamatan.models import (
-    Dokumen, Indikator, Peran, RenjaSubKegiatan, ReviewRanwal, Sasaran, SubKegiatan, Tujuan, UsulanPemangku,
+    Dokumen,
+    Indikator,
+    Peran,
+    RenjaSubKegiatan,
+    ReviewRanwal,
+    Sasaran,
+    SubKegiatan,
+    Tujuan,
+    UsulanPemangku,
 )
 from tests.factories import CamatFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from kecamatan.dokumen import selectors
+from kecamatan.beranda import selectors as beranda_selectors
 from kecamatan.models import Dokumen, Indikator, Peran, Periode, Realisasi
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 
@@ -32,7 +32,7 @@ def test_operator_sees_unfilled_triwulan_with_counts(periode):
         Realisasi.objects.create(indikator=i, tahun=2024, triwulan=1, nilai=D(1))
     for i in ind[:2]:
         Realisasi.objects.create(indikator=i, tahun=2024, triwulan=2, nilai=D(1))
-    dasbor = selectors.dasbor(Periode.objects.all(), peran=Peran.OPERATOR, today=TODAY)
+    dasbor = beranda_selectors.dasbor(Periode.objects.all(), peran=Peran.OPERATOR, today=TODAY)
     assert texts(dasbor) == [
         "Realisasi TW II 2024 belum diisi: 10 indikator",
         "Realisasi TW III 2024 belum diisi: 12 indikator",
@@ -48,7 +48,7 @@ def test_camat_is_told_to_submit_and_to_fix_returns(periode):
         Realisasi.objects.create(indikator=i, tahun=2024, triwulan=1, nilai=D(1))
     doc = Dokumen.objects.create(periode=periode, jenis="renja", tahun=2024, status="dikembalikan")
     doc.riwayat.create(aksi="kembalikan", catatan="Pagu Renja belum sesuai DPA")
-    dasbor = selectors.dasbor(Periode.objects.all(), peran=Peran.CAMAT, today=TODAY)
+    dasbor = beranda_selectors.dasbor(Periode.objects.all(), peran=Peran.CAMAT, today=TODAY)
     assert dasbor.tugas[0].teks == "Renja 2024 dikembalikan Bappeda: perbaiki lalu ajukan lagi."
     assert dasbor.tugas[0].catatan == "Pagu Renja belum sesuai DPA"
     assert "Realisasi 2024 TW I sudah lengkap: ajukan ke Bappeda." in texts(dasbor)
@@ -56,7 +56,7 @@ def test_camat_is_told_to_submit_and_to_fix_returns(periode):
 
 def test_bappeda_sees_what_waits_for_verification(periode):
     Dokumen.objects.create(periode=periode, jenis="realisasi", tahun=2024, triwulan=1, status="diajukan")
-    dasbor = selectors.dasbor(Periode.objects.all(), peran=Peran.VERIFIKATOR, today=TODAY)
+    dasbor = beranda_selectors.dasbor(Periode.objects.all(), peran=Peran.VERIFIKATOR, today=TODAY)
     assert texts(dasbor) == [f"Menunggu verifikasi: Realisasi 2024 TW I Kecamatan {periode.kecamatan.nama}"]
 
 

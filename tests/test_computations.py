@@ -5,8 +5,21 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.core.computations import (
-    AturanAkhir, Polaritas, akhir_periode, capaian, capaian_kumulatif, default_aturan_akhir, efisiensi, jumlah,
-    penyerapan, pertumbuhan, predikat, rasio, rata_rata_pertumbuhan, realisasi_kumulatif, roll_up,
+    AturanAkhir,
+    Polaritas,
+    akhir_periode,
+    capaian,
+    capaian_kumulatif,
+    default_aturan_akhir,
+    efisiensi,
+    jumlah,
+    penyerapan,
+    pertumbuhan,
+    predikat,
+    rasio,
+    rata_rata_pertumbuhan,
+    realisasi_kumulatif,
+    roll_up,
 )
 from kecamatan.core.formatting import quantize
 

@@ -10,8 +10,9 @@ import pytest
 
 from kecamatan.models import Aktivitas, Kabupaten, Pagu, SubKegiatan
 from kecamatan.perbandingan.data import Pilihan
-from kecamatan.dokumen.selectors import realisasi_triwulan_data, renstra_data
 from kecamatan.perbandingan.selectors import penyerapan_data
+from kecamatan.realisasi.selectors import realisasi_triwulan_data
+from kecamatan.renstra.selectors import renstra_data
 from tests.factories import PeriodeFactory, build_renja
 
 pytestmark = pytest.mark.django_db

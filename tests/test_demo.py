@@ -7,11 +7,11 @@ import pytest
 from django.apps import apps
 
 from kecamatan.core import kode as kode_mod
-from kecamatan.demo.muat import FIXTURES, muat_demo
 from kecamatan.core.formatting import parse_nilai, parse_number
+from kecamatan.demo.muat import FIXTURES, muat_demo
 from kecamatan.models import Kecamatan, Nomenklatur, Pagu, Periode, SubKegiatan
 from kecamatan.renstra.data import TOTAL
-from kecamatan.dokumen.selectors import renstra_data
+from kecamatan.renstra.selectors import renstra_data
 
 pytestmark = pytest.mark.django_db
 

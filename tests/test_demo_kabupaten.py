@@ -10,17 +10,28 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from kecamatan.beranda.selectors import kecamatan_tanpa_renstra
 from kecamatan.checks.selectors import periksa
-from kecamatan.demo.muat import LoadReport, load_nomenklatur, load_wilayah, muat_demo
 from kecamatan.demo.kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
+from kecamatan.demo.muat import LoadReport, load_nomenklatur, load_wilayah, muat_demo
 from kecamatan.models import (
-    Dokumen, Indikator, Kabupaten, Kecamatan, Pagu, Periode, Realisasi, RealisasiAnggaran, RenjaSubKegiatan,
-    Riwayat, SubKegiatan, Target, TargetRenja,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Pagu,
+    Periode,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    Riwayat,
+    SubKegiatan,
+    Target,
+    TargetRenja,
 )
 from kecamatan.perbandingan.rules import tenggat
 from kecamatan.renja.selectors import renja_data
 from kecamatan.renja.tables import tc33
-from kecamatan.dokumen.selectors import kecamatan_tanpa_renstra
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,14 @@ from decimal import Decimal
 import pytest
 
 from kecamatan.core.formatting import (
-    Nilai, format_nilai, format_number, format_persen, format_rupiah, format_tanggal, parse_nilai, parse_number,
+    Nilai,
+    format_nilai,
+    format_number,
+    format_persen,
+    format_rupiah,
+    format_tanggal,
+    parse_nilai,
+    parse_number,
 )
 
 

@@ -10,15 +10,29 @@ from django.urls import reverse
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
-    AnggaranLalu, ArahKebijakan, Camat, CapaianLalu, Dokumen, IndikatorLalu, Peran, ProgramLalu, Riwayat, Sasaran,
+    AnggaranLalu,
+    ArahKebijakan,
+    Camat,
+    CapaianLalu,
+    Dokumen,
+    IndikatorLalu,
+    Peran,
+    ProgramLalu,
+    Riwayat,
+    Sasaran,
     Strategi,
 )
+from kecamatan.renstra.selectors_tabel import riwayat_data, strategi_data
 from kecamatan.renstra.tables.tc23 import RASIO, REALISASI, build_tc23
 from kecamatan.renstra.tables.tc24 import build_tc24
 from kecamatan.renstra.tables.tc26 import build_tc26
-from kecamatan.renstra.selectors_tabel import riwayat_data, strategi_data
 from tests.factories import (
-    CamatFactory, IndikatorLaluFactory, KecamatanFactory, PeriodeFactory, ProgramLaluFactory, user_with_role,
+    CamatFactory,
+    IndikatorLaluFactory,
+    KecamatanFactory,
+    PeriodeFactory,
+    ProgramLaluFactory,
+    user_with_role,
 )
 
 pytestmark = pytest.mark.django_db

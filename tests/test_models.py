@@ -8,7 +8,13 @@ from django.db import IntegrityError, transaction
 
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Nomenklatur, Pagu, Target
 from tests.factories import (
-    CamatFactory, KecamatanFactory, KegiatanFactory, PeriodeFactory, ProgramFactory, SubKegiatanFactory, nomenklatur,
+    CamatFactory,
+    KecamatanFactory,
+    KegiatanFactory,
+    PeriodeFactory,
+    ProgramFactory,
+    SubKegiatanFactory,
+    nomenklatur,
 )
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,14 @@ import pytest
 
 from kecamatan.core.computations import SKALA_LUMAJANG
 from kecamatan.perbandingan.rules import (
-    LABEL_IKU, WARNA_PREDIKAT, kunci_indikator, label_indikator, median, rata_rata, tenggat, terlambat,
+    LABEL_IKU,
+    WARNA_PREDIKAT,
+    kunci_indikator,
+    label_indikator,
+    median,
+    rata_rata,
+    tenggat,
+    terlambat,
     triwulan_terakhir,
 )
 

@@ -9,15 +9,15 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from kecamatan.demo.muat import LoadReport, load_nomenklatur
 from kecamatan.demo.kabupaten import bangun_demo, kabupaten_sintetis
-from kecamatan.models import Indikator, Kabupaten, Kecamatan, Periode, Peran, Realisasi
-from kecamatan.perbandingan.rules import kunci_indikator
-from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, build_matriks, kolom_indikator
+from kecamatan.demo.muat import LoadReport, load_nomenklatur
+from kecamatan.models import Indikator, Kabupaten, Kecamatan, Peran, Periode, Realisasi
 from kecamatan.perbandingan.data import Pilihan
-from kecamatan.realisasi.tables.triwulan import build_realisasi
-from kecamatan.dokumen.selectors import realisasi_triwulan_data
+from kecamatan.perbandingan.rules import kunci_indikator
 from kecamatan.perbandingan.selectors import matriks_data, penyerapan_data
+from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, build_matriks, kolom_indikator
+from kecamatan.realisasi.selectors import realisasi_triwulan_data
+from kecamatan.realisasi.tables.triwulan import build_realisasi
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

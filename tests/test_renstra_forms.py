@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Peran, Program, Riwayat, Sasaran, Target, Tujuan
+from kecamatan.renstra import services as renstra_services
 from tests.factories import PeriodeFactory, SubKegiatanFactory, nomenklatur, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -142,9 +143,8 @@ def test_locked_renja_disables_its_cells_only(client, periode, operator):
     form = client.get(reverse("kecamatan:pagu", args=[sub.pk])).context["form"]
     assert form.fields["pagu_2024_renja"].disabled and not form.fields["pagu_2025_renja"].disabled
     assert not form.fields["pagu_2024_renstra"].disabled
-    from kecamatan.dokumen import services
     with pytest.raises(Exception, match="tidak dapat diubah"):
-        services.save_pagu(subkegiatan=sub, jumlah={(2024, "renja"): D(5)}, versi={"renja-2024": 1}, by=operator)
+        renstra_services.save_pagu(subkegiatan=sub, jumlah={(2024, "renja"): D(5)}, versi={"renja-2024": 1}, by=operator)
     assert Pagu.objects.get(tahun=2024, tahap="renja").jumlah == D(100)
 
 
@@ -171,10 +171,9 @@ def test_stale_cascade_form_is_refused(client, periode, operator):
 
 
 def test_delete_indicator_records_who(client, periode, operator):
-    from kecamatan.dokumen import services
     sub = SubKegiatanFactory(kegiatan__program__periode=periode)
     ind = Indikator.objects.create(subkegiatan=sub, uraian="Jumlah dokumen", satuan="Dokumen")
-    services.save_indikator(indikator=ind, targets={2024: Nilai(D(2))}, by=operator, versi=0)
+    renstra_services.save_indikator(indikator=ind, targets={2024: Nilai(D(2))}, by=operator, versi=0)
     client.post(reverse("kecamatan:indikator_hapus", args=[ind.pk]), {"versi": renstra_versi(periode)})
     assert not Indikator.objects.exists()
     assert Target.history.filter(history_type="-").get().history_user == operator

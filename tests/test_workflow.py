@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from kecamatan.dokumen import services
+from kecamatan.core import errors as core_errors
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import CatatanItem, Dokumen, Indikator, Peran, Realisasi, Riwayat, SubKegiatan
+from kecamatan.realisasi import services as realisasi_services
+from kecamatan.workflow import services as workflow_services
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +36,7 @@ def team():
 def fill(team, value="2", by="operator", versi=None):
     periode = team["periode"]
     doc = Dokumen.objects.filter(periode=periode, jenis="realisasi", tahun=2024, triwulan=1).first()
-    return services.save_realisasi_triwulan(
+    return realisasi_services.save_realisasi_triwulan(
         periode=periode, tahun=2024, triwulan=1, versi=doc.versi if versi is None and doc else (versi or 0),
         indikator={i.pk: (Nilai(D(value)), "") for i in Indikator.objects.filter(periode=periode)},
         anggaran={}, by=team[by],
@@ -48,19 +50,19 @@ def status():
 def test_full_cycle_records_every_transition(team):
     periode = team["periode"]
     fill(team)
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     assert status() == "diajukan"
     ind = Indikator.objects.filter(periode=periode).first()
-    services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="Cek angka TW I",
+    workflow_services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="Cek angka TW I",
                                 catatan_indikator={ind.pk: "Bukti dukung belum ada"})
     assert status() == "dikembalikan"
     assert CatatanItem.objects.get().indikator == ind
     fill(team, "3")  # the fix: a returned document becomes a draft again once saved
     assert status() == "draft"
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
-    services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
     assert status() == "diverifikasi"
-    services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="Salah ketik TW I")
+    workflow_services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="Salah ketik TW I")
     assert status() == "draft"
     steps = list(Riwayat.objects.filter(dokumen__jenis="realisasi").order_by("waktu", "pk")
                  .values_list("aksi", "dari_status", "ke_status", "oleh__username"))
@@ -81,7 +83,7 @@ def test_full_cycle_records_every_transition(team):
 def test_only_the_camat_submits(team, who):
     fill(team)
     with pytest.raises(PermissionDenied):
-        services.ajukan_dokumen(periode=team["periode"], kunci=KUNCI, by=team[who])
+        workflow_services.ajukan_dokumen(periode=team["periode"], kunci=KUNCI, by=team[who])
     assert status() == "draft"
 
 
@@ -89,14 +91,14 @@ def test_only_the_camat_submits(team, who):
 def test_only_bappeda_verifies_returns_and_reopens(team, who):
     periode = team["periode"]
     fill(team)
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     with pytest.raises(PermissionDenied):
-        services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team[who])
+        workflow_services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team[who])
     with pytest.raises(PermissionDenied):
-        services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team[who], catatan="x")
-    services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
+        workflow_services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team[who], catatan="x")
+    workflow_services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
     with pytest.raises(PermissionDenied):
-        services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team[who], alasan="x")
+        workflow_services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team[who], alasan="x")
     assert status() == "diverifikasi"
 
 
@@ -109,10 +111,10 @@ def test_bappeda_edits_no_data(team):
 def test_incomplete_realisasi_cannot_be_submitted(team):
     periode = team["periode"]
     ind = Indikator.objects.filter(periode=periode).first()
-    services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0,
+    realisasi_services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0,
                                      indikator={ind.pk: (Nilai(D(1)), "")}, anggaran={}, by=team["operator"])
     with pytest.raises(ValidationError, match="belum lengkap: 3 indikator belum diisi"):
-        services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+        workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     assert status() == "draft"
 
 
@@ -120,27 +122,27 @@ def test_wrong_state_transitions_are_refused(team):
     periode = team["periode"]
     fill(team)
     with pytest.raises(ValidationError, match="Hanya dokumen berstatus Diajukan"):
-        services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
+        workflow_services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
     with pytest.raises(ValidationError, match="Diverifikasi yang dapat dibuka kembali"):
-        services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="x")
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+        workflow_services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="x")
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     with pytest.raises(ValidationError, match="Hanya dokumen berstatus Draf"):
-        services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+        workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     with pytest.raises(ValidationError):
-        services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="  ")
-    services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
+        workflow_services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="  ")
+    workflow_services.verifikasi_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"])
     with pytest.raises(ValidationError, match="alasan"):
-        services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="")
+        workflow_services.buka_kembali_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], alasan="")
     assert status() == "diverifikasi"
 
 
 def test_a_returned_document_must_be_fixed_before_resubmitting(team):
     periode = team["periode"]
     fill(team)
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
-    services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="Perbaiki")
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="Perbaiki")
     with pytest.raises(ValidationError, match="Simpan perbaikan"):
-        services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+        workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
 
 
 def test_notes_cannot_point_at_another_kecamatan(team):
@@ -149,9 +151,9 @@ def test_notes_cannot_point_at_another_kecamatan(team):
     build_cascade(other, n_sub=1)
     foreign = Indikator.objects.filter(periode=other).first()
     fill(team)
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     with pytest.raises(ValidationError):
-        services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="x",
+        workflow_services.kembalikan_dokumen(periode=periode, kunci=KUNCI, by=team["bappeda"], catatan="x",
                                     catatan_indikator={foreign.pk: "x"})
     assert status() == "diajukan"
 
@@ -162,7 +164,7 @@ def test_notes_cannot_point_at_another_kecamatan(team):
 def test_stale_version_is_refused_with_what_changed(team):
     fill(team, "2")  # versi 1
     fill(team, "3", by="camat", versi=1)  # versi 2
-    with pytest.raises(services.Bentrok) as exc:
+    with pytest.raises(core_errors.Bentrok) as exc:
         fill(team, "4", versi=1)
     assert "sudah diubah oleh camat" in exc.value.pesan
     assert [p["ke"] for r in exc.value.riwayat for p in r.perubahan][:1] == ["3"]
@@ -227,7 +229,7 @@ def test_workflow_buttons_post_and_come_back(client, team):
 def test_return_without_catatan_is_refused_in_indonesian(client, team):
     periode = team["periode"]
     fill(team)
-    services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
+    workflow_services.ajukan_dokumen(periode=periode, kunci=KUNCI, by=team["camat"])
     client.force_login(team["bappeda"])
     response = client.post(reverse("kecamatan:kembalikan", args=[periode.pk, KUNCI]), {"catatan": ""}, follow=True)
     assert "Tulis catatan" in response.content.decode()
@@ -251,7 +253,7 @@ def test_service_refuses_negative_rupiah_whatever_the_form_did(team):
     periode = team["periode"]
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).first()
     with pytest.raises(ValidationError) as exc:
-        services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0, indikator={},
+        realisasi_services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0, indikator={},
                                          anggaran={sub.pk: D(-1)}, by=team["operator"])
     assert exc.value.message_dict == {f"rp_{sub.pk}": ["Realisasi Rp tidak boleh negatif."]}
     assert not Dokumen.objects.exists()
@@ -298,10 +300,10 @@ def test_truly_simultaneous_saves_one_wins_one_conflicts(team):
     def save(who, value):
         try:
             barrier.wait(timeout=10)
-            services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0,
+            realisasi_services.save_realisasi_triwulan(periode=periode, tahun=2024, triwulan=1, versi=0,
                                              indikator={ind.pk: (Nilai(D(value)), "")}, anggaran={}, by=team[who])
             results[who] = "saved"
-        except services.Bentrok:
+        except core_errors.Bentrok:
             results[who] = "conflict"
         finally:
             connection.close()

@@ -6,29 +6,31 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from kecamatan.beranda import selectors as beranda_selectors
+from kecamatan.cetak.registry import tables_for
 from kecamatan.core import access
 from kecamatan.dokumen import selectors
 from kecamatan.models import Peran
+from kecamatan.renstra import selectors as renstra_selectors
 from kecamatan.renstra.tables.cascade import build_cascade_rows
-from kecamatan.cetak.registry import tables_for
 
 
 @login_required
 def beranda(request):
     peran = access.peran_of(request.user)
     periode_qs = access.visible_periode(request.user, selectors.periode_list())
-    dasbor = selectors.dasbor(periode_qs, peran=peran, today=timezone.localdate())
+    dasbor = beranda_selectors.dasbor(periode_qs, peran=peran, today=timezone.localdate())
     return render(request, "kecamatan/beranda.html", {
         "dasbor": dasbor, "profil": access.profil_of(request.user), "peran": peran,
         "is_admin": peran == Peran.ADMIN,
-        "tanpa_renstra": selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
+        "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
     })
 
 
 @login_required
 def renstra_detail(request, pk: int):
     periode = access.get_periode_for(request.user, pk)
-    data = selectors.renstra_data(periode.pk)
+    data = renstra_selectors.renstra_data(periode.pk)
     return render(
         request,
         "kecamatan/renstra/detail.html",

@@ -3,26 +3,9 @@ the download views and `manage.py cetak`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from kecamatan.tables.pdf_cache import render_pdf_cached
 from kecamatan.cetak.registry import DOCUMENTS, get_table
-from kecamatan.tables.render_html import render_table_html
-from kecamatan.tables.render_pdf import print_html
+from kecamatan.tables.output import FORMATS, Output, render_reports
 from kecamatan.tables.render_xlsx import render_xlsx
-
-FORMATS = {
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-@dataclass(frozen=True)
-class Output:
-    content: bytes
-    content_type: str
-    filename: str
 
 
 def produce_document(name: str, *, periode_id: int, tahun: int | None, fmt: str,
@@ -30,8 +13,8 @@ def produce_document(name: str, *, periode_id: int, tahun: int | None, fmt: str,
     """A whole document: PDF (cached by content), its print HTML, or every table of it in one
     workbook. The only option is the LKj's `pembanding` (Tabel 3.7)."""
     from kecamatan.models import Periode
-    from kecamatan.naskah.selectors import Kunci, naskah_data
     from kecamatan.naskah.render import print_page, render_document_pdf
+    from kecamatan.naskah.selectors import Kunci, naskah_data
 
     spec = DOCUMENTS[name]
     if spec.needs_tahun and tahun is None:
@@ -73,17 +56,3 @@ def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options:
     return render_reports(reports, fmt=fmt, base=base)
 
 
-def render_reports(reports, *, fmt: str, base: str) -> Output:
-    """Any list of Reports as one download: a PDF, a workbook (a sheet each) or printable HTML."""
-    if fmt not in FORMATS:
-        raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
-    if fmt == "pdf":
-        content, _ = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
-    elif fmt == "xlsx":
-        content = render_xlsx(reports)
-    else:
-        content = print_html(reports).encode("utf-8")
-    return Output(content, FORMATS[fmt], f"{base}.{fmt}")
-
-
-__all__ = ["FORMATS", "Output", "produce", "render_reports", "render_table_html"]

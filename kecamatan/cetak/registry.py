@@ -57,7 +57,7 @@ class TableSpec:
 
 def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
     def build(periode_id: int, tahun: int | None) -> list[Report]:
-        from kecamatan.renja.tables.renja import build_renja_tables
+        from kecamatan.cetak.renja import build_renja_tables
 
         return build_renja_tables(periode_id, tahun, name)
 

@@ -21,14 +21,14 @@ def tc24(periode_id: int, tahun: int | None) -> list[Report]:
 
 
 def tc25(periode_id: int, tahun: int | None) -> list[Report]:
-    from kecamatan.dokumen.selectors import renstra_data
+    from kecamatan.renstra.selectors import renstra_data
     from kecamatan.renstra.tables.tc25 import build_tc25
 
     return [build_tc25(renstra_data(periode_id))]
 
 
 def cascading(periode_id: int, tahun: int | None) -> list[Report]:
-    from kecamatan.dokumen.selectors import renstra_data
+    from kecamatan.renstra.selectors import renstra_data
     from kecamatan.renstra.tables.cascading import build_cascading
 
     return [build_cascading(renstra_data(periode_id))]
@@ -42,9 +42,9 @@ def tc26(periode_id: int, tahun: int | None) -> list[Report]:
 
 
 def tc27(periode_id: int, tahun: int | None) -> list[Report]:
-    from kecamatan.dokumen.selectors import renstra_data
-    from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
     from kecamatan.renstra.data_tabel import apply_kondisi_awal
+    from kecamatan.renstra.selectors import renstra_data
+    from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
     from kecamatan.renstra.tables.renstra import build_tc27_noted
 
     data, catatan = apply_kondisi_awal(renstra_data(periode_id), kondisi_awal_tercatat(periode_id))
@@ -52,9 +52,9 @@ def tc27(periode_id: int, tahun: int | None) -> list[Report]:
 
 
 def tc28(periode_id: int, tahun: int | None) -> list[Report]:
-    from kecamatan.dokumen.selectors import renstra_data
-    from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
     from kecamatan.renstra.data_tabel import apply_kondisi_awal
+    from kecamatan.renstra.selectors import renstra_data
+    from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
     from kecamatan.renstra.tables.tc28 import build_tc28
 
     data, catatan = apply_kondisi_awal(renstra_data(periode_id), kondisi_awal_tercatat(periode_id))

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from kecamatan.core import access
 from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import UnknownTable, get_table
+from kecamatan.core import access
 from kecamatan.tables.render_html import render_table_html
 
 

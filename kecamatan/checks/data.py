@@ -11,12 +11,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kecamatan.checks.base import Lokasi, Tautan
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
-from kecamatan.renstra.data_tabel import KondisiAwalTercatat, RiwayatData
 from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData
 from kecamatan.renja.data import RenjaData
-from kecamatan.checks.base import Lokasi, Tautan
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
+from kecamatan.renstra.data_tabel import KondisiAwalTercatat, RiwayatData
 
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from kecamatan.core.formatting import Nilai, format_rupiah, parse_nilai
-from kecamatan.tables.base import Besaran
 from kecamatan.checks.base import GALAT, PERINGATAN, Temuan
 from kecamatan.checks.teks import normal
+from kecamatan.core.formatting import Nilai, format_rupiah, parse_nilai
+from kecamatan.tables.base import Besaran
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kecamatan.core.computations import ZERO
-from kecamatan.lkj.data import AWAL, PERUBAHAN, kinerja_items
 from kecamatan.checks.base import GALAT, PERINGATAN, Temuan, aturan
 from kecamatan.checks.data import TW_ROMAWI, PeriksaData, tautan_indikator, tautan_pk, tautan_realisasi
 from kecamatan.checks.nilai import rp, sama_dibulatkan, teks
+from kecamatan.core.computations import ZERO
+from kecamatan.lkj.data import AWAL, PERUBAHAN, kinerja_items
 
 VERSI_LABEL = {AWAL: "awal", PERUBAHAN: "perubahan"}
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kecamatan.core.formatting import format_tanggal
-from kecamatan.core.validators import format_nip, nip_problem, normalize_nip
 from kecamatan.checks.base import GALAT, PERINGATAN, Tautan, Temuan, aturan
 from kecamatan.checks.data import CamatInfo, PeriksaData
 from kecamatan.checks.teks import mirip, nama_orang
+from kecamatan.core.formatting import format_tanggal
+from kecamatan.core.validators import format_nip, nip_problem, normalize_nip
 
 MIRIP_NAMA = 0.8
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kecamatan.core.computations import ZERO, AturanAkhir, Polaritas
 from kecamatan.checks.base import GALAT, PERINGATAN, Temuan, aturan
 from kecamatan.checks.data import TW_ROMAWI, PeriksaData, tautan_realisasi
 from kecamatan.checks.nilai import rp, teks
+from kecamatan.core.computations import ZERO, AturanAkhir, Polaritas
 
 
 def _tw_list(tws) -> str:

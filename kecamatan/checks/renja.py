@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kecamatan.core.computations import ZERO, roll_up
-from kecamatan.renstra.data import TOTAL
-from kecamatan.renja.data import PRAKIRAAN, RENJA
 from kecamatan.checks.base import GALAT, PERINGATAN, Tautan, Temuan, aturan
 from kecamatan.checks.data import PeriksaData, tautan_target_renja
 from kecamatan.checks.nilai import rp, sama, teks
 from kecamatan.checks.teks import normal
+from kecamatan.core.computations import ZERO, roll_up
+from kecamatan.renja.data import PRAKIRAAN, RENJA
+from kecamatan.renstra.data import TOTAL
 
 
 def _renja_nodes(data: PeriksaData):

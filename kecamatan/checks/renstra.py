@@ -7,18 +7,34 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from kecamatan.core.computations import Polaritas
-from kecamatan.core.formatting import Nilai
-from kecamatan.renja.data import PRAKIRAAN
 from kecamatan.checks.base import GALAT, PERINGATAN, Tautan, Temuan, aturan
 from kecamatan.checks.data import (
-    TW_ROMAWI, PeriksaData, tautan_indikator, tautan_node, tautan_pk, tautan_realisasi, tautan_target_renja,
+    TW_ROMAWI,
+    PeriksaData,
+    tautan_indikator,
+    tautan_node,
+    tautan_pk,
+    tautan_realisasi,
+    tautan_target_renja,
 )
 from kecamatan.checks.nilai import angka, rp, sama, teks
 from kecamatan.checks.teks import (
-    arah_kalimat, is_persen, kelipatan, label_is_unit, mirip, normal, pembagi_desa, rumus_terpotong, same_unit,
-    suku_ganda, unit_named_in, unit_of,
+    arah_kalimat,
+    is_persen,
+    kelipatan,
+    label_is_unit,
+    mirip,
+    normal,
+    pembagi_desa,
+    rumus_terpotong,
+    same_unit,
+    suku_ganda,
+    unit_named_in,
+    unit_of,
 )
+from kecamatan.core.computations import Polaritas
+from kecamatan.core.formatting import Nilai
+from kecamatan.renja.data import PRAKIRAAN
 
 RENSTRA = "renstra"
 MIRIP_KATALOG = 0.6  # below this similarity a row's name is not a variant of its catalog name

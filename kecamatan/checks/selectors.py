@@ -5,26 +5,35 @@ stored counts for dashboards, and which Renstra period covers a kecamatan's year
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import QuerySet
 
-from kecamatan.core.formatting import Nilai
-from kecamatan.models import (
-    Camat, Dokumen, HasilPeriksa, Nomenklatur, Pagu, PenetapanIKU, Periode, PerjanjianKinerja, ProgramPK,
-    RealisasiAnggaran, TargetPK,
-)
-from kecamatan.models.dokumen import judul_dokumen, kunci_dokumen
-from kecamatan.renstra.data import PenandatanganData
-from kecamatan.lkj.data import IkuData, LkjData, PKData
-from kecamatan.renja.selectors import renja_data
-from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat, riwayat_data
 from kecamatan.checks import dokumen_tahun, jalankan, kunci_tahun, sidik
 from kecamatan.checks.base import Hasil, Tautan
 from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
+from kecamatan.core.formatting import Nilai
+from kecamatan.core.kunci import judul_dokumen, kunci_dokumen
+from kecamatan.lkj.data import IkuData, LkjData, PKData
+from kecamatan.models import (
+    Camat,
+    Dokumen,
+    HasilPeriksa,
+    Nomenklatur,
+    Pagu,
+    PenetapanIKU,
+    Periode,
+    PerjanjianKinerja,
+    ProgramPK,
+    RealisasiAnggaran,
+    TargetPK,
+)
+from kecamatan.renja.selectors import renja_data
+from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat, riwayat_data
+from kecamatan.tables.base import PenandatanganData
 
 VERSI_PK = {"awal": "Perjanjian Kinerja awal", "perubahan": "Perubahan Perjanjian Kinerja"}
 

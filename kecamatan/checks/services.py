@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kecamatan.models import HasilPeriksa
 from kecamatan.checks.base import Hasil
+from kecamatan.models import HasilPeriksa
 
 
 def simpan_hasil(hasil: Hasil) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kecamatan.tables.base import COVERED, format_cell
-from kecamatan.renja.tables.renja import BUILDERS
-from kecamatan.renja.tables.common import column_number
 from kecamatan.checks.base import PERINGATAN, Tautan, Temuan, aturan
 from kecamatan.checks.data import PeriksaData
 from kecamatan.checks.jumlah import banding_tercetak
+from kecamatan.renja.tables.common import column_number
+from kecamatan.renja.tables.renja import BUILDERS
+from kecamatan.tables.base import COVERED, format_cell
 
 TABEL_LABEL = {"tc29": "T-C.29", "tc30": "T-C.30", "tc31": "T-C.31", "tc32": "T-C.32", "tc33": "T-C.33",
                "renja41": "Tabel 4.1"}

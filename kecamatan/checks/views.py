@@ -8,9 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from kecamatan.core import access
 from kecamatan.checks import selectors as periksa_selectors
 from kecamatan.checks.services import simpan_hasil
+from kecamatan.core import access
 
 
 @login_required

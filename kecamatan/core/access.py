@@ -6,7 +6,17 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from kecamatan.models import Periode, Peran, Profil
+from kecamatan.models import (
+    Indikator,
+    Kegiatan,
+    Peran,
+    Periode,
+    Profil,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    Tujuan,
+)
 
 
 def profil_of(user) -> Profil | None:
@@ -71,3 +81,18 @@ def can_submit(user, periode: Periode) -> bool:
 def can_verify(user) -> bool:
     """Verifikator Bappeda verifies, returns and reopens documents of every kecamatan."""
     return peran_of(user) == Peran.VERIFIKATOR
+
+
+def periode_of(obj) -> Periode:
+    """The Renstra period a cascade row belongs to (a period is its own)."""
+    if isinstance(obj, Periode):
+        return obj
+    if isinstance(obj, (Tujuan, Program, Indikator)):
+        return obj.periode
+    if isinstance(obj, Sasaran):
+        return obj.tujuan.periode
+    if isinstance(obj, Kegiatan):
+        return obj.program.periode
+    if isinstance(obj, SubKegiatan):
+        return obj.kegiatan.program.periode
+    raise TypeError(f"not a cascade row: {obj!r}")

@@ -201,3 +201,8 @@ def format_tanggal(value, hanya_bulan: bool = False) -> str:
     if hanya_bulan:
         return f"{BULAN[value.month - 1]} {value.year}"
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def berlaku_label(mulai: int, sampai: int) -> str:
+    """Band label as the documents print it: "2019 - 2020", "2021"."""
+    return str(mulai) if mulai == sampai else f"{mulai} - {sampai}"

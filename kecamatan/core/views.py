@@ -9,8 +9,9 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from kecamatan.core import access
+from kecamatan.core.access import periode_of
+from kecamatan.core.errors import Bentrok
 from kecamatan.models import Periode
-from kecamatan.dokumen.services import Bentrok, periode_of
 
 
 def scoped(user, queryset, pk: int):

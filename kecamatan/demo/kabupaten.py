@@ -42,12 +42,29 @@ from kecamatan.core import kode as kode_mod
 from kecamatan.core.computations import AturanAkhir, default_aturan_akhir
 from kecamatan.core.formatting import parse_nilai
 from kecamatan.models import (
-    Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Program, Realisasi,
-    RealisasiAnggaran, RenjaSubKegiatan, Riwayat, Sasaran, SubKegiatan, SumberDana, TahapTarget, Target, TargetRenja,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Nomenklatur,
+    Pagu,
+    Periode,
+    Program,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    Riwayat,
+    Sasaran,
+    SubKegiatan,
+    SumberDana,
+    TahapTarget,
+    Target,
+    TargetRenja,
     Tujuan,
 )
 from kecamatan.perbandingan.rules import akhir_triwulan, tenggat
-from kecamatan.dokumen.selectors import TAHAP_TERAKHIR
+from kecamatan.renstra.selectors import TAHAP_TERAKHIR
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "renstra_randuagung_2024_2026.json"
 DEMO_SAMPAI = datetime.date(2026, 11, 15)  # the generated history ends here: deterministic, whatever today is

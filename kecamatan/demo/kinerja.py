@@ -16,11 +16,28 @@ import json
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
-from kecamatan.demo.muat import FIXTURES, LoadReport, _nilai_fields, load_renstra
 from kecamatan.core.formatting import parse_number
+from kecamatan.demo.muat import FIXTURES, LoadReport, _nilai_fields, load_renstra
 from kecamatan.models import (
-    Camat, Dokumen, Indikator, Kabupaten, Kecamatan, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Periode,
-    PerjanjianKinerja, Program, ProgramPK, Realisasi, RealisasiAnggaran, Riwayat, SkalaKriteria, SubKegiatan, TargetPK,
+    Camat,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    NilaiPembanding,
+    Pagu,
+    PenetapanIKU,
+    PengaturanLKj,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    Realisasi,
+    RealisasiAnggaran,
+    Riwayat,
+    SkalaKriteria,
+    SubKegiatan,
+    TargetPK,
 )
 
 RENSTRA_KINERJA = ["renstra_jatiroto_2019_2023.json", "renstra_jatiroto_2024_2026.json"]

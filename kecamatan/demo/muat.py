@@ -17,11 +17,26 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from kecamatan.core import kode as kode_mod
-from kecamatan.demo.renstra import load_renstra_lanjutan
 from kecamatan.core.formatting import parse_nilai, parse_number
+from kecamatan.demo.renstra import load_renstra_lanjutan
 from kecamatan.models import (
-    Camat, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Peran, Profil, Program,
-    Riwayat, Sasaran, SubKegiatan, Target, Tujuan,
+    Camat,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Nomenklatur,
+    Pagu,
+    Peran,
+    Periode,
+    Profil,
+    Program,
+    Riwayat,
+    Sasaran,
+    SubKegiatan,
+    Target,
+    Tujuan,
 )
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

@@ -17,14 +17,31 @@ from pathlib import Path
 
 from django.db import models
 
-from kecamatan.demo import muat as demo
 from kecamatan.core.formatting import parse_nilai, parse_number
-from kecamatan.models import (
-    Aktivitas, AnalisisKinerjaPelayanan, Camat, CatatanSumber, Dokumen, Indikator, Kabupaten, Kegiatan, Pagu,
-    Periode, Program, Realisasi, RenjaSubKegiatan, ReviewRanwal, Riwayat, SubKegiatan, TahapTarget, TargetRenja,
-    Tujuan, UsulanPemangku,
-)
 from kecamatan.core.validators import normalize_nip
+from kecamatan.demo import muat as demo
+from kecamatan.models import (
+    Aktivitas,
+    AnalisisKinerjaPelayanan,
+    Camat,
+    CatatanSumber,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kegiatan,
+    Pagu,
+    Periode,
+    Program,
+    Realisasi,
+    RenjaSubKegiatan,
+    ReviewRanwal,
+    Riwayat,
+    SubKegiatan,
+    TahapTarget,
+    TargetRenja,
+    Tujuan,
+    UsulanPemangku,
+)
 
 RENJA_FIXTURES = ["renja_senduro_2024.json"]
 

@@ -14,8 +14,17 @@ from pathlib import Path
 
 from kecamatan.core.formatting import EMPTY, parse_nilai, parse_number
 from kecamatan.models import (
-    AnggaranLalu, ArahKebijakan, CapaianLalu, Indikator, IndikatorLalu, Kabupaten, Kecamatan, Periode, ProgramLalu,
-    Sasaran, Strategi,
+    AnggaranLalu,
+    ArahKebijakan,
+    CapaianLalu,
+    Indikator,
+    IndikatorLalu,
+    Kabupaten,
+    Kecamatan,
+    Periode,
+    ProgramLalu,
+    Sasaran,
+    Strategi,
 )
 
 

@@ -12,25 +12,26 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from kecamatan.dokumen import selectors
-from kecamatan.models import Dokumen, Periode, SumberDana
-from kecamatan.renja import selectors as renja_selectors
 from kecamatan.importing.base import Identitas, Layout, Preview
 from kecamatan.importing.reader import read_upload
 from kecamatan.importing.realisasi import realisasi_layout
 from kecamatan.importing.renja import renja_layout
 from kecamatan.importing.renstra import renstra_layout
 from kecamatan.importing.template import write_template
+from kecamatan.models import Dokumen, Periode, SumberDana
+from kecamatan.realisasi import selectors as realisasi_selectors
+from kecamatan.renja import selectors as renja_selectors
+from kecamatan.renstra import selectors as renstra_selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _renstra(periode: Periode, dokumen: Dokumen, identitas: Identitas) -> Layout:
-    return renstra_layout(selectors.renstra_data(periode.pk), identitas)
+    return renstra_layout(renstra_selectors.renstra_data(periode.pk), identitas)
 
 
 def _realisasi(periode: Periode, dokumen: Dokumen, identitas: Identitas) -> Layout:
-    return realisasi_layout(selectors.realisasi_triwulan_data(periode, dokumen.tahun, dokumen.triwulan), identitas)
+    return realisasi_layout(realisasi_selectors.realisasi_triwulan_data(periode, dokumen.tahun, dokumen.triwulan), identitas)
 
 
 def _renja(periode: Periode, dokumen: Dokumen, identitas: Identitas) -> Layout:

@@ -15,13 +15,37 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from kecamatan.core import kode as kode_mod
 from kecamatan.checks.jumlah import JumlahTertulis, column_index, parse_rumus
 from kecamatan.checks.jumlah import jumlah_tertulis as compare_typed
+from kecamatan.core import kode as kode_mod
 from kecamatan.importing.base import (
-    FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, ID, KODE, MAX_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, META_SHEET,
-    SNAPSHOT_MARK, CellError, Change, Conflict, FileError, Identitas, Item, Layout, Preview, Proposed, Row, RowError,
-    Rumus, Sel, Sheet, column_letter, normalize, ukuran_teks,
+    FIRST_DATA_ROW,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    ID,
+    KODE,
+    MAX_BYTES,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    META_SHEET,
+    SNAPSHOT_MARK,
+    CellError,
+    Change,
+    Conflict,
+    FileError,
+    Identitas,
+    Item,
+    Layout,
+    Preview,
+    Proposed,
+    Row,
+    RowError,
+    Rumus,
+    Sel,
+    Sheet,
+    column_letter,
+    normalize,
+    ukuran_teks,
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003), also .doc

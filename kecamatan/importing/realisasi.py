@@ -5,11 +5,23 @@ Pure: built from `RealisasiTriwulanData`."""
 
 from __future__ import annotations
 
-from kecamatan.renstra.data import RealisasiTriwulanData
 from kecamatan.importing.base import (
-    ID, KODE, REALISASI, RUPIAH, Column, Identitas, Item, Layout, NilaiKeterangan, Row, Sheet, nilai_cell, normalize,
+    ID,
+    KODE,
+    REALISASI,
+    RUPIAH,
+    Column,
+    Identitas,
+    Item,
+    Layout,
+    NilaiKeterangan,
+    Row,
+    Sheet,
+    nilai_cell,
+    normalize,
 )
 from kecamatan.importing.renstra import TINGKAT
+from kecamatan.realisasi.data import RealisasiTriwulanData
 
 FORMAT = "realisasi"
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -23,14 +23,41 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kecamatan.core import formatting
-from kecamatan.renstra.data import IndikatorData, NodeData
-from kecamatan.renja.data import PRAKIRAAN, RENJA, AktivitasData, RenjaData
 from kecamatan.importing.base import (
-    FIRST_DATA_ROW, ID, KODE, KOSONG, NILAI, RUPIAH, CellError, Column, Identitas, Item, Kind, Layout, PilihanKind,
-    Proposed, Reconciled, Row, RowError, RupiahKind, Rumus, Sel, Sheet, TeksKind, _dec, _excel_number, _fit, _plain,
-    _scalar, normalize, read_rupiah, read_teks,
+    FIRST_DATA_ROW,
+    ID,
+    KODE,
+    KOSONG,
+    NILAI,
+    RUPIAH,
+    CellError,
+    Column,
+    Identitas,
+    Item,
+    Kind,
+    Layout,
+    PilihanKind,
+    Proposed,
+    Reconciled,
+    Row,
+    RowError,
+    Rumus,
+    RupiahKind,
+    Sel,
+    Sheet,
+    TeksKind,
+    _dec,
+    _excel_number,
+    _fit,
+    _plain,
+    _scalar,
+    normalize,
+    read_rupiah,
+    read_teks,
 )
 from kecamatan.importing.renstra import SATUAN_UMUM, TINGKAT
+from kecamatan.renja.data import PRAKIRAAN, RENJA, AktivitasData, RenjaData
+from kecamatan.renstra.data import IndikatorData, NodeData
 
 FORMAT = "renja"
 FREE_ROWS = 3  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)

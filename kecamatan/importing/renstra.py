@@ -4,11 +4,24 @@ kegiatan and the total are Excel sums, never typed). Pure: built from `RenstraDa
 
 from __future__ import annotations
 
-from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
 from kecamatan.importing.base import (
-    FIRST_DATA_ROW, ID, KODE, NILAI, RUPIAH, SATUAN, Column, Identitas, Item, Layout, Row, Rumus, Sheet, nilai_cell,
+    FIRST_DATA_ROW,
+    ID,
+    KODE,
+    NILAI,
+    RUPIAH,
+    SATUAN,
+    Column,
+    Identitas,
+    Item,
+    Layout,
+    Row,
+    Rumus,
+    Sheet,
+    nilai_cell,
     normalize,
 )
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
 
 FORMAT = "renstra"
 TAHAP = "renstra"

@@ -17,7 +17,16 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kecamatan.importing.base import (
-    FIRST_DATA_ROW, HEADER_ROW, ID, LIST_SHEET, META_SHEET, SNAPSHOT_CHUNK, SNAPSHOT_MARK, Layout, Rumus, Sheet,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    ID,
+    LIST_SHEET,
+    META_SHEET,
+    SNAPSHOT_CHUNK,
+    SNAPSHOT_MARK,
+    Layout,
+    Rumus,
+    Sheet,
     column_letter,
 )
 

@@ -13,12 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kecamatan.core import access, forms
-from kecamatan.dokumen import selectors, services
-from kecamatan.importing import documents, pending
-from kecamatan.importing.base import MAX_BYTES, FileError, ukuran_teks
+from kecamatan.core import access
+from kecamatan.core import errors as core_errors
 from kecamatan.core.views import require_edit
-from kecamatan.workflow.views import konten_url
+from kecamatan.dokumen import selectors
+from kecamatan.dokumen.links import konten_url
+from kecamatan.importing import documents, pending
+from kecamatan.importing import forms as importing_forms
+from kecamatan.importing import services as importing_services
+from kecamatan.importing.base import MAX_BYTES, FileError, ukuran_teks
 
 
 def _dokumen(request, pk: int, kunci: str):
@@ -42,9 +45,9 @@ def impor_templat(request, pk: int, kunci: str):
 def impor(request, pk: int, kunci: str):
     periode, dokumen = _dokumen(request, pk, kunci)
     require_edit(request.user, periode)
-    form = forms.UnggahForm()
+    form = importing_forms.UnggahForm()
     if request.method == "POST":
-        form = forms.UnggahForm(request.POST, request.FILES)
+        form = importing_forms.UnggahForm(request.POST, request.FILES)
         if dokumen.is_locked:
             messages.error(request, f"{dokumen.judul} berstatus {dokumen.get_status_display()}: unggahan ditolak, "
                                     "tidak ada yang disimpan.")
@@ -91,9 +94,9 @@ def impor_simpan(request, pk: int, kunci: str):
         messages.error(request, "Versi dokumen tidak terbaca; periksa pratinjau lalu simpan lagi.")
         return redirect(back)
     try:
-        preview = services.import_xlsx(periode=periode, kunci=kunci, content=content, nama_file=info.nama_file,
+        preview = importing_services.import_xlsx(periode=periode, kunci=kunci, content=content, nama_file=info.nama_file,
                                        versi=versi, by=request.user)
-    except services.Bentrok as exc:
+    except core_errors.Bentrok as exc:
         oleh = ", ".join(sorted({r.oleh.username if r.oleh else "sistem" for r in exc.riwayat})) or "pengguna lain"
         messages.warning(request, f"Impor TIDAK disimpan: {exc.dokumen.judul} sudah diubah oleh {oleh} sejak "
                                   f"pratinjau (versi {exc.versi_dimuat} → {exc.dokumen.versi}). Periksa pratinjau "
@@ -103,7 +106,7 @@ def impor_simpan(request, pk: int, kunci: str):
         pending.drop(request.session, periode.pk, kunci)
         messages.error(request, exc.pesan)
         return redirect(back)
-    except services.ImporDitolak as exc:
+    except importing_services.ImporDitolak as exc:
         messages.error(request, f"Berkas mempunyai {len(exc.preview.errors)} galat; tidak ada yang disimpan.")
         return redirect(back)
     except ValidationError as exc:

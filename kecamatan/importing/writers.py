@@ -15,11 +15,20 @@ from django.db import connection
 from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
+from kecamatan.importing.base import Change
 from kecamatan.models import (
-    Aktivitas, Dokumen, Indikator, Pagu, Periode, Realisasi, RealisasiAnggaran, RenjaSubKegiatan, SubKegiatan, Target,
+    Aktivitas,
+    Dokumen,
+    Indikator,
+    Pagu,
+    Periode,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    SubKegiatan,
+    Target,
     TargetRenja,
 )
-from kecamatan.importing.base import Change
 
 CLEAN = {"validate_unique": False, "validate_constraints": False}  # the keys come from the layout: unique
 

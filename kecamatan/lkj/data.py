@@ -12,10 +12,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kecamatan.core.computations import (
-    AturanAkhir, Polaritas, Predikat, SKALA_LUMAJANG, capaian, penyerapan, predikat, realisasi_kumulatif, roll_up,
+    SKALA_LUMAJANG,
+    AturanAkhir,
+    Polaritas,
+    Predikat,
+    capaian,
+    penyerapan,
+    predikat,
+    realisasi_kumulatif,
+    roll_up,
 )
 from kecamatan.core.formatting import Nilai, quantize
-from kecamatan.renstra.data import TOTAL, IndikatorData, PenandatanganData, RenstraData
+from kecamatan.renstra.data import TOTAL, IndikatorData, RenstraData
+from kecamatan.tables.base import PenandatanganData
 
 AWAL = "awal"
 PERUBAHAN = "perubahan"

@@ -9,8 +9,20 @@ from django.db.models import Sum
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
-    Camat, Dokumen, Indikator, Kecamatan, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Periode,
-    PerjanjianKinerja, Program, ProgramPK, Target, TargetPK,
+    Camat,
+    Dokumen,
+    Indikator,
+    Kecamatan,
+    NilaiPembanding,
+    Pagu,
+    PenetapanIKU,
+    PengaturanLKj,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    Target,
+    TargetPK,
 )
 from kecamatan.renja.selectors import indikator_of, owner_label
 

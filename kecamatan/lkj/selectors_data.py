@@ -11,15 +11,36 @@ from django.db.models import Q
 
 from kecamatan.core.computations import Predikat
 from kecamatan.core.formatting import Nilai
-from kecamatan.models import (
-    Dokumen, Indikator, Kecamatan, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Periode, PerjanjianKinerja,
-    ProgramPK, Realisasi, RealisasiAnggaran, SkalaKriteria, Target, TargetPK,
-)
-from kecamatan.renstra.data import PenandatanganData
+from kecamatan.dokumen.selectors import penandatangan_of
 from kecamatan.lkj.data import (
-    IkuData, KinerjaItem, LkjData, PembandingData, PeriodeLalu, PKData, normalize_uraian, realisasi_total,
+    IkuData,
+    KinerjaItem,
+    LkjData,
+    PembandingData,
+    PeriodeLalu,
+    PKData,
+    normalize_uraian,
+    realisasi_total,
 )
-from kecamatan.dokumen.selectors import _indikator_data, penandatangan_of, renstra_data
+from kecamatan.models import (
+    Dokumen,
+    Indikator,
+    Kecamatan,
+    NilaiPembanding,
+    Pagu,
+    PenetapanIKU,
+    PengaturanLKj,
+    Periode,
+    PerjanjianKinerja,
+    ProgramPK,
+    Realisasi,
+    RealisasiAnggaran,
+    SkalaKriteria,
+    Target,
+    TargetPK,
+)
+from kecamatan.renstra.selectors import _indikator_data, renstra_data
+from kecamatan.tables.base import PenandatanganData
 
 TUJUAN_ATAU_SASARAN = Q(tujuan__isnull=False) | Q(sasaran__isnull=False)
 

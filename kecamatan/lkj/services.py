@@ -1,5 +1,5 @@
 """Writes of the LKj entry pages, one function per thing a person does. Each goes through the
-workflow's own checks on the year's LKj document (`services._check_editable`: only the
+workflow's own checks on the year's LKj document (`services.check_editable`: only the
 kecamatan's operator and Camat, never while the LKj is submitted or verified, and no lost update:
 `versi`), validates everything before writing, records what changed in a Riwayat row and bumps
 the document's version, in one transaction. The LKj document is created on first use.
@@ -14,19 +14,36 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kecamatan.core.formatting import Nilai
-from kecamatan.models import (
-    Dokumen, Indikator, Kecamatan, NilaiPembanding, PengaturanLKj, PenetapanIKU, Periode, PerjanjianKinerja,
-    Program, ProgramPK, TargetPK,
+from kecamatan.dokumen.services import (
+    check_editable as check_editable,
 )
-from kecamatan.dokumen.services import _check_editable, _lock_dokumen, _record_change
+from kecamatan.dokumen.services import (
+    lock_dokumen as lock_dokumen,
+)
+from kecamatan.dokumen.services import (
+    record_change as record_change,
+)
+from kecamatan.models import (
+    Dokumen,
+    Indikator,
+    Kecamatan,
+    NilaiPembanding,
+    PenetapanIKU,
+    PengaturanLKj,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    ProgramPK,
+    TargetPK,
+)
 
 Versi = PerjanjianKinerja.Versi
 JUDUL_PK = {Versi.AWAL: "Perjanjian Kinerja", Versi.PERUBAHAN: "Perubahan Perjanjian Kinerja"}
 
 
 def _dokumen(periode: Periode, tahun: int, versi: int | None, by) -> Dokumen:
-    dokumen = _lock_dokumen(periode, Dokumen.Jenis.LKJ, tahun, by=by)
-    _check_editable(dokumen, by, versi)
+    dokumen = lock_dokumen(periode, Dokumen.Jenis.LKJ, tahun, by=by)
+    check_editable(dokumen, by, versi)
     return dokumen
 
 
@@ -135,7 +152,7 @@ def simpan_pk(*, periode: Periode, tahun: int, versi_pk: str, data: dict, target
                               "ke": "(dikeluarkan)"})
             row.delete()
     if perubahan:
-        _record_change(dokumen, by, perubahan, catatan=f"{judul} disimpan.")
+        record_change(dokumen, by, perubahan, catatan=f"{judul} disimpan.")
     return pk
 
 
@@ -162,7 +179,7 @@ def buat_pk_perubahan(*, periode: Periode, tahun: int, versi: int | None, by) ->
         ProgramPK(perjanjian=baru, program_id=p.program_id, urutan=p.urutan, keterangan=p.keterangan)
         for p in ProgramPK.objects.filter(perjanjian=awal)
     ])
-    _record_change(dokumen, by, [{"item": f"{JUDUL_PK[Versi.PERUBAHAN]} {tahun}", "dari": "",
+    record_change(dokumen, by, [{"item": f"{JUDUL_PK[Versi.PERUBAHAN]} {tahun}", "dari": "",
                                   "ke": "(disalin dari versi awal)"}],
                    catatan=f"Perubahan Perjanjian Kinerja {tahun} dibuat dari versi awal.")
     return baru
@@ -179,7 +196,7 @@ def _simpan_tahunan(model, *, periode: Periode, tahun: int, data: dict, judul: s
     obj.full_clean()
     obj.save()
     if perubahan:
-        _record_change(dokumen, by, perubahan, catatan=f"{judul} disimpan.")
+        record_change(dokumen, by, perubahan, catatan=f"{judul} disimpan.")
     return obj
 
 
@@ -217,4 +234,4 @@ def simpan_nilai_pembanding(*, periode: Periode, tahun: int, kecamatan: Kecamata
                      perubahan, lambda: NilaiPembanding(indikator=indikator[ind_id], tahun=tahun, kecamatan=kecamatan),
                      sumber=sumber)
     if perubahan:
-        _record_change(dokumen, by, perubahan, catatan=f"Nilai pembanding {kecamatan.nama} {tahun} disimpan.")
+        record_change(dokumen, by, perubahan, catatan=f"Nilai pembanding {kecamatan.nama} {tahun} disimpan.")

@@ -15,20 +15,20 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
-from kecamatan.core import forms as core_forms
-from kecamatan.dokumen import services as core_services
+from kecamatan.core.errors import Bentrok
 from kecamatan.core.formatting import Nilai
-from kecamatan.models import Dokumen, Kecamatan, PerjanjianKinerja
-from kecamatan.renja.views import RenjaPage
-from kecamatan.dokumen.services import Bentrok
 from kecamatan.core.views import save_or_errors
+from kecamatan.dokumen import forms as dokumen_forms
+from kecamatan.dokumen import services as core_services
+from kecamatan.dokumen.pages import YearPage
 from kecamatan.lkj import forms, selectors, services
+from kecamatan.models import Dokumen, Kecamatan, PerjanjianKinerja
 
 Versi = PerjanjianKinerja.Versi
 
 
 @dataclass
-class LkjPage(RenjaPage):
+class LkjPage(YearPage):
     """The Renja page's frame with the year's LKj document, which is created on the first save
     (so no document yet still means editable)."""
 
@@ -201,7 +201,7 @@ def lkj_penandatangan(request, pk: int, tahun: int):
     initial = {"versi": page.versi}
     if dokumen.camat_id is None:
         initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
-    form = core_forms.PenandatanganForm(post, instance=dokumen, initial=initial, kecamatan=page.periode.kecamatan)
+    form = dokumen_forms.PenandatanganForm(post, instance=dokumen, initial=initial, kecamatan=page.periode.kecamatan)
     if post is not None and form.is_valid():
         d = form.cleaned_data
         response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(

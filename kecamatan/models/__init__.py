@@ -1,19 +1,32 @@
 """Every model of the domain app, re-exported so callers write `from kecamatan.models import X`."""
 
 from kecamatan.models.akun import Peran, Profil
-from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
-from kecamatan.models.narasi import Narasi
 from kecamatan.models.kinerja_tahunan import (
-    NilaiPembanding, PengaturanLKj, PenetapanIKU, PerjanjianKinerja, ProgramPK, SkalaKriteria, TargetPK,
+    NilaiPembanding,
+    PenetapanIKU,
+    PengaturanLKj,
+    PerjanjianKinerja,
+    ProgramPK,
+    SkalaKriteria,
+    TargetPK,
 )
+from kecamatan.models.narasi import Narasi
 from kecamatan.models.nomenklatur import Nomenklatur
 from kecamatan.models.periksa import HasilPeriksa
 from kecamatan.models.renja import (
-    Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, RenjaSubKegiatan, ReviewRanwal, SumberDana, TahapTarget,
-    TargetRenja, UsulanPemangku,
+    Aktivitas,
+    AnalisisKinerjaPelayanan,
+    CatatanSumber,
+    RenjaSubKegiatan,
+    ReviewRanwal,
+    SumberDana,
+    TahapTarget,
+    TargetRenja,
+    UsulanPemangku,
 )
 from kecamatan.models.strategi import ArahKebijakan, Strategi
 from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode

@@ -3,22 +3,22 @@ year), their workflow status, who signs them, and the history of what was done t
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from kecamatan.core import kunci
+from kecamatan.core.kunci import judul_dokumen, kunci_dokumen
 from kecamatan.core.validators import format_nip
 from kecamatan.models.wilayah import Camat, Periode
 
 
 class Dokumen(models.Model):
     class Jenis(models.TextChoices):
-        RENSTRA = "renstra", "Renstra"
-        RENJA = "renja", "Renja"
-        REALISASI = "realisasi", "Realisasi triwulan"
-        LKJ = "lkj", "LKj"
+        RENSTRA = kunci.RENSTRA, kunci.JENIS_LABEL[kunci.RENSTRA]
+        RENJA = kunci.RENJA, kunci.JENIS_LABEL[kunci.RENJA]
+        REALISASI = kunci.REALISASI, kunci.JENIS_LABEL[kunci.REALISASI]
+        LKJ = kunci.LKJ, kunci.JENIS_LABEL[kunci.LKJ]
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draf"
@@ -92,39 +92,6 @@ class Dokumen(models.Model):
             raise ValidationError({"tahun": f"Tahun {self.tahun} di luar periode Renstra {self.periode.label}."})
         if self.camat_id and self.periode_id and self.camat.kecamatan_id != self.periode.kecamatan_id:
             raise ValidationError({"camat": "Penanda tangan harus Camat dari kecamatan yang sama."})
-
-
-TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_KUNCI = re.compile(r"^(?P<jenis>renstra|renja|lkj|realisasi)(?:-(?P<tahun>\d{4}))?(?:-(?P<tw>[1-4]))?$")
-
-
-def kunci_dokumen(jenis: str, tahun: int | None = None, triwulan: int | None = None) -> str:
-    if jenis == Dokumen.Jenis.RENSTRA:
-        return "renstra"
-    if jenis == Dokumen.Jenis.REALISASI:
-        return f"realisasi-{tahun}-{triwulan}"
-    return f"{jenis}-{tahun}"
-
-
-def parse_kunci(kunci: str) -> tuple[str, int | None, int | None] | None:
-    """(jenis, tahun, triwulan) of a document key, or None when the key is malformed."""
-    match = _KUNCI.match(kunci or "")
-    if not match:
-        return None
-    jenis, tahun, tw = match["jenis"], match["tahun"], match["tw"]
-    if jenis == Dokumen.Jenis.RENSTRA:
-        return (jenis, None, None) if not tahun and not tw else None
-    if jenis == Dokumen.Jenis.REALISASI:
-        return (jenis, int(tahun), int(tw)) if tahun and tw else None
-    return (jenis, int(tahun), None) if tahun and not tw else None
-
-
-def judul_dokumen(jenis: str, tahun: int | None, triwulan: int | None, periode_label: str = "") -> str:
-    if jenis == Dokumen.Jenis.RENSTRA:
-        return f"Renstra {periode_label}".strip()
-    if jenis == Dokumen.Jenis.REALISASI:
-        return f"Realisasi {tahun} TW {TW_ROMAWI.get(triwulan, triwulan)}"
-    return f"{Dokumen.Jenis(jenis).label} {tahun}"
 
 
 class Riwayat(models.Model):

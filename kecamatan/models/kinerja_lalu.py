@@ -15,8 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from kecamatan.core.computations import Polaritas
-from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data_tabel import berlaku_label
+from kecamatan.core.formatting import Nilai, berlaku_label
 from kecamatan.models.kinerja import RP_DIGITS, VALUE_DIGITS, Indikator
 from kecamatan.models.wilayah import Periode
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from kecamatan.tables.markup import MAX_LENGTH
+from kecamatan.core.markup import MAX_LENGTH
 from kecamatan.models.dokumen import Dokumen
 
 DRAF_PREFIX = "draf:"  # kunci of the user's version of a drafted paragraph: "draf:capaian:12"

@@ -20,9 +20,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from kecamatan.tables import markup
-from kecamatan.tables.base import Report
-from kecamatan.renstra.data import PenandatanganData
+from kecamatan.core import markup
+from kecamatan.tables.base import PenandatanganData, Report
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 DRAF = "draf:"  # narrative key of the user's version of a drafted paragraph

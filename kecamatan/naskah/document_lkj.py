@@ -13,12 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from kecamatan.tables.base import Report
-from kecamatan.renstra.tables.cascading import build_cascading
-from kecamatan.tables.grafik import Series, bar_chart, line_chart
-from kecamatan.naskah.document import Bab, Bagian, Gambar, Lampiran, Naskah, Sampul, Tabel, TandaTangan, Teks
-from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import LkjReports, column, lkj_drafts, sel
+from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, normalize_uraian
 from kecamatan.lkj.tables.iku import build_iku
 from kecamatan.lkj.tables.lkj21 import build_lkj21
 from kecamatan.lkj.tables.lkj22 import build_lkj22
@@ -32,8 +27,13 @@ from kecamatan.lkj.tables.lkj36 import build_lkj36
 from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
-from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, normalize_uraian
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
+from kecamatan.naskah.document import Bab, Bagian, Gambar, Lampiran, Naskah, Tabel, TandaTangan, Teks
+from kecamatan.naskah.document_common import Identitas, sampul
+from kecamatan.naskah.drafts import LkjReports, column, lkj_drafts, sel
+from kecamatan.renstra.tables.cascading import build_cascading
+from kecamatan.tables.base import Report
+from kecamatan.tables.grafik import Series, bar_chart, line_chart
 
 
 def build_reports(data: LkjData) -> LkjReports:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kecamatan.tables.base import Report
-from kecamatan.tables.grafik import Series, bar_chart
 from kecamatan.naskah.document import Bab, Bagian, Draf, Gambar, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import column, node_rows, draf_pendanaan_renja
-from kecamatan.renja.tables.renja import BUILDERS, build_with_closing_note
+from kecamatan.naskah.drafts import column, draf_pendanaan_renja, node_rows
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables.renja import BUILDERS, build_with_closing_note
+from kecamatan.tables.base import Report
+from kecamatan.tables.grafik import Series, bar_chart
 
 REF = {"T-C.29": "tc29", "T-C.30": "tc30", "T-C.31": "tc31", "T-C.32": "tc32", "T-C.33": "tc33",
        "Tabel 4.1": "renja41", "Catatan": "catatan"}

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kecamatan.tables.base import Report
-from kecamatan.tables.grafik import Series, bar_chart
-from kecamatan.renstra.data_tabel import RenstraLengkap
 from kecamatan.naskah.document import Bab, Bagian, Draf, Gambar, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import column, node_rows, draf_pendanaan_renstra
+from kecamatan.naskah.drafts import column, draf_pendanaan_renstra, node_rows
+from kecamatan.renstra.data_tabel import RenstraLengkap
 from kecamatan.renstra.tables.renstra import build_renstra
+from kecamatan.tables.base import Report
+from kecamatan.tables.grafik import Series, bar_chart
 
 REF = {"T-C.23": "tc23", "T-C.24": "tc24", "T-C.25": "tc25", "Tabel 4.2": "cascading", "T-C.26": "tc26",
        "T-C.27": "tc27", "T-C.28": "tc28"}

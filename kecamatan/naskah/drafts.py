@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import format_number, format_rupiah, quantize
-from kecamatan.tables.base import COVERED, PERSEN_SATUAN, Besaran, Report, Row, format_cell
-from kecamatan.renstra.data import TOTAL, IndikatorData
-from kecamatan.naskah.document import Draf
 from kecamatan.lkj.data import KinerjaItem, LkjData, normalize_uraian
+from kecamatan.naskah.document import Draf
+from kecamatan.renstra.data import IndikatorData
+from kecamatan.tables.base import COVERED, PERSEN_SATUAN, Besaran, Report, Row, format_cell
 
 HUNDRED = Decimal(100)
 

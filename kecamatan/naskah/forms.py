@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kecamatan.tables.markup import MAX_LENGTH
+from kecamatan.core.markup import MAX_LENGTH
 
 
 class NarasiForm(forms.Form):

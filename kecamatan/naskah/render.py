@@ -20,10 +20,19 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from kecamatan.tables import markup
-from kecamatan.tables.base import Report
-from kecamatan.naskah.document import DrafTersusun, GambarTersusun, Judul, Lampiran, Susunan, TabelTersusun, TandaTangan, TeksTersusun
+from kecamatan.core import markup
+from kecamatan.naskah.document import (
+    DrafTersusun,
+    GambarTersusun,
+    Judul,
+    Lampiran,
+    Susunan,
+    TabelTersusun,
+    TandaTangan,
+    TeksTersusun,
+)
 from kecamatan.naskah.document_common import LOGO_PLACEHOLDER
+from kecamatan.tables.base import Report
 from kecamatan.tables.pdf_cache import cached_pdf
 from kecamatan.tables.render_html import render_table_html
 

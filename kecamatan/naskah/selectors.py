@@ -8,10 +8,10 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from kecamatan.core.validators import LOGO_MAX_BYTES, logo_format
 from kecamatan.models import Dokumen, Narasi, Periode
 from kecamatan.naskah.document import NarasiTeks, Naskah, Susunan, susun
 from kecamatan.naskah.document_common import Identitas
-from kecamatan.core.validators import LOGO_MAX_BYTES, logo_format
 
 JENIS_NASKAH = (Dokumen.Jenis.RENSTRA, Dokumen.Jenis.RENJA, Dokumen.Jenis.LKJ)
 
@@ -102,13 +102,13 @@ def outline(periode: Periode, kunci: Kunci, *, pembanding: str | None = None) ->
     """The document's outline with every table built from one snapshot of its kind."""
     ident = identitas(periode)
     if kunci.jenis == Dokumen.Jenis.LKJ:
-        from kecamatan.naskah.document_lkj import build_naskah_lkj
         from kecamatan.lkj.selectors_data import lkj_data
+        from kecamatan.naskah.document_lkj import build_naskah_lkj
 
         return build_naskah_lkj(lkj_data(periode.pk, kunci.tahun, pembanding=pembanding), ident)
     if kunci.jenis == Dokumen.Jenis.RENJA:
-        from kecamatan.renja.selectors import renja_data
         from kecamatan.naskah.document_renja import build_naskah_renja
+        from kecamatan.renja.selectors import renja_data
 
         return build_naskah_renja(renja_data(periode.pk, kunci.tahun), ident)
     from kecamatan.naskah.document_renstra import build_naskah_renstra

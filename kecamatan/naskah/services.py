@@ -1,7 +1,7 @@
 """Writes to the narrative of a whole document, one function per thing a person does: save a
 section, keep/edit/replace a drafted paragraph (or go back to the draft), start from last year's
 text. Each takes keyword arguments (the acting user too), checks permission and the document's
-state through the workflow's own checks (`services._check_editable`: only the kecamatan's
+state through the workflow's own checks (`services.check_editable`: only the kecamatan's
 operator and Camat, never a submitted or verified document, and no lost update: `versi`),
 validates, writes a Riwayat row with what changed and bumps the document's version, in one
 transaction. The document is created on the first save, signed by the kecamatan's latest Camat.
@@ -14,10 +14,18 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kecamatan.core.markup import MAX_LENGTH
+from kecamatan.dokumen.services import (
+    check_editable as check_editable,
+)
+from kecamatan.dokumen.services import (
+    lock_dokumen as lock_dokumen,
+)
+from kecamatan.dokumen.services import (
+    record_change as record_change,
+)
 from kecamatan.models import Camat, Dokumen, Narasi, Periode, Riwayat
 from kecamatan.models.narasi import DRAF_PREFIX
-from kecamatan.tables.markup import MAX_LENGTH
-from kecamatan.dokumen.services import _check_editable, _lock_dokumen, _record_change
 from kecamatan.naskah.selectors import Kunci, narasi_sebelumnya
 
 _KUNCI_BAGIAN = re.compile(r"^[a-z0-9][a-z0-9.:-]{0,70}$")
@@ -44,7 +52,7 @@ def _dokumen(periode: Periode, kunci: Kunci, by) -> Dokumen:
         dokumen.save()
         Riwayat.objects.create(dokumen=dokumen, oleh=by, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
                                versi=dokumen.versi)
-    return _lock_dokumen(periode, kunci.jenis, kunci.tahun, by=by)
+    return lock_dokumen(periode, kunci.jenis, kunci.tahun, by=by)
 
 
 def _check_bagian(bagian: str) -> None:
@@ -89,11 +97,11 @@ def simpan_narasi(*, periode: Periode, kunci: Kunci, bagian: str, judul: str, te
         raise ValidationError("Gunakan halaman draf untuk paragraf yang disusun aplikasi.")
     teks = _normalize(teks)
     dokumen = _dokumen(periode, kunci, by)
-    _check_editable(dokumen, by, versi)
+    check_editable(dokumen, by, versi)
     changed = _write(dokumen, bagian, teks, "", by)
     if changed is None:
         return dokumen
-    return _record_change(dokumen, by, [{"item": f"Naskah: {judul}", "dari": _preview(changed[0]),
+    return record_change(dokumen, by, [{"item": f"Naskah: {judul}", "dari": _preview(changed[0]),
                                          "ke": _preview(changed[1])}],
                           catatan=f"Naskah \u201c{judul}\u201d diubah.")
 
@@ -106,11 +114,11 @@ def simpan_draf(*, periode: Periode, kunci: Kunci, bagian: str, judul: str, teks
     _check_bagian(bagian)
     teks = _normalize(teks)
     dokumen = _dokumen(periode, kunci, by)
-    _check_editable(dokumen, by, versi)
+    check_editable(dokumen, by, versi)
     changed = _write(dokumen, DRAF_PREFIX + bagian, teks, draf.strip(), by)
     if changed is None:
         return dokumen
-    return _record_change(dokumen, by, [{"item": f"Paragraf draf: {judul}", "dari": _preview(changed[0]),
+    return record_change(dokumen, by, [{"item": f"Paragraf draf: {judul}", "dari": _preview(changed[0]),
                                          "ke": _preview(changed[1])}],
                           catatan=f"Paragraf draf \u201c{judul}\u201d diganti teks pengguna.")
 
@@ -120,14 +128,14 @@ def kembalikan_draf(*, periode: Periode, kunci: Kunci, bagian: str, judul: str, 
     """Print the app's draft again instead of the user's version."""
     _check_bagian(bagian)
     dokumen = _dokumen(periode, kunci, by)
-    _check_editable(dokumen, by, versi)
+    check_editable(dokumen, by, versi)
     row = Narasi.objects.filter(dokumen=dokumen, kunci=DRAF_PREFIX + bagian).first()
     if row is None:
         return dokumen
     old = row.teks
     row._history_user = by
     row.delete()
-    return _record_change(dokumen, by, [{"item": f"Paragraf draf: {judul}", "dari": _preview(old),
+    return record_change(dokumen, by, [{"item": f"Paragraf draf: {judul}", "dari": _preview(old),
                                          "ke": "(draf otomatis)"}],
                           catatan=f"Paragraf \u201c{judul}\u201d kembali memakai draf otomatis.")
 
@@ -137,7 +145,7 @@ def salin_tahun_lalu(*, periode: Periode, kunci: Kunci, bagian: dict[str, str], 
     """Start from last year's text: copy it into every section of `bagian` (kunci → judul) that
     is still empty this year. Sections already written are never overwritten."""
     dokumen = _dokumen(periode, kunci, by)
-    _check_editable(dokumen, by, versi)
+    check_editable(dokumen, by, versi)
     _, lalu = narasi_sebelumnya(periode, kunci)
     taken = set(Narasi.objects.filter(dokumen=dokumen).values_list("kunci", flat=True))
     perubahan = []
@@ -149,5 +157,5 @@ def salin_tahun_lalu(*, periode: Periode, kunci: Kunci, bagian: dict[str, str], 
         perubahan.append({"item": f"Naskah: {judul}", "dari": "(kosong)", "ke": _preview(teks)})
     if not perubahan:
         raise ValidationError("Tidak ada teks tahun lalu untuk bagian yang masih kosong.")
-    return _record_change(dokumen, by, perubahan,
+    return record_change(dokumen, by, perubahan,
                           catatan=f"{len(perubahan)} bagian naskah diisi dari teks tahun lalu.")

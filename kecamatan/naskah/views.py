@@ -15,14 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kecamatan.core import access
+from kecamatan.core import access, markup
+from kecamatan.core.errors import Bentrok
+from kecamatan.core.views import add_service_error
 from kecamatan.models import Dokumen
-from kecamatan.tables import markup
+from kecamatan.naskah import forms, selectors, services
 from kecamatan.naskah.document import bagian_keys
 from kecamatan.naskah.render import Tautan, body_html, print_page, render_document_pdf
-from kecamatan.dokumen.services import Bentrok
-from kecamatan.core.views import add_service_error
-from kecamatan.naskah import forms, selectors, services
 
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 

@@ -18,12 +18,27 @@ from django.utils import timezone
 from kecamatan.core.computations import AturanAkhir, Polaritas, default_aturan_akhir
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
-    Aktivitas, Dokumen, Indikator, Kabupaten, Kecamatan, Nomenklatur, Pagu, Periode, Realisasi, RealisasiAnggaran, Target,
+    Aktivitas,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Nomenklatur,
+    Pagu,
+    Periode,
+    Realisasi,
+    RealisasiAnggaran,
+    Target,
+)
+from kecamatan.perbandingan.data import (
+    AnggaranProgram,
+    DokumenInfo,
+    IndikatorKecamatan,
+    KecamatanInfo,
+    PerbandinganData,
+    Pilihan,
 )
 from kecamatan.perbandingan.rules import kunci_indikator
-from kecamatan.perbandingan.data import (
-    AnggaranProgram, DokumenInfo, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan,
-)
 
 ZERO = Decimal(0)
 _PK, _TAHUN, _TW, _KUNCI = "55555555", "1111", "7777", "kunci-dokumen"

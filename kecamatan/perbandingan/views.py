@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from kecamatan.core import access
-from kecamatan.models.dokumen import TW_ROMAWI
-from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN, triwulan_terakhir
-from kecamatan.perbandingan.tables.builders import pilihan_indikator
+from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
-from kecamatan.cetak.registry_kabupaten import PER_HALAMAN, produce_kabupaten
-from kecamatan.tables.render_html import render_charts, render_table_html
+from kecamatan.perbandingan.registry import PER_HALAMAN, produce_kabupaten
+from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN, triwulan_terakhir
 from kecamatan.perbandingan.selectors import kabupaten_of, tahun_tersedia
+from kecamatan.perbandingan.tables.builders import pilihan_indikator
+from kecamatan.tables.render_html import render_charts, render_table_html
 
 HALAMAN = {  # page → (URL name, tab label)
     "matriks": ("kecamatan:perbandingan", "Matriks capaian"),

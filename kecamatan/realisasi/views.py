@@ -10,12 +10,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kecamatan.core import access, forms
-from kecamatan.dokumen import selectors, services
-from kecamatan.models import Dokumen
-from kecamatan.models.dokumen import TW_ROMAWI, kunci_dokumen
-from kecamatan.realisasi.tables.triwulan import build_realisasi
+from kecamatan.core import access
+from kecamatan.core import errors as core_errors
+from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
 from kecamatan.core.views import add_service_error, require_edit
+from kecamatan.dokumen import forms as dokumen_forms
+from kecamatan.dokumen import selectors
+from kecamatan.models import Dokumen
+from kecamatan.realisasi import forms as realisasi_forms
+from kecamatan.realisasi import selectors as realisasi_selectors
+from kecamatan.realisasi import services as realisasi_services
+from kecamatan.realisasi.tables.triwulan import build_realisasi
 
 
 @login_required
@@ -27,7 +32,7 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
     dokumen = selectors.dokumen_for(periode, kunci)
     riwayat = selectors.riwayat_dokumen(dokumen)
     catatan = selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None
-    halaman = build_realisasi(selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))
+    halaman = build_realisasi(realisasi_selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))
     indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
     sub_ids = [a.data.id for a in halaman.anggaran]
     labels = {("indikator", b.data.id): b.data.uraian for g in halaman.kelompok for b in g.baris}
@@ -36,15 +41,15 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
     form = bentrok = None
     if request.method == "POST":
         require_edit(request.user, periode)
-        form = forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+        form = realisasi_forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
                                            labels=labels)
         if form.is_valid():
             try:
-                services.save_realisasi_triwulan(
+                realisasi_services.save_realisasi_triwulan(
                     periode=periode, tahun=tahun, triwulan=triwulan, versi=form.cleaned_data["versi"],
                     indikator=form.indikator_values(), anggaran=form.anggaran_values(), by=request.user,
                 )
-            except services.Bentrok as exc:
+            except core_errors.Bentrok as exc:
                 bentrok = exc
                 form.add_error(None, exc.pesan)
             except ValidationError as exc:
@@ -56,14 +61,14 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
         if form.errors and not bentrok:
             messages.error(request, "Isian belum disimpan: perbaiki yang ditandai merah. Tidak ada yang berubah.")
     elif can_edit and not dokumen.is_locked:
-        form = forms.RealisasiTriwulanForm(
+        form = realisasi_forms.RealisasiTriwulanForm(
             initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids, labels=labels,
             initial_nilai={b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
             initial_rp={a.data.id: a.jumlah for a in halaman.anggaran},
         )
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
-        kembalikan_form = forms.KembalikanForm(indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
+        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
                                                form_id="form-kembalikan")
     return render(request, "kecamatan/realisasi/triwulan.html", {
         "periode": periode, "dokumen": dokumen, "riwayat": riwayat, "catatan": catatan, "halaman": halaman,

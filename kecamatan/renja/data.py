@@ -16,7 +16,8 @@ from decimal import Decimal
 from kecamatan.core import kode as kode_mod
 from kecamatan.core.computations import ZERO, realisasi_kumulatif, roll_up
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData, PenandatanganData, RenstraData
+from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData, RenstraData
+from kecamatan.tables.base import PenandatanganData
 
 RENJA = "renja"
 PRAKIRAAN = "prakiraan"

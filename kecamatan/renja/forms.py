@@ -6,7 +6,6 @@ from __future__ import annotations
 from django import forms
 
 from kecamatan.core.fields import AngkaField, NilaiField, RupiahField
-from kecamatan.core.forms import PenandatanganForm  # noqa: F401  (shared with the Renstra's signatory page)
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 

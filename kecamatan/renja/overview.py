@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kecamatan.renstra.data import TOTAL
 from kecamatan.renja.data import RenjaData
+from kecamatan.renstra.data import TOTAL
 
 
 @dataclass(frozen=True)

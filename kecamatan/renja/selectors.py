@@ -9,14 +9,35 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from kecamatan.core.formatting import Nilai
+from kecamatan.dokumen.selectors import penandatangan_of
 from kecamatan.models import (
-    Aktivitas, AnalisisKinerjaPelayanan, CatatanSumber, Dokumen, Indikator, Kegiatan, Pagu, Periode, Program,
-    RealisasiAnggaran, Realisasi, RenjaSubKegiatan, ReviewRanwal, SubKegiatan, TargetRenja, UsulanPemangku,
+    Aktivitas,
+    AnalisisKinerjaPelayanan,
+    CatatanSumber,
+    Dokumen,
+    Indikator,
+    Kegiatan,
+    Pagu,
+    Periode,
+    Program,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    ReviewRanwal,
+    SubKegiatan,
+    TargetRenja,
+    UsulanPemangku,
 )
 from kecamatan.renja.data import (
-    AktivitasData, AnalisisData, CatatanData, RanwalData, RenjaData, RincianData, UsulanData,
+    AktivitasData,
+    AnalisisData,
+    CatatanData,
+    RanwalData,
+    RenjaData,
+    RincianData,
+    UsulanData,
 )
-from kecamatan.dokumen.selectors import penandatangan_of, renstra_data
+from kecamatan.renstra.selectors import renstra_data
 
 
 def dokumen_renja(periode: Periode, tahun: int) -> Dokumen | None:

@@ -18,8 +18,23 @@ from django.db import transaction
 from kecamatan.core import access
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
-    Aktivitas, AnalisisKinerjaPelayanan, Camat, Dokumen, Indikator, Kegiatan, Pagu, Peran, Periode, Program,
-    Realisasi, RenjaSubKegiatan, ReviewRanwal, Riwayat, SubKegiatan, TahapTarget, TargetRenja, UsulanPemangku,
+    Aktivitas,
+    AnalisisKinerjaPelayanan,
+    Camat,
+    Dokumen,
+    Indikator,
+    Kegiatan,
+    Pagu,
+    Periode,
+    Program,
+    Realisasi,
+    RenjaSubKegiatan,
+    ReviewRanwal,
+    Riwayat,
+    SubKegiatan,
+    TahapTarget,
+    TargetRenja,
+    UsulanPemangku,
 )
 
 

@@ -4,56 +4,33 @@ and renders or redirects; no arithmetic and no querysets of its own. A submitted
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
-from kecamatan.dokumen import services as core_services
 from kecamatan.core.formatting import Nilai
-from kecamatan.models import Dokumen, Periode
-from kecamatan.cetak.registry import tables_for
 from kecamatan.core.views import add_service_error
+from kecamatan.dokumen import services as core_services
+from kecamatan.dokumen.pages import YearPage
 from kecamatan.renja import forms, selectors, services
 from kecamatan.renja.overview import overview_rows
 
 EVALUASI_LEVELS = ("program", "kegiatan", "subkegiatan")
 
 
-@dataclass
-class RenjaPage:
-    periode: Periode
-    tahun: int
-    dokumen: Dokumen | None
-    can_edit: bool
-
-    @property
-    def editable(self) -> bool:
-        return self.can_edit and self.dokumen is not None and not self.dokumen.is_locked
-
-    def url(self, name: str, *args) -> str:
-        return reverse(f"kecamatan:{name}", args=[self.periode.pk, self.tahun, *args])
-
-    def context(self, **extra) -> dict:
-        return {"periode": self.periode, "tahun": self.tahun, "dokumen": self.dokumen, "can_edit": self.can_edit,
-                "editable": self.editable, "detail_url": self.url("renja_detail"), **extra}
-
-
-def _page(request, pk: int, tahun: int) -> RenjaPage:
+def _page(request, pk: int, tahun: int) -> YearPage:
     periode = access.get_periode_for(request.user, pk)
     if not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
         raise Http404("Tahun di luar periode Renstra.")
-    return RenjaPage(periode, tahun, selectors.dokumen_renja(periode, tahun),
+    return YearPage(periode, tahun, selectors.dokumen_renja(periode, tahun),
                      services.can_edit_renja(request.user, periode))
 
 
-def _editable_or_redirect(request, page: RenjaPage):
+def _editable_or_redirect(request, page: YearPage):
     """None if the page may be changed now, else a redirect to the Renja page with the reason."""
     if not page.can_edit:
         messages.error(request, "Anda hanya dapat melihat Renja ini.")
@@ -83,7 +60,7 @@ def renja_detail(request, pk: int, tahun: int):
     tambah = forms.TambahSubKegiatanForm(pilihan=selectors.pilihan_subkegiatan(page.periode, page.dokumen)) \
         if page.editable else None
     return render(request, "kecamatan/renja/detail.html", page.context(
-        data=data, rows=rows, total=total, tambah=tambah, tabel_list=tables_for("renja"),
+        data=data, rows=rows, total=total, tambah=tambah,
     ))
 
 
@@ -281,14 +258,14 @@ def renja_analisis(request, pk: int, tahun: int):
 
 # -- T-C.31 -----------------------------------------------------------------------------------------
 
-def _ranwal_form(page: RenjaPage, data=None, initial=None):
-    from kecamatan.dokumen.selectors import renstra_data
+def _ranwal_form(page: YearPage, data=None, initial=None):
+    from kecamatan.renstra.selectors import renstra_data
 
     nodes = list(renstra_data(page.periode.pk).nodes())
     return forms.ReviewRanwalForm(data, initial=initial, nodes=nodes)
 
 
-def _save_ranwal(request, page: RenjaPage, form, baris):
+def _save_ranwal(request, page: YearPage, form, baris):
     node = selectors.node_of(page.periode, form.cleaned_data["kebutuhan"])
     try:
         services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,

@@ -5,12 +5,12 @@ Frozen dataclasses, so report builders and their tests never touch the database.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, roll_up
 from kecamatan.core.formatting import Nilai
+from kecamatan.tables.base import PenandatanganData
 
 TOTAL = "total"  # key of the grand total in rolled-up pagu
 
@@ -81,18 +81,6 @@ class TujuanData:
 
 
 @dataclass(frozen=True)
-class PenandatanganData:
-    nama: str
-    jabatan: str  # "Camat Randuagung"
-    nip: str  # print form "19650905 199003 1 009"
-    pangkat: str = ""
-    tempat: str = ""
-    tanggal: datetime.date | None = None
-    hanya_bulan: bool = False
-    sebutan: str = ""  # a role line above the jabatan, e.g. "Pihak Pertama" in a Perjanjian Kinerja
-
-
-@dataclass(frozen=True)
 class RenstraData:
     periode_id: int
     kecamatan: str
@@ -129,53 +117,3 @@ class RenstraData:
         return totals
 
 
-@dataclass(frozen=True)
-class IndikatorRealisasi:
-    """One indicator on the triwulan page: its target for the year and what each TW reported."""
-
-    id: int
-    uraian: str
-    satuan: str
-    polaritas: Polaritas
-    aturan: AturanAkhir
-    target: Nilai
-    per_triwulan: tuple[Nilai, Nilai, Nilai, Nilai]
-    keterangan: tuple[str, str, str, str]
-    catatan: str = ""  # Bappeda's note from the latest return
-
-
-@dataclass(frozen=True)
-class PemilikRealisasi:
-    """A tujuan, sasaran, program, kegiatan or sub-kegiatan heading the indicators below it."""
-
-    level: str
-    kode: str
-    nama: str
-    indikator: tuple[IndikatorRealisasi, ...]
-
-
-@dataclass(frozen=True)
-class AnggaranRealisasi:
-    """One sub-kegiatan's money on the triwulan page: pagu of the year and Rp per TW."""
-
-    id: int
-    kode: str
-    nama: str
-    pagu: Decimal | None
-    tahap_pagu: str
-    per_triwulan: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
-    catatan: str = ""
-
-
-@dataclass(frozen=True)
-class RealisasiTriwulanData:
-    periode_id: int
-    kecamatan: str
-    tahun: int
-    triwulan: int
-    pemilik: tuple[PemilikRealisasi, ...]
-    anggaran: tuple[AnggaranRealisasi, ...]
-
-    def indikator(self):
-        for group in self.pemilik:
-            yield from group.indikator

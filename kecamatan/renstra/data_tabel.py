@@ -15,14 +15,10 @@ from decimal import Decimal
 from kecamatan.core import formatting
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.tables.base import PenandatanganData
 
 NA = Nilai(None, formatting.NA)
-
-
-def berlaku_label(mulai: int, sampai: int) -> str:
-    """Band label as the documents print it: "2019 - 2020", "2021"."""
-    return str(mulai) if mulai == sampai else f"{mulai} - {sampai}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from kecamatan import models as m
 from kecamatan.core.forms import VersiMixin
 from kecamatan.renstra.grid import Grid
 from kecamatan.renstra.selectors_isian import GridData, SasaranIsian
@@ -163,3 +164,13 @@ class StrategiForm(VersiMixin):
                 arah.append((None, d[f"arah_baru_{sid}"], d[f"arah_baru_{sid}_strategi"], False))
             out[sid] = {"strategi": strategi, "arah": arah}
         return out
+
+
+class CamatForm(forms.ModelForm):
+    """A Camat of the kecamatan; the NIP may be typed with spaces, as printed."""
+
+    class Meta:
+        model = m.Camat
+        fields = ["nama", "pangkat", "golongan", "nip", "mulai", "selesai"]
+        widgets = {"mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "selesai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kecamatan.core import access
-from kecamatan.models import ArahKebijakan, Camat, Dokumen, Periode, Sasaran, Strategi
 from kecamatan.dokumen.selectors import dokumen_for
-from kecamatan.renstra.selectors_tabel import TAHUN_RIWAYAT
+from kecamatan.models import ArahKebijakan, Camat, Dokumen, Periode, Sasaran, Strategi
 from kecamatan.renstra.grid import Grid
+from kecamatan.renstra.selectors_tabel import TAHUN_RIWAYAT
 
 
 @dataclass(frozen=True)

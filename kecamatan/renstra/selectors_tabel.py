@@ -9,13 +9,32 @@ from django.db.models import F
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.models import AnggaranLalu, ArahKebijakan, CapaianLalu, Dokumen, IndikatorLalu, Periode, ProgramLalu, Sasaran
-from kecamatan.models import Strategi, Tujuan
-from kecamatan.renstra.data_tabel import (
-    ArahKebijakanData, IndikatorLaluData, KondisiAwalTercatat, ProgramLaluData, RenstraLengkap, RiwayatData,
-    SasaranStrategiData, StrategiArahData, StrategiData, TujuanStrategiData,
+from kecamatan.dokumen.selectors import penandatangan_of
+from kecamatan.models import (
+    AnggaranLalu,
+    ArahKebijakan,
+    CapaianLalu,
+    Dokumen,
+    IndikatorLalu,
+    Periode,
+    ProgramLalu,
+    Sasaran,
+    Strategi,
+    Tujuan,
 )
-from kecamatan.dokumen.selectors import penandatangan_of, renstra_data
+from kecamatan.renstra.data_tabel import (
+    ArahKebijakanData,
+    IndikatorLaluData,
+    KondisiAwalTercatat,
+    ProgramLaluData,
+    RenstraLengkap,
+    RiwayatData,
+    SasaranStrategiData,
+    StrategiArahData,
+    StrategiData,
+    TujuanStrategiData,
+)
+from kecamatan.renstra.selectors import renstra_data
 
 TAHUN_RIWAYAT = 5  # T-C.23/T-C.24 report the five years before the period (annex: "Tahun ke-1 … 5")
 

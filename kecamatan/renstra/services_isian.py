@@ -11,9 +11,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 
 from kecamatan.core import access
+from kecamatan.core.validators import format_nip
 from kecamatan.dokumen import services
 from kecamatan.models import ArahKebijakan, Camat, Dokumen, Periode, Riwayat, Sasaran, Strategi
-from kecamatan.core.validators import format_nip
 from kecamatan.renstra.forms_isian import RowInput
 from kecamatan.renstra.grid import Grid
 

@@ -13,10 +13,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kecamatan.core import access, forms
-from kecamatan.dokumen import selectors, services
+from kecamatan.core import errors as core_errors
+from kecamatan.core.views import add_service_error, require_edit, scoped
+from kecamatan.dokumen import selectors
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.kinerja import OWNER_FIELDS
-from kecamatan.core.views import add_service_error, require_edit, scoped
+from kecamatan.renstra import forms as renstra_forms
+from kecamatan.renstra import selectors as renstra_selectors
+from kecamatan.renstra import services as renstra_services
 
 
 @dataclass(frozen=True)
@@ -31,15 +35,15 @@ class Node:
     level: str = ""  # nomenklatur level; empty for tujuan/sasaran
 
     def queryset(self):
-        return selectors.row_queryset(self.model)
+        return renstra_selectors.row_queryset(self.model)
 
 
 NODES = {
-    "tujuan": Node(Tujuan, forms.TujuanForm, Periode, "periode", "tujuan"),
-    "sasaran": Node(Sasaran, forms.SasaranForm, Tujuan, "tujuan", "sasaran"),
-    "program": Node(Program, forms.ProgramForm, Periode, "periode", "program", "program"),
-    "kegiatan": Node(Kegiatan, forms.KegiatanForm, Program, "program", "kegiatan", "kegiatan"),
-    "subkegiatan": Node(SubKegiatan, forms.SubKegiatanForm, Kegiatan, "kegiatan", "sub kegiatan", "subkegiatan"),
+    "tujuan": Node(Tujuan, renstra_forms.TujuanForm, Periode, "periode", "tujuan"),
+    "sasaran": Node(Sasaran, renstra_forms.SasaranForm, Tujuan, "tujuan", "sasaran"),
+    "program": Node(Program, renstra_forms.ProgramForm, Periode, "periode", "program", "program"),
+    "kegiatan": Node(Kegiatan, renstra_forms.KegiatanForm, Program, "program", "kegiatan", "kegiatan"),
+    "subkegiatan": Node(SubKegiatan, renstra_forms.SubKegiatanForm, Kegiatan, "kegiatan", "sub kegiatan", "subkegiatan"),
 }
 
 
@@ -50,7 +54,7 @@ def _node(jenis: str) -> Node:
 
 
 def _parent_queryset(node: Node):
-    return selectors.row_queryset(node.parent_model)
+    return renstra_selectors.row_queryset(node.parent_model)
 
 
 def _susun_url(periode: Periode) -> str:
@@ -70,7 +74,7 @@ def _form_kwargs(node: Node, periode: Periode, parent, instance) -> dict:
     if not node.level:
         return {}
     keep = instance.nomenklatur_id if instance is not None and instance.pk else None
-    kwargs = {"pilihan": selectors.nomenklatur_choices(node.model, periode=periode, parent=parent, keep_id=keep)}
+    kwargs = {"pilihan": renstra_selectors.nomenklatur_choices(node.model, periode=periode, parent=parent, keep_id=keep)}
     if node.model is Program:
         kwargs["periode"] = periode
     return kwargs
@@ -78,8 +82,8 @@ def _form_kwargs(node: Node, periode: Periode, parent, instance) -> dict:
 
 def _save(request, form, obj, periode, dokumen, *, success: str):
     try:
-        services.save_cascade_row(obj=obj, by=request.user, versi=form.cleaned_data["versi"])
-    except services.Bentrok as exc:
+        renstra_services.save_cascade_row(obj=obj, by=request.user, versi=form.cleaned_data["versi"])
+    except core_errors.Bentrok as exc:
         form.add_error(None, exc.pesan)
         return None
     except ValidationError as exc:
@@ -98,7 +102,7 @@ def renstra_susun(request, pk: int):
     if dokumen.status == Dokumen.Status.DIKEMBALIKAN:
         catatan = selectors.catatan_terakhir(selectors.riwayat_dokumen(dokumen))
     return render(request, "kecamatan/renstra/susun.html", {
-        "periode": periode, "data": selectors.renstra_data(periode.pk), "dokumen": dokumen, "catatan": catatan,
+        "periode": periode, "data": renstra_selectors.renstra_data(periode.pk), "dokumen": dokumen, "catatan": catatan,
         "can_edit": access.can_edit(request.user, periode) and not dokumen.is_locked,
     })
 
@@ -113,7 +117,7 @@ def node_tambah(request, jenis: str, pk: int):
         return _locked_redirect(request, periode, dokumen)
     instance = node.model(**{node.parent_field: parent})
     if not node.level:
-        instance.urutan = selectors.next_urutan(node.model, **{node.parent_field: parent})
+        instance.urutan = renstra_selectors.next_urutan(node.model, **{node.parent_field: parent})
     kwargs = _form_kwargs(node, periode, parent, None)
     if request.method == "POST":
         form = node.form(request.POST, instance=instance, **kwargs)
@@ -159,7 +163,7 @@ def node_hapus(request, jenis: str, pk: int):
     node = _node(jenis)
     obj, periode = scoped(request.user, node.queryset(), pk)
     return _hapus(request, obj, periode, node.label,
-                  lambda versi: services.delete_cascade_row(obj=obj, by=request.user, versi=versi))
+                  lambda versi: renstra_services.delete_cascade_row(obj=obj, by=request.user, versi=versi))
 
 
 def _hapus(request, obj, periode, label: str, delete):
@@ -171,7 +175,7 @@ def _hapus(request, obj, periode, label: str, delete):
     if request.method == "POST" and form.is_valid():
         try:
             delete(form.cleaned_data["versi"])
-        except services.Bentrok as exc:
+        except core_errors.Bentrok as exc:
             form.add_error(None, exc.pesan)
         except ValidationError as exc:
             add_service_error(form, exc)
@@ -194,15 +198,15 @@ def indikator_tambah(request, level: str, pk: int):
     if level not in OWNER_QUERYSETS:
         raise Http404
     owner, periode = scoped(request.user, OWNER_QUERYSETS[level](), pk)
-    urutan = selectors.next_urutan(Indikator, **{level: owner})
+    urutan = renstra_selectors.next_urutan(Indikator, **{level: owner})
     instance = Indikator(periode=periode, urutan=urutan, **{level: owner})
     return _indikator_form(request, instance, periode, owner, targets={})
 
 
 @login_required
 def indikator_ubah(request, pk: int):
-    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
-    return _indikator_form(request, indikator, periode, indikator.owner, targets=selectors.targets_of(indikator))
+    indikator, periode = scoped(request.user, renstra_selectors.row_queryset(Indikator), pk)
+    return _indikator_form(request, indikator, periode, indikator.owner, targets=renstra_selectors.targets_of(indikator))
 
 
 def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, targets):
@@ -212,12 +216,12 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
         return _locked_redirect(request, periode, dokumen)
     kwargs = {"instance": instance, "tahun_list": periode.tahun_list, "targets": targets}
     if request.method == "POST":
-        form = forms.IndikatorForm(request.POST, **kwargs)
+        form = renstra_forms.IndikatorForm(request.POST, **kwargs)
         if form.is_valid():
             try:
-                services.save_indikator(indikator=form.save(), targets=form.targets(), by=request.user,
+                renstra_services.save_indikator(indikator=form.save(), targets=form.targets(), by=request.user,
                                         versi=form.cleaned_data["versi"])
-            except services.Bentrok as exc:
+            except core_errors.Bentrok as exc:
                 form.add_error(None, exc.pesan)
             except ValidationError as exc:
                 add_service_error(form, exc)
@@ -225,7 +229,7 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
                 messages.success(request, "Indikator dan targetnya disimpan.")
                 return redirect(_susun_url(periode))
     else:
-        form = forms.IndikatorForm(initial={"versi": dokumen.versi}, **kwargs)
+        form = renstra_forms.IndikatorForm(initial={"versi": dokumen.versi}, **kwargs)
     return render(request, "kecamatan/renstra/indikator_form.html", {
         "periode": periode, "form": form, "owner": owner, "obj": instance if instance.pk else None,
         "judul": "Ubah indikator" if instance.pk else "Tambah indikator", "dokumen": dokumen,
@@ -234,9 +238,9 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
 
 @login_required
 def indikator_hapus(request, pk: int):
-    indikator, periode = scoped(request.user, selectors.row_queryset(Indikator), pk)
+    indikator, periode = scoped(request.user, renstra_selectors.row_queryset(Indikator), pk)
     return _hapus(request, indikator, periode, "indikator",
-                  lambda versi: services.delete_indikator(indikator=indikator, by=request.user, versi=versi))
+                  lambda versi: renstra_services.delete_indikator(indikator=indikator, by=request.user, versi=versi))
 
 
 # --- pagu ---------------------------------------------------------------------------------------
@@ -251,14 +255,14 @@ def pagu(request, pk: int):
     docs = {d.kunci: d for d in selectors.dokumen_periode(periode) if d.jenis in (Dokumen.Jenis.RENSTRA,
                                                                                    Dokumen.Jenis.RENJA)}
     locked = {k for k, d in docs.items() if d.is_locked}
-    kwargs = {"tahun_list": periode.tahun_list, "existing": selectors.pagu_of(sub), "locked": locked,
-              "versi": {k: d.versi for k, d in docs.items()}, "kunci_of": services.pagu_dokumen_kunci}
+    kwargs = {"tahun_list": periode.tahun_list, "existing": renstra_selectors.pagu_of(sub), "locked": locked,
+              "versi": {k: d.versi for k, d in docs.items()}, "kunci_of": renstra_services.pagu_dokumen_kunci}
     if request.method == "POST":
-        form = forms.PaguForm(request.POST, **kwargs)
+        form = renstra_forms.PaguForm(request.POST, **kwargs)
         if form.is_valid():
             try:
-                services.save_pagu(subkegiatan=sub, jumlah=form.jumlah(), versi=form.versi(), by=request.user)
-            except services.Bentrok as exc:
+                renstra_services.save_pagu(subkegiatan=sub, jumlah=form.jumlah(), versi=form.versi(), by=request.user)
+            except core_errors.Bentrok as exc:
                 form.add_error(None, exc.pesan)
             except ValidationError as exc:
                 add_service_error(form, exc)
@@ -266,7 +270,7 @@ def pagu(request, pk: int):
                 messages.success(request, f"Pagu {sub.kode} disimpan.")
                 return redirect(reverse("kecamatan:pagu", args=[sub.pk]))
     else:
-        form = forms.PaguForm(**kwargs)
+        form = renstra_forms.PaguForm(**kwargs)
     return render(request, "kecamatan/renstra/pagu.html", {
         "periode": periode, "sub": sub, "form": form, "tahap": Pagu.Tahap.choices, "locked": sorted(locked),
         "docs": docs,

@@ -9,11 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kecamatan.core import forms as core_forms
+from kecamatan.core.views import require_edit, save_or_errors
+from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.models import Camat
-from kecamatan.core.views import require_edit, save_or_errors
-from kecamatan.renstra import forms_isian as forms, selectors_isian as selectors, services_isian as services
+from kecamatan.renstra import forms_isian as forms
+from kecamatan.renstra import forms_isian as renstra_forms_isian
+from kecamatan.renstra import selectors_isian as selectors
+from kecamatan.renstra import services_isian as services
 from kecamatan.renstra.grid import GRIDS
 from kecamatan.renstra.selectors_isian import Page
 
@@ -90,7 +93,7 @@ def camat_list(request, pk: int):
     here = _url("renstra_camat", page)
     form = None
     if page.can_edit:
-        form = core_forms.CamatForm(request.POST or None, instance=Camat(kecamatan=page.periode.kecamatan))
+        form = renstra_forms_isian.CamatForm(request.POST or None, instance=Camat(kecamatan=page.periode.kecamatan))
     elif request.method == "POST":
         require_edit(request.user, page.periode)
     if request.method == "POST" and form.is_valid():
@@ -111,7 +114,7 @@ def camat_ubah(request, pk: int, camat_pk: int):
         raise Http404("Camat tidak ditemukan.")
     require_edit(request.user, page.periode)
     back = _url("renstra_camat", page)
-    form = core_forms.CamatForm(request.POST or None, instance=camat)
+    form = renstra_forms_isian.CamatForm(request.POST or None, instance=camat)
     if request.method == "POST" and form.is_valid():
         response = save_or_errors(request, form, lambda: services.save_camat(
             periode=page.periode, camat=form.instance, by=request.user), f"Data Camat {camat.nama} disimpan.", back)
@@ -131,7 +134,7 @@ def penandatangan(request, pk: int):
                        f"{page.dokumen.judul} berstatus {page.dokumen.get_status_display()}: penanda tangannya "
                        "tidak dapat diubah.")
         return redirect(back)
-    form = core_forms.PenandatanganForm(request.POST or None, instance=page.dokumen,
+    form = dokumen_forms.PenandatanganForm(request.POST or None, instance=page.dokumen,
                                         initial={"versi": page.dokumen.versi}, kecamatan=page.periode.kecamatan)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kecamatan.core import formatting
-from kecamatan.renstra.data import PenandatanganData
 
 # Column kinds: how a cell is printed (HTML/PDF) and typed (Excel number_format)
 TEXT = "text"
@@ -107,6 +106,18 @@ class Row:
 
     def span_of(self, index: int) -> int:
         return self.rowspan.get(index, 1)
+
+
+@dataclass(frozen=True)
+class PenandatanganData:
+    nama: str
+    jabatan: str  # "Camat Randuagung"
+    nip: str  # print form "19650905 199003 1 009"
+    pangkat: str = ""
+    tempat: str = ""
+    tanggal: datetime.date | None = None
+    hanya_bulan: bool = False
+    sebutan: str = ""  # a role line above the jabatan, e.g. "Pihak Pertama" in a Perjanjian Kinerja
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kecamatan.core import access, forms
-from kecamatan.dokumen import selectors, services
 from kecamatan.checks import selectors as periksa_selectors
 from kecamatan.checks.services import simpan_hasil
+from kecamatan.core import access
+from kecamatan.core.views import safe_next
+from kecamatan.dokumen import forms as dokumen_forms
+from kecamatan.dokumen import selectors
+from kecamatan.dokumen.links import konten_url
 from kecamatan.importing import documents
 from kecamatan.models import Dokumen
-from kecamatan.core.views import safe_next
+from kecamatan.renstra import selectors as renstra_selectors
+from kecamatan.workflow import services as workflow_services
 
 
 def _dokumen(request, pk: int, kunci: str):
@@ -26,19 +30,6 @@ def _dokumen(request, pk: int, kunci: str):
     if dokumen is None:
         raise Http404("Dokumen tidak ditemukan.")
     return periode, dokumen
-
-
-def konten_url(dokumen: Dokumen) -> str:
-    """Where the content of a document is read (and, for kecamatan staff, edited)."""
-    if dokumen.jenis == Dokumen.Jenis.REALISASI:
-        return reverse("kecamatan:realisasi", args=[dokumen.periode_id, dokumen.tahun, dokumen.triwulan])
-    if dokumen.jenis == Dokumen.Jenis.RENSTRA:
-        return reverse("kecamatan:renstra_susun", args=[dokumen.periode_id])
-    if dokumen.jenis == Dokumen.Jenis.RENJA:
-        return reverse("kecamatan:renja_detail", args=[dokumen.periode_id, dokumen.tahun])
-    if dokumen.jenis == Dokumen.Jenis.LKJ:
-        return reverse("kecamatan:lkj_isian", args=[dokumen.periode_id, dokumen.tahun])
-    return reverse("kecamatan:renstra_detail", args=[dokumen.periode_id])
 
 
 @login_required
@@ -58,8 +49,8 @@ def dokumen_detail(request, pk: int, kunci: str):
     riwayat = selectors.riwayat_dokumen(dokumen)
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
-        items = selectors.item_dokumen(periode)
-        kembalikan_form = forms.KembalikanForm(indikator_ids=[i.pk for i in items.indikator],
+        items = renstra_selectors.item_dokumen(periode)
+        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=[i.pk for i in items.indikator],
                                                subkegiatan_ids=[s.pk for s in items.subkegiatan])
     else:
         items = None
@@ -72,7 +63,7 @@ def dokumen_detail(request, pk: int, kunci: str):
         "catatan": selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None,
         "items": items, "kembalikan_form": kembalikan_form,
         "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user),
-        "aksi_form": forms.AksiForm(), "buka_form": forms.BukaKembaliForm(),
+        "aksi_form": dokumen_forms.AksiForm(), "buka_form": dokumen_forms.BukaKembaliForm(),
         "impor": documents.supports(dokumen), "can_edit": access.can_edit(request.user, periode),
     })
 
@@ -102,10 +93,10 @@ def ajukan(request, pk: int, kunci: str):
     konfirmasi = request.POST.get("konfirmasi_galat") == "1"
     try:
         return _act(request, pk, kunci,
-                    lambda periode: services.ajukan_dokumen(periode=periode, kunci=kunci, by=request.user,
+                    lambda periode: workflow_services.ajukan_dokumen(periode=periode, kunci=kunci, by=request.user,
                                                             konfirmasi_galat=konfirmasi),
-                    "{judul} diajukan ke Bappeda.", access.can_submit, reraise=(services.AdaGalat,))
-    except services.AdaGalat as exc:
+                    "{judul} diajukan ke Bappeda.", access.can_submit, reraise=(workflow_services.AdaGalat,))
+    except workflow_services.AdaGalat as exc:
         messages.warning(request, exc.messages[0])
         return redirect(reverse("kecamatan:dokumen", args=[pk, kunci]) + "#pemeriksaan")
 
@@ -117,10 +108,10 @@ def _bappeda(user, periode) -> bool:
 @require_POST
 @login_required
 def verifikasi(request, pk: int, kunci: str):
-    form = forms.AksiForm(request.POST)
+    form = dokumen_forms.AksiForm(request.POST)
     form.is_valid()
     return _act(request, pk, kunci,
-                lambda periode: services.verifikasi_dokumen(periode=periode, kunci=kunci, by=request.user,
+                lambda periode: workflow_services.verifikasi_dokumen(periode=periode, kunci=kunci, by=request.user,
                                                             catatan=form.cleaned_data.get("catatan", "")),
                 "{judul} diverifikasi.", _bappeda)
 
@@ -129,15 +120,15 @@ def verifikasi(request, pk: int, kunci: str):
 @login_required
 def kembalikan(request, pk: int, kunci: str):
     periode, _ = _dokumen(request, pk, kunci)
-    items = selectors.item_dokumen(periode)
-    form = forms.KembalikanForm(request.POST, indikator_ids=[i.pk for i in items.indikator],
+    items = renstra_selectors.item_dokumen(periode)
+    form = dokumen_forms.KembalikanForm(request.POST, indikator_ids=[i.pk for i in items.indikator],
                                 subkegiatan_ids=[s.pk for s in items.subkegiatan])
     valid = form.is_valid()
 
     def action(periode):
         if not valid:
             raise ValidationError(form.errors["catatan"] if "catatan" in form.errors else "Catatan tidak sah.")
-        services.kembalikan_dokumen(
+        workflow_services.kembalikan_dokumen(
             periode=periode, kunci=kunci, by=request.user, catatan=form.cleaned_data["catatan"],
             catatan_indikator=form.catatan_indikator(), catatan_subkegiatan=form.catatan_subkegiatan(),
         )
@@ -148,13 +139,13 @@ def kembalikan(request, pk: int, kunci: str):
 @require_POST
 @login_required
 def buka_kembali(request, pk: int, kunci: str):
-    form = forms.BukaKembaliForm(request.POST)
+    form = dokumen_forms.BukaKembaliForm(request.POST)
     valid = form.is_valid()
 
     def action(periode):
         if not valid:
             raise ValidationError(form.errors["alasan"])
-        services.buka_kembali_dokumen(periode=periode, kunci=kunci, by=request.user, alasan=form.cleaned_data["alasan"])
+        workflow_services.buka_kembali_dokumen(periode=periode, kunci=kunci, by=request.user, alasan=form.cleaned_data["alasan"])
 
     return _act(request, pk, kunci, action, "{judul} dibuka kembali menjadi Draf.", _bappeda)
 

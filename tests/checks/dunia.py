@@ -12,10 +12,11 @@ from decimal import Decimal as D
 from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
 from kecamatan.core.computations import Polaritas, default_aturan_akhir
 from kecamatan.core.formatting import Nilai, parse_nilai
-from kecamatan.renstra.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
-from kecamatan.renstra.data_tabel import IndikatorLaluData, KondisiAwalTercatat, ProgramLaluData, RiwayatData
 from kecamatan.lkj.data import IkuData, LkjData, PKData
 from kecamatan.renja.data import AktivitasData, CatatanData, RanwalData, RenjaData, RincianData
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.data_tabel import IndikatorLaluData, KondisiAwalTercatat, ProgramLaluData, RiwayatData
+from kecamatan.tables.base import PenandatanganData
 
 TAHUN = (2024, 2025, 2026)
 RENSTRA_PAGU = D(4_000_000)

@@ -9,8 +9,8 @@ from kecamatan.checks import ATURAN, jalankan
 from kecamatan.checks.base import GALAT, PERINGATAN, Tautan
 from kecamatan.checks.data import CamatInfo, TandaTangan
 from kecamatan.core.computations import Polaritas
-from kecamatan.renstra.data_tabel import IndikatorLaluData, ProgramLaluData
 from kecamatan.renja.data import CatatanData, RanwalData, RincianData
+from kecamatan.renstra.data_tabel import IndikatorLaluData, ProgramLaluData
 from tests.checks.dunia import Dunia, aktivitas, n
 
 

@@ -111,8 +111,8 @@ def test_printed_figures_of_the_jatiroto_lkj_against_the_apps_tables(demo_once):
     from kecamatan.checks.jumlah import banding_tercetak
     from kecamatan.core.computations import penyerapan
     from kecamatan.demo.muat import FIXTURES
-    from kecamatan.renstra.data import TOTAL
     from kecamatan.lkj.selectors_data import lkj_data
+    from kecamatan.renstra.data import TOTAL
 
     fixture = json.loads((FIXTURES / "lkj_jatiroto_2024.json").read_text(encoding="utf-8"))
     data = lkj_data(Periode.objects.get(kecamatan__nama="Jatiroto", tahun_mulai=2024).pk, 2024)

@@ -8,11 +8,21 @@ import io
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
-from kecamatan.dokumen import selectors, services
+from kecamatan.dokumen import selectors
 from kecamatan.importing import documents
+from kecamatan.importing import services as importing_services
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.models import (
-    Aktivitas, Dokumen, Indikator, Pagu, Realisasi, RealisasiAnggaran, RenjaSubKegiatan, Riwayat, Target, TargetRenja,
+    Aktivitas,
+    Dokumen,
+    Indikator,
+    Pagu,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    Riwayat,
+    Target,
+    TargetRenja,
 )
 
 
@@ -38,7 +48,7 @@ def preview(periode, content: bytes, kunci="renstra"):
 def do_import(periode, content: bytes, kunci="renstra", by=None, versi=None, nama_file="isian.xlsx"):
     by = by or operator(periode)
     versi = dokumen(periode, kunci).versi if versi is None else versi
-    return services.import_xlsx(periode=periode, kunci=kunci, content=content, nama_file=nama_file, versi=versi, by=by)
+    return importing_services.import_xlsx(periode=periode, kunci=kunci, content=content, nama_file=nama_file, versi=versi, by=by)
 
 
 def find_row(ws, ref: str) -> int:

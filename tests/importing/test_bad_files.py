@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from kecamatan.dokumen import services
+from kecamatan.importing import services as importing_services
 from kecamatan.importing.base import MAX_BYTES, FileError
 from kecamatan.models import Indikator, SubKegiatan
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade
@@ -31,7 +31,7 @@ def row_errors(periode, content, kunci="renstra") -> list[str]:
     """The row errors; checks that the import writes nothing."""
     errors = [str(e) for e in preview(periode, content, kunci).errors]
     before = state()
-    with pytest.raises(services.ImporDitolak):
+    with pytest.raises(importing_services.ImporDitolak):
         do_import(periode, content, kunci)
     assert state() == before
     return errors

@@ -7,12 +7,23 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.core.formatting import Nilai
+from kecamatan.core.kode import KodeError
 from kecamatan.importing.base import (
-    NILAI, REALISASI, RUPIAH, CellError, Identitas, Item, NilaiKeterangan, Preview, RowError, Sel, read_nilai,
-    read_rupiah, read_teks,
+    NILAI,
+    REALISASI,
+    RUPIAH,
+    CellError,
+    Identitas,
+    Item,
+    NilaiKeterangan,
+    Preview,
+    RowError,
+    Sel,
+    read_nilai,
+    read_rupiah,
+    read_teks,
 )
 from kecamatan.importing.reader import Proposed, diff, resolve_kode
-from kecamatan.core.kode import KodeError
 
 
 @pytest.mark.parametrize("sel, expected", [

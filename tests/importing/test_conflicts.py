@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kecamatan.dokumen import services
+from kecamatan.core import errors as core_errors
 from kecamatan.core.formatting import Nilai
 from kecamatan.importing import writers
 from kecamatan.models import Dokumen, Indikator, Peran, SubKegiatan, Target
+from kecamatan.renstra import services as renstra_services
 from tests.factories import user_with_role
 from tests.importing.helpers import do_import, dokumen, edit, operator, preview, state, template
 
@@ -30,7 +31,7 @@ def someone_saves_target(periode, ind, tahun, value):
              or user_with_role("operator.lain", Peran.OPERATOR, periode.kecamatan))
     targets = {t.tahun: Nilai(t.nilai, t.label) for t in Target.objects.filter(indikator=ind)}
     targets[tahun] = Nilai(D(value))
-    services.save_indikator(indikator=ind, targets=targets, by=other, versi=dokumen(periode, "renstra").versi)
+    renstra_services.save_indikator(indikator=ind, targets=targets, by=other, versi=dokumen(periode, "renstra").versi)
 
 
 def test_cells_changed_by_someone_else_since_download_are_shown_not_overwritten(kecil, inds):
@@ -59,7 +60,7 @@ def test_cells_changed_by_someone_else_since_download_are_shown_not_overwritten(
 def test_a_row_deleted_since_download(kecil, inds):
     content = template(kecil)
     victim = inds[-1]
-    services.delete_indikator(indikator=victim, by=operator(kecil), versi=dokumen(kecil, "renstra").versi)
+    renstra_services.delete_indikator(indikator=victim, by=operator(kecil), versi=dokumen(kecil, "renstra").versi)
     [error] = preview(kecil, content).errors
     assert error.kolom == "ID" and "sudah tidak ada di data sekarang" in error.pesan
 
@@ -69,7 +70,7 @@ def test_data_changed_between_preview_and_confirm(kecil, inds):
     seen = preview(kecil, content).versi_sekarang
     someone_saves_target(kecil, inds[0], 2024, "3")
     before = state()
-    with pytest.raises(services.Bentrok) as exc:
+    with pytest.raises(core_errors.Bentrok) as exc:
         do_import(kecil, content, versi=seen)
     assert [r.oleh.username for r in exc.value.riwayat] == ["operator.lain"]
     assert state() == before

@@ -6,10 +6,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.dokumen import services
 from kecamatan.core.formatting import Nilai
+from kecamatan.importing import services as importing_services
 from kecamatan.importing.base import HEADER_ROW
 from kecamatan.models import Dokumen, Indikator, Realisasi, RealisasiAnggaran, Riwayat, SubKegiatan
+from kecamatan.realisasi import services as realisasi_services
 from tests.importing.helpers import do_import, edit, find_row, operator, preview, state, template, workbook
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ KUNCI = "realisasi-2024-2"
 def tw1(randuagung):
     """TW I 2024 saved through the page's service: every indicator 1, Rp 100.000 on one sub."""
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=randuagung).order_by("nomenklatur__kode").first()
-    services.save_realisasi_triwulan(
+    realisasi_services.save_realisasi_triwulan(
         periode=randuagung, tahun=2024, triwulan=1, versi=0, by=operator(),
         indikator={i.pk: (Nilai(D(1)), "") for i in Indikator.objects.filter(periode=randuagung)},
         anggaran={sub.pk: D(100000)},
@@ -73,7 +74,7 @@ def test_fill_a_triwulan_with_errors_then_fixed(randuagung, tw1):
         "pemisah ribuan harus per tiga angka. Contoh: 1.500.000,50 atau 84,31",
     ]
     before = state()
-    with pytest.raises(services.ImporDitolak):
+    with pytest.raises(importing_services.ImporDitolak):
         do_import(randuagung, bad, KUNCI)
     assert state() == before
     assert not Dokumen.objects.filter(periode=randuagung, jenis="realisasi", triwulan=2).exists()  # not even created

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kecamatan.dokumen import services
 from kecamatan.core.formatting import Nilai
+from kecamatan.importing import services as importing_services
 from kecamatan.importing import writers
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW, Change
 from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
@@ -20,7 +20,15 @@ from kecamatan.renja.selectors import renja_data
 from kecamatan.renja.tables.tc33 import DANA, DANA_1, build_tc33
 from tests.factories import user_with_role
 from tests.importing.helpers import (
-    do_import, edit, find_column, find_row, operator, preview, save, state, template, workbook,
+    do_import,
+    edit,
+    find_row,
+    operator,
+    preview,
+    save,
+    state,
+    template,
+    workbook,
 )
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +244,7 @@ def test_a_sub_kegiatan_without_aktivitas_gets_its_first_ones(senduro):
     assert error.pesan.startswith("Sub kegiatan ini dirinci per aktivitas (2 aktivitas, jumlah 2.200.000): "
                                   "kebutuhan dananya adalah jumlah dana aktivitas, tidak diketik. Kosongkan sel ini")
     before = state()
-    with pytest.raises(services.ImporDitolak):
+    with pytest.raises(importing_services.ImporDitolak):
         do_import(senduro, filled, kunci=KUNCI)
     assert state() == before
 
@@ -303,7 +311,7 @@ def test_bad_cells_are_refused_at_their_place_and_nothing_is_saved(senduro):
         [error] = result.errors
         assert (error.lembar, error.baris, error.kolom) == (SHEET, find_row(ws, refs[who]), (at or [kolom])[0]), typed
         assert pesan in error.pesan, typed
-        with pytest.raises(services.ImporDitolak):
+        with pytest.raises(importing_services.ImporDitolak):
             do_import(senduro, content, kunci=KUNCI)
         assert state() == before, typed
 

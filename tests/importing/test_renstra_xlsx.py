@@ -8,7 +8,15 @@ import pytest
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.models import Dokumen, Indikator, Pagu, Riwayat, SubKegiatan, Target
 from tests.importing.helpers import (
-    do_import, edit, find_column, find_row, operator, preview, state, template, workbook,
+    do_import,
+    edit,
+    find_column,
+    find_row,
+    operator,
+    preview,
+    state,
+    template,
+    workbook,
 )
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kecamatan.models import Dokumen, Indikator, Peran, Target
+from kecamatan.renstra import services as renstra_services
 from tests.factories import PeriodeFactory, build_cascade, build_renja, user_with_role
 from tests.importing.helpers import edit, find_row, operator, state, workbook
 
@@ -154,7 +155,6 @@ def test_queries_do_not_grow_with_the_renstra(client, django_assert_num_queries,
 def test_preview_shows_conflicts_with_the_three_values(logged_in, kecil):
     from decimal import Decimal as D
 
-    from kecamatan.dokumen import services
     from kecamatan.core.formatting import Nilai
 
     client = logged_in
@@ -163,7 +163,7 @@ def test_preview_shows_conflicts_with_the_three_values(logged_in, kecil):
     content = edit(client.get(template_url).content, "Target", {(f"indikator:{ind.pk}", "Target 2025"): "5"})
     camat = user_with_role("camat.lain", Peran.CAMAT, kecil.kecamatan)
     targets = {t.tahun: Nilai(t.nilai, t.label) for t in Target.objects.filter(indikator=ind)}
-    services.save_indikator(indikator=ind, targets={**targets, 2025: Nilai(D(9))}, by=camat, versi=0)
+    renstra_services.save_indikator(indikator=ind, targets={**targets, 2025: Nilai(D(9))}, by=camat, versi=0)
     upload(client, page_url, content)
     html = client.get(page_url).content.decode()
     assert "sudah diubah (versi 0 → 1)" in html

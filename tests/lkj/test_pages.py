@@ -8,17 +8,33 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from kecamatan.models import (
-    Dokumen, Indikator, NilaiPembanding, Pagu, PengaturanLKj, PenetapanIKU, Peran, PerjanjianKinerja, ProgramPK,
-    Sasaran, Target, TargetPK, Tujuan,
-)
+from kecamatan.lkj.selectors_data import lkj_data
 from kecamatan.lkj.tables.iku import build_iku
 from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.pk import build_pk
-from kecamatan.lkj.selectors_data import lkj_data
+from kecamatan.models import (
+    Dokumen,
+    NilaiPembanding,
+    Pagu,
+    PenetapanIKU,
+    PengaturanLKj,
+    Peran,
+    PerjanjianKinerja,
+    ProgramPK,
+    Sasaran,
+    Target,
+    TargetPK,
+    Tujuan,
+)
 from tests.factories import (
-    CamatFactory, IndikatorFactory, KecamatanFactory, KegiatanFactory, PeriodeFactory, ProgramFactory,
-    SubKegiatanFactory, user_with_role,
+    CamatFactory,
+    IndikatorFactory,
+    KecamatanFactory,
+    KegiatanFactory,
+    PeriodeFactory,
+    ProgramFactory,
+    SubKegiatanFactory,
+    user_with_role,
 )
 from tests.lkj.helpers import form_data
 

@@ -6,12 +6,18 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
+from kecamatan.lkj.selectors_data import lkj_data
+from kecamatan.lkj.tables.pk import build_pk
 from kecamatan.models import (
-    Dokumen, Indikator, Periode, PerjanjianKinerja, ProgramPK, Riwayat, TargetPK,
+    Dokumen,
+    Indikator,
+    Periode,
+    PerjanjianKinerja,
+    ProgramPK,
+    Riwayat,
+    TargetPK,
 )
 from kecamatan.renstra.data import TOTAL
-from kecamatan.lkj.tables.pk import build_pk
-from kecamatan.lkj.selectors_data import lkj_data
 from tests.factories import KecamatanFactory, PeriodeFactory
 from tests.lkj.helpers import form_data
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)

@@ -9,11 +9,11 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 from PIL import Image
 
-from kecamatan.models import Dokumen, Kabupaten
-from kecamatan.naskah.selectors import Kunci, identitas, naskah_data
 from kecamatan.cetak.output import produce
-from kecamatan.naskah.render import body_html
 from kecamatan.core.validators import validate_logo
+from kecamatan.models import Dokumen, Kabupaten
+from kecamatan.naskah.render import body_html
+from kecamatan.naskah.selectors import Kunci, identitas, naskah_data
 from tests.naskah.test_views import make_periode
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ text without anything being fetched. Each PDF is rendered once for the module.""
 import pytest
 
 from kecamatan.models import Dokumen, Narasi, Periode
+from kecamatan.naskah.render import render_document_pdf
 from kecamatan.naskah.selectors import Kunci, naskah_data
 from kecamatan.tables import render_pdf
-from kecamatan.naskah.render import render_document_pdf
 from tests.naskah.pdf_check import PdfBook, flat
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 

@@ -4,10 +4,10 @@ update, history, the user's version of a draft, and last year's text as a starti
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from kecamatan.core.errors import Bentrok
 from kecamatan.models import Dokumen, Narasi, Peran, Periode, Riwayat
 from kecamatan.naskah import services
 from kecamatan.naskah.selectors import Kunci, narasi_sebelumnya, parse_kunci
-from kecamatan.dokumen.services import Bentrok
 from tests.factories import CamatFactory, PeriodeFactory, user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import (
-    Dokumen, Indikator, Pagu, Peran, Realisasi, ReviewRanwal, Riwayat, SubKegiatan, TahapTarget, TargetRenja,
+    Dokumen,
+    Indikator,
+    Pagu,
+    Peran,
+    Realisasi,
+    ReviewRanwal,
+    Riwayat,
+    SubKegiatan,
+    TahapTarget,
+    TargetRenja,
 )
 from kecamatan.renja import services
 from kecamatan.renja.selectors import renja_data

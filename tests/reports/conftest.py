@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import pytest
 from django.db import transaction
 
+from kecamatan.cetak.output import produce
+from kecamatan.cetak.registry import get_table
 from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Periode
 from kecamatan.tables.base import Report
-from kecamatan.cetak.output import produce
-from kecamatan.cetak.registry import get_table
 
 RENSTRA_TABLES = ["tc23", "tc24", "tc25", "cascading", "tc26", "tc27", "tc28", "renstra"]
 

@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
 from kecamatan.renja.data import AktivitasData, RanwalData, RenjaData, RincianData
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
 
 TAHUN = (2024, 2025, 2026)
 

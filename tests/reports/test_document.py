@@ -2,11 +2,26 @@
 documents number them, the lists of the front matter, cross references in the drafts, the
 user's version of a draft and when its draft changed."""
 
-from kecamatan.tables.base import TEXT, Column, Report, Row
 from kecamatan.naskah.document import (
-    Bab, Bagian, Draf, DrafTersusun, Gambar, Judul, Lampiran, NarasiTeks, Naskah, Sampul, Tabel, TabelTersusun, Teks,
-    TeksTersusun, bagian_keys, report_caption, susun,
+    Bab,
+    Bagian,
+    Draf,
+    DrafTersusun,
+    Gambar,
+    Judul,
+    Lampiran,
+    NarasiTeks,
+    Naskah,
+    Sampul,
+    Tabel,
+    TabelTersusun,
+    Teks,
+    TeksTersusun,
+    bagian_keys,
+    report_caption,
+    susun,
 )
+from kecamatan.tables.base import TEXT, Column, Report, Row
 
 
 def report(code, title, orientation="portrait"):

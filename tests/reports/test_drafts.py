@@ -8,10 +8,10 @@ import pytest
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import format_cell
+from kecamatan.lkj.data import PembandingData, PeriodeLalu
 from kecamatan.naskah.document_lkj import build_reports
 from kecamatan.naskah.drafts import column, draf_pendanaan_renja, lkj_drafts, selisih
-from kecamatan.lkj.data import PembandingData, PeriodeLalu
+from kecamatan.tables.base import format_cell
 from tests.reports.test_lkj_builders import lkj, q, renstra
 
 

@@ -7,10 +7,20 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, Predikat
-from kecamatan.demo.kinerja import spread
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED, Besaran, Report, format_cell
-from kecamatan.renstra.data import IndikatorData, NodeData, PenandatanganData, RenstraData, SasaranData, TujuanData
+from kecamatan.demo.kinerja import spread
+from kecamatan.lkj.data import (
+    AWAL,
+    PERUBAHAN,
+    IkuData,
+    KinerjaItem,
+    LkjData,
+    PembandingData,
+    PeriodeLalu,
+    PKData,
+    normalize_uraian,
+    realisasi_total,
+)
 from kecamatan.lkj.tables.iku import build_iku
 from kecamatan.lkj.tables.lkj import build_lkj
 from kecamatan.lkj.tables.lkj21 import build_lkj21
@@ -23,11 +33,9 @@ from kecamatan.lkj.tables.lkj36 import build_lkj36
 from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
-from kecamatan.lkj.data import (
-    AWAL, PERUBAHAN, IkuData, KinerjaItem, LkjData, PembandingData, PeriodeLalu, PKData, normalize_uraian,
-    realisasi_total,
-)
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
+from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.tables.base import COVERED, Besaran, PenandatanganData, Report, format_cell
 
 TAHUN = (2024, 2025, 2026)
 CAMAT = PenandatanganData(nama="Drs. CAMAT UJI", jabatan="Camat Uji", nip="19650905 199003 1 009", tempat="Lumajang",

@@ -3,13 +3,14 @@ holds, prints what the documents got wrong correctly, and pins every known seed 
 (printed vs computed) so a change in the data or the arithmetic shows up here."""
 
 import json
-from decimal import ROUND_DOWN, Decimal as D
+from decimal import ROUND_DOWN
+from decimal import Decimal as D
 
 import pytest
-from kecamatan.demo.muat import FIXTURES
+
 from kecamatan.core.formatting import parse_nilai, parse_number
-from kecamatan.models import Pagu, Periode, Realisasi, RealisasiAnggaran
-from kecamatan.renstra.data import TOTAL
+from kecamatan.demo.muat import FIXTURES
+from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
 from kecamatan.lkj.tables.iku import build_iku
 from kecamatan.lkj.tables.lkj32 import build_lkj32
 from kecamatan.lkj.tables.lkj33 import build_lkj33
@@ -19,8 +20,9 @@ from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
 from kecamatan.lkj.tables.pk import build_tabel_23
-from kecamatan.dokumen.selectors import renstra_data
-from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
+from kecamatan.models import Pagu, Periode, Realisasi, RealisasiAnggaran
+from kecamatan.renstra.data import TOTAL
+from kecamatan.renstra.selectors import renstra_data
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 
 TWO = D("0.01")

@@ -9,11 +9,16 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from kecamatan import models as m
-from kecamatan.models import Peran, Periode
 from kecamatan.cetak.output import produce
 from kecamatan.lkj.selectors_data import lkj_data
+from kecamatan.models import Peran, Periode
 from tests.factories import (
-    CamatFactory, IndikatorFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role,
+    CamatFactory,
+    IndikatorFactory,
+    KecamatanFactory,
+    PeriodeFactory,
+    build_cascade,
+    user_with_role,
 )
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 from tests.reports.helpers import pdf_pages, xlsx_sheet

@@ -1,7 +1,7 @@
 """The narrative markup: what people type, what prints, and that nothing typed is ever HTML."""
 
-from kecamatan.tables import markup
-from kecamatan.tables.markup import ListBlock, Paragraph, TableBlock
+from kecamatan.core import markup
+from kecamatan.core.markup import ListBlock, Paragraph, TableBlock
 
 
 def test_every_line_is_a_paragraph_and_blank_lines_are_ignored():

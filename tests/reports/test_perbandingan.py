@@ -6,15 +6,24 @@ from decimal import Decimal as D
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
+from kecamatan.perbandingan.data import (
+    AnggaranProgram,
+    DokumenInfo,
+    IndikatorKecamatan,
+    KecamatanInfo,
+    PerbandinganData,
+    Pilihan,
+)
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT, kunci_indikator
-from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
 from kecamatan.perbandingan.tables.builders import (
-    build_kelengkapan, build_matriks, build_penyerapan_kecamatan, build_penyerapan_program, build_tren,
+    build_kelengkapan,
+    build_matriks,
+    build_penyerapan_kecamatan,
+    build_penyerapan_program,
+    build_tren,
     pilihan_indikator,
 )
-from kecamatan.perbandingan.data import (
-    AnggaranProgram, DokumenInfo, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan,
-)
+from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
 
 HARI_INI = datetime.date(2025, 8, 1)
 IPP = "Indeks Pelayanan Publik"

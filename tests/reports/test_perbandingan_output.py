@@ -5,12 +5,12 @@ import datetime
 import io
 
 import pytest
-from openpyxl import load_workbook
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
-from kecamatan.demo.muat import LoadReport, load_nomenklatur
 from kecamatan.demo.kabupaten import kabupaten_sintetis
+from kecamatan.demo.muat import LoadReport, load_nomenklatur
 from kecamatan.models import Peran
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT
 from tests.factories import user_with_role

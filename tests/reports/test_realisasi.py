@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import AnggaranRealisasi, IndikatorRealisasi, PemilikRealisasi, RealisasiTriwulanData
+from kecamatan.realisasi.data import AnggaranRealisasi, IndikatorRealisasi, PemilikRealisasi, RealisasiTriwulanData
 from kecamatan.realisasi.tables.triwulan import build_realisasi
 
 

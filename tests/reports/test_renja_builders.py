@@ -7,17 +7,17 @@ import pytest
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED, Besaran, format_cell
-from kecamatan.renstra.data import NodeData
+from kecamatan.renja.data import CatatanData, UsulanData
+from kecamatan.renja.tables.common import resolve_notes
 from kecamatan.renja.tables.renja import build_renja_document
 from kecamatan.renja.tables.renja41 import build_renja41
-from kecamatan.renja.tables.common import resolve_notes
-from kecamatan.renja.data import CatatanData, UsulanData
 from kecamatan.renja.tables.tc29 import build_tc29, perkiraan_realisasi, tingkat_realisasi
 from kecamatan.renja.tables.tc30 import build_tc30
 from kecamatan.renja.tables.tc31 import build_tc31, pagu_indikatif
 from kecamatan.renja.tables.tc32 import build_tc32
 from kecamatan.renja.tables.tc33 import build_tc33
+from kecamatan.renstra.data import NodeData
+from kecamatan.tables.base import COVERED, Besaran, format_cell
 from tests.reports.renja_fixtures import ind, small_renja
 
 NA = Nilai(None, "N/A")
@@ -295,7 +295,7 @@ def test_rows_keyed_by_order_are_named_in_notes():
 
 
 def test_renja_document_is_in_document_order_with_one_signature_and_the_closing_note():
-    from kecamatan.renstra.data import PenandatanganData
+    from kecamatan.tables.base import PenandatanganData
 
     ttd = PenandatanganData(nama="Drs. UJI", jabatan="Camat Uji", nip="19681114 199003 1 004")
     note = CatatanData(tabel="tc29", baris_sumber="247", uraian="Contoh catatan.")
@@ -316,7 +316,7 @@ def test_a_single_table_carries_its_own_closing_note():
 
 
 def test_renja_document_without_notes_ends_with_tabel_41_signed():
-    from kecamatan.renstra.data import PenandatanganData
+    from kecamatan.tables.base import PenandatanganData
 
     ttd = PenandatanganData(nama="Drs. UJI", jabatan="Camat Uji", nip="19681114 199003 1 004")
     reports = build_renja_document(small_renja(penandatangan=ttd))

@@ -7,17 +7,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from kecamatan.demo.muat import FIXTURES, muat_demo
-from kecamatan.core.formatting import parse_number
-from kecamatan.models import Aktivitas, CatatanSumber, Pagu, Periode, RenjaSubKegiatan
-from kecamatan.demo.renja import iter_nodes
-from kecamatan.renja.selectors import renja_data
-from kecamatan.tables.base import format_cell
 from kecamatan.cetak.output import produce
-from kecamatan.renja.tables.renja import BUILDERS, build_renja_document
+from kecamatan.core.formatting import parse_number
+from kecamatan.demo.muat import FIXTURES, muat_demo
+from kecamatan.demo.renja import iter_nodes
+from kecamatan.models import Aktivitas, CatatanSumber, Pagu, Periode, RenjaSubKegiatan
+from kecamatan.renja.selectors import renja_data
 from kecamatan.renja.tables.common import resolve_notes
+from kecamatan.renja.tables.renja import BUILDERS, build_renja_document
 from kecamatan.renja.tables.tc31 import build_tc31
 from kecamatan.renja.tables.tc33 import build_tc33
+from kecamatan.tables.base import format_cell
 from tests.reports.helpers import pdf_pages, xlsx_rows
 
 FIXTURE = FIXTURES / "renja_senduro_2024.json"
@@ -152,8 +152,9 @@ def test_renja_pdf_has_the_figures_header_on_every_page_and_signature_at_the_end
 
 
 def test_renja_xlsx_keeps_numbers_and_has_one_sheet_per_table(senduro):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(senduro["xlsx"]))
     assert wb.sheetnames == ["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Catatan"]

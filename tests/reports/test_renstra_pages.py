@@ -4,9 +4,9 @@ whatever the size, and PDFs cached by content."""
 import pytest
 from django.urls import reverse
 
+from kecamatan.cetak.registry import get_table
 from kecamatan.models import Peran, Target
 from kecamatan.tables import pdf_cache
-from kecamatan.cetak.registry import get_table
 from tests.factories import PeriodeFactory, build_cascade, build_riwayat, build_strategi, user_with_role
 
 pytestmark = pytest.mark.django_db

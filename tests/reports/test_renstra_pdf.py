@@ -13,9 +13,9 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 
+from kecamatan.cetak.registry import get_table
 from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Periode
-from kecamatan.cetak.registry import get_table
 from kecamatan.tables.render_pdf import pdf_document, print_html
 from tests.reports.helpers import pdf_pages, xlsx_sheet
 from tests.reports.layout import layout_problems

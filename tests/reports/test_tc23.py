@@ -4,9 +4,10 @@ import json
 from decimal import Decimal as D
 
 import pytest
+
 from kecamatan.core.computations import Polaritas
-from kecamatan.demo.muat import FIXTURES
 from kecamatan.core.formatting import Nilai, parse_nilai, quantize
+from kecamatan.demo.muat import FIXTURES
 from kecamatan.renstra.data_tabel import IndikatorLaluData, RiwayatData
 from kecamatan.renstra.tables.tc23 import build_tc23
 

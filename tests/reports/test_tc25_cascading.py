@@ -3,12 +3,13 @@
 from decimal import Decimal as D
 
 import pytest
+
 from kecamatan.core.computations import AturanAkhir
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED
-from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
+from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.renstra.tables.tc25 import build_tc25
+from kecamatan.tables.base import COVERED
 
 TAHUN = (2024, 2025, 2026)
 

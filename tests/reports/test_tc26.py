@@ -4,11 +4,15 @@ by side where not; Randuagung prints as its document."""
 import pytest
 
 from kecamatan.admin import ArahKebijakanForm
-from kecamatan.tables.base import COVERED
 from kecamatan.renstra.data_tabel import (
-    ArahKebijakanData, SasaranStrategiData, StrategiArahData, StrategiData, TujuanStrategiData,
+    ArahKebijakanData,
+    SasaranStrategiData,
+    StrategiArahData,
+    StrategiData,
+    TujuanStrategiData,
 )
 from kecamatan.renstra.tables.tc26 import build_tc26, groups_of
+from kecamatan.tables.base import COVERED
 
 
 def S(id):

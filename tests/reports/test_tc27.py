@@ -7,13 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from kecamatan.cetak.output import produce
 from kecamatan.core.computations import AturanAkhir
 from kecamatan.core.formatting import Nilai
 from kecamatan.models import Peran
-from kecamatan.tables.base import COVERED
 from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
-from kecamatan.cetak.output import produce
 from kecamatan.renstra.tables.tc27 import build_tc27
+from kecamatan.tables.base import COVERED
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 from tests.reports.helpers import pdf_pages, xlsx_rows, xlsx_sheet
 

@@ -3,12 +3,13 @@
 from decimal import Decimal as D
 
 import pytest
+
 from kecamatan.core.computations import AturanAkhir
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED
 from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
 from kecamatan.renstra.data_tabel import KondisiAwalTercatat, apply_kondisi_awal
 from kecamatan.renstra.tables.tc28 import build_tc28
+from kecamatan.tables.base import COVERED
 from tests.reports.helpers import xlsx_rows
 
 TAHUN = (2024, 2025, 2026)

@@ -16,16 +16,30 @@ from django.test.utils import CaptureQueriesContext
 
 from kecamatan.core.formatting import format_number
 from kecamatan.models import (
-    CapaianLalu, Camat, Dokumen, Indikator, IndikatorLalu, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu,
-    Periode, Program, Sasaran, SubKegiatan, Target, Tujuan,
+    Camat,
+    CapaianLalu,
+    Dokumen,
+    Indikator,
+    IndikatorLalu,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Nomenklatur,
+    Pagu,
+    Periode,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    Target,
+    Tujuan,
 )
-from kecamatan.tables import pdf_cache
 from kecamatan.renstra.data_tabel import apply_kondisi_awal
+from kecamatan.renstra.selectors import renstra_data
+from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
 from kecamatan.renstra.tables.renstra import build_tc27_noted
+from kecamatan.tables import pdf_cache
 from kecamatan.tables.render_html import render_table_html
 from kecamatan.tables.render_pdf import pdf_document, print_html
-from kecamatan.dokumen.selectors import renstra_data
-from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat
 
 
 def _t(model) -> str:

@@ -23,15 +23,29 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kecamatan.demo.kabupaten import demo_kabupaten, kabupaten_sintetis
 from kecamatan.core.formatting import format_number
+from kecamatan.demo.kabupaten import demo_kabupaten, kabupaten_sintetis
 from kecamatan.models import (
-    Aktivitas, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Pagu, Periode, Peran, Profil, Program, Realisasi,
-    RealisasiAnggaran, RenjaSubKegiatan, SubKegiatan, Target,
+    Aktivitas,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Pagu,
+    Peran,
+    Periode,
+    Profil,
+    Program,
+    Realisasi,
+    RealisasiAnggaran,
+    RenjaSubKegiatan,
+    SubKegiatan,
+    Target,
 )
-from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, kolom_indikator
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.selectors import matriks_data, penyerapan_data
+from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, kolom_indikator
 
 T = {m.__name__: m._meta.db_table for m in (Indikator, Periode, Kecamatan, Target, Realisasi, Pagu, SubKegiatan,
                                              Kegiatan, Program, RealisasiAnggaran, Aktivitas, RenjaSubKegiatan, Dokumen)}

@@ -16,12 +16,24 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from kecamatan.dokumen import selectors, services
 from kecamatan.core.formatting import format_number
+from kecamatan.dokumen import selectors
 from kecamatan.importing import documents
+from kecamatan.importing import services as importing_services
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.models import (
-    Indikator, Kabupaten, Kecamatan, Kegiatan, Nomenklatur, Pagu, Periode, Peran, Profil, Program, SubKegiatan, Target,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Nomenklatur,
+    Pagu,
+    Peran,
+    Periode,
+    Profil,
+    Program,
+    SubKegiatan,
+    Target,
 )
 
 TARGET_SECONDS = Decimal(5)
@@ -129,7 +141,7 @@ class Command(BaseCommand):
                                    f"perubahan; contoh: {preview.errors[:3]}")
             with CaptureQueriesContext(connection) as queries:
                 t0 = time.perf_counter()
-                services.import_xlsx(periode=periode, kunci=KUNCI, content=content, nama_file="ukur.xlsx",
+                importing_services.import_xlsx(periode=periode, kunci=KUNCI, content=content, nama_file="ukur.xlsx",
                                      versi=dokumen.versi, by=user)
                 t_save = time.perf_counter() - t0
             cpu = time.process_time() - c0

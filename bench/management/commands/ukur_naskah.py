@@ -19,12 +19,25 @@ from django.db import transaction
 
 from kecamatan.core.formatting import format_number
 from kecamatan.models import (
-    Camat, Dokumen, Indikator, Kabupaten, Kecamatan, Kegiatan, Narasi, Nomenklatur, Pagu, Periode, Program, Sasaran,
-    SubKegiatan, Target, Tujuan,
+    Camat,
+    Dokumen,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Kegiatan,
+    Narasi,
+    Nomenklatur,
+    Pagu,
+    Periode,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    Target,
+    Tujuan,
 )
-from kecamatan.naskah.selectors import Kunci, naskah_data
 from kecamatan.naskah.document import bagian_keys
 from kecamatan.naskah.render import NASKAH_CSS, print_page
+from kecamatan.naskah.selectors import Kunci, naskah_data
 from kecamatan.tables.render_pdf import pdf_document
 
 TAHUN = (2024, 2025, 2026)

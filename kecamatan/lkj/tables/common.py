@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from kecamatan.core.computations import akhir_periode
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED, Besaran, Kop, Report, Row
-from kecamatan.renstra.data import IndikatorData
 from kecamatan.lkj.data import KinerjaItem, LkjData
+from kecamatan.renstra.data import IndikatorData
+from kecamatan.tables.base import COVERED, Besaran, Kop, Report, Row
 
 LEVEL_LABEL = {"tujuan": "Tujuan", "sasaran": "Sasaran Strategis"}
 

@@ -12,9 +12,9 @@ target would let 84,1 pass where the Renstra asks for 84,31.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, TEXT, Column, Report
-from kecamatan.lkj.tables.common import besaran, filename, stacked
 from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import besaran, filename, stacked
+from kecamatan.tables.base import NILAI, NOMOR, TEXT, Column, Report
 
 
 def columns_iku(tahun: int) -> tuple[Column, ...]:

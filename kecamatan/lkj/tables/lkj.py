@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kecamatan.tables.base import Report
+from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import filename, only_last_signed
 from kecamatan.lkj.tables.lkj21 import build_lkj21
 from kecamatan.lkj.tables.lkj22 import build_lkj22
 from kecamatan.lkj.tables.lkj24 import build_lkj24
@@ -18,9 +19,8 @@ from kecamatan.lkj.tables.lkj36 import build_lkj36
 from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
-from kecamatan.lkj.tables.common import filename, only_last_signed
-from kecamatan.lkj.data import LkjData
 from kecamatan.lkj.tables.pk import build_tabel_23
+from kecamatan.tables.base import Report
 
 
 def build_lkj(data: LkjData) -> list[Report]:

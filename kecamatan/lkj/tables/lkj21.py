@@ -6,9 +6,9 @@ a Tujuan block and a Sasaran Strategis block, as the LKj prints them.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NOMOR, Column, Report, Row
-from kecamatan.lkj.tables.common import filename, grouped, kop
 from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import filename, grouped, kop
+from kecamatan.tables.base import NOMOR, Column, Report, Row
 
 COLUMNS = (
     Column("", "No", kind=NOMOR, width=4),

@@ -6,9 +6,9 @@ year, with its unit.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, grouped, kop
 from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import besaran, filename, grouped, kop
+from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
 
 
 def build_lkj22(data: LkjData) -> Report:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from string import ascii_uppercase
 
-from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Column, Report, Row
-from kecamatan.renstra.data import TOTAL, NodeData
-from kecamatan.lkj.tables.common import besaran, filename, kop, stacked
 from kecamatan.lkj.data import AWAL, PERUBAHAN, KinerjaItem, LkjData
+from kecamatan.lkj.tables.common import besaran, filename, kop, stacked
+from kecamatan.renstra.data import TOTAL, NodeData
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Column, Report, Row
 
 NCOLS = 7
 LEVEL_DEPTH = {"tujuan": 0, "sasaran": 0, "program": 0, "kegiatan": 1, "subkegiatan": 2}

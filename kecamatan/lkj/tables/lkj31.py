@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from kecamatan.core.computations import Predikat
 from kecamatan.core.formatting import PERCENT_SUFFIX, format_number
-from kecamatan.tables.base import NOMOR, Column, Report, Row
-from kecamatan.lkj.tables.common import filename, kop
 from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import filename, kop
+from kecamatan.tables.base import NOMOR, Column, Report, Row
 
 COLUMNS = (
     Column("", "No", kind=NOMOR, width=5),

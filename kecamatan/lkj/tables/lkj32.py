@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from kecamatan.core.computations import AturanAkhir
 from kecamatan.core.formatting import format_nilai
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, PERSEN_SATUAN, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
 from kecamatan.lkj.data import LkjData, capaian_of, predikat_of
+from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, PERSEN_SATUAN, TEXT, Column, Report, Row
 
 COLUMNS = (
     Column("", "No.", kind=NOMOR, width=4),

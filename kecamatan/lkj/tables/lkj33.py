@@ -5,9 +5,9 @@ No | Tujuan/Sasaran | Indikator | Target | Realisasi | Capaian | Kriteria (Tabel
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
 from kecamatan.lkj.data import LkjData, capaian_of, predikat_of
+from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report, Row
 
 COLUMNS = (
     Column("", "No", kind=NOMOR, width=4),

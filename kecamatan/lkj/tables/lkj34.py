@@ -7,9 +7,9 @@ realisasi entered for that year and C is computed, so they cannot be swapped.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop
 from kecamatan.lkj.data import LkjData, PeriodeLalu, capaian_of, realisasi_total
+from kecamatan.lkj.tables.common import besaran, filename, kop
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
 
 
 def _years(periode: PeriodeLalu) -> list[int]:

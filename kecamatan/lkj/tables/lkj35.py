@@ -6,9 +6,9 @@ Keterangan (source of the data). T is the Renstra's target of that year.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
 from kecamatan.lkj.data import LkjData, capaian_of
+from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
 
 
 def build_lkj35(data: LkjData) -> Report:

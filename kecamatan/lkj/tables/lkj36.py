@@ -8,9 +8,9 @@ Akhir × 100.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop, target_akhir
 from kecamatan.lkj.data import LkjData, capaian_of
+from kecamatan.lkj.tables.common import besaran, filename, kop, target_akhir
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
 
 
 def build_lkj36(data: LkjData) -> Report:

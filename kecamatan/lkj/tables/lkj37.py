@@ -10,9 +10,9 @@ kecamatan's own (Realisasi / Target × 100).
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop
 from kecamatan.lkj.data import LkjData, capaian_of
+from kecamatan.lkj.tables.common import besaran, filename, kop
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
 
 
 def build_lkj37(data: LkjData) -> Report:

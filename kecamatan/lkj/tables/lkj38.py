@@ -9,9 +9,9 @@ or sasaran. Both terms are taken as printed (two decimals), so each row checks b
 from __future__ import annotations
 
 from kecamatan.core.computations import efisiensi
-from kecamatan.tables.base import NOMOR, PERSEN, Column, Report, Row
-from kecamatan.lkj.tables.common import filename, kop
 from kecamatan.lkj.data import LkjData, capaian_of, dua_desimal
+from kecamatan.lkj.tables.common import filename, kop
+from kecamatan.tables.base import NOMOR, PERSEN, Column, Report, Row
 
 COLUMNS = (
     Column("", "No.", kind=NOMOR, width=4),

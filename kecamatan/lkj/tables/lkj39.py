@@ -8,10 +8,10 @@ quarterly realisasi, both rolled up from sub-kegiatan; % = realisasi ÷ anggaran
 from __future__ import annotations
 
 from kecamatan.core.computations import penyerapan
-from kecamatan.tables.base import NOMOR, PERSEN, RUPIAH, Column, Report, Row
-from kecamatan.renstra.data import TOTAL
-from kecamatan.lkj.tables.common import filename, kop
 from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.tables.common import filename, kop
+from kecamatan.renstra.data import TOTAL
+from kecamatan.tables.base import NOMOR, PERSEN, RUPIAH, Column, Report, Row
 
 COLUMNS = (
     Column("", "No", kind=NOMOR, width=4),

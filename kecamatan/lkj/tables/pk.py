@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from kecamatan.core.computations import jumlah
 from kecamatan.core.formatting import format_rupiah
-from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, TEXT, Column, Report, Row
-from kecamatan.lkj.tables.common import besaran, filename, kop
 from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, kinerja_items
+from kecamatan.lkj.tables.common import besaran, filename, kop
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, TEXT, Column, Report, Row
 
 PERNYATAAN = (
     "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam "

@@ -16,13 +16,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
-from kecamatan.models import Kecamatan, Periode
-from kecamatan.perbandingan.rules import kunci_indikator
-from kecamatan.cetak.output import FORMATS, produce
-from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
+from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import DOCUMENTS, TABLES, UnknownTable
-from kecamatan.cetak.registry_kabupaten import NAMES, produce_kabupaten
+from kecamatan.models import Kecamatan, Periode
+from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
+from kecamatan.perbandingan.registry import NAMES, produce_kabupaten
+from kecamatan.perbandingan.rules import kunci_indikator
 from kecamatan.perbandingan.selectors import kabupaten_of
+from kecamatan.tables.output import FORMATS
 
 
 class Command(BaseCommand):

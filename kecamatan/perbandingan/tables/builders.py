@@ -17,13 +17,19 @@ from decimal import Decimal
 from kecamatan.core import formatting
 from kecamatan.core.computations import capaian, efisiensi, jumlah, penyerapan, predikat, realisasi_kumulatif
 from kecamatan.core.formatting import Nilai
-from kecamatan.models.dokumen import TW_ROMAWI, judul_dokumen, kunci_dokumen
+from kecamatan.core.kunci import TW_ROMAWI, judul_dokumen, kunci_dokumen
+from kecamatan.perbandingan.data import LEVEL_URUT, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan
 from kecamatan.perbandingan.rules import (
-    TENGGAT_KETERANGAN, WARNA_PREDIKAT, label_indikator, median, rata_rata, tenggat, terlambat,
+    TENGGAT_KETERANGAN,
+    WARNA_PREDIKAT,
+    label_indikator,
+    median,
+    rata_rata,
+    tenggat,
+    terlambat,
 )
 from kecamatan.tables.base import ANGKA, KODE, NILAI, NOMOR, PERSEN, RUPIAH, TEXT, Column, Kop, Report, Row
 from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series
-from kecamatan.perbandingan.data import LEVEL_URUT, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan
 
 REALISASI, RENJA, LKJ = "realisasi", "renja", "lkj"
 MERAH, ORANYE, KUNING, HIJAU, BIRU_MUDA, ABU = "EE9A9A", "F7C19B", "FBE7A1", "C4E8B0", "CFE2FF", "E9ECEF"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kecamatan.core.computations import capaian, jumlah, penyerapan, realisasi_kumulatif
 from kecamatan.core.formatting import Nilai
-from kecamatan.renstra.data import AnggaranRealisasi, IndikatorRealisasi, RealisasiTriwulanData
+from kecamatan.realisasi.data import AnggaranRealisasi, IndikatorRealisasi, RealisasiTriwulanData
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell
 from kecamatan.renja.data import CatatanData, RenjaData
+from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell
 
 
 def kop_of(data: RenjaData) -> Kop:

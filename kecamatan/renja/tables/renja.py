@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kecamatan.tables.base import Report
-from kecamatan.renja.tables.common import build_catatan, resolve_notes
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables.common import build_catatan, resolve_notes
 from kecamatan.renja.tables.renja41 import build_renja41
 from kecamatan.renja.tables.tc29 import build_tc29
 from kecamatan.renja.tables.tc30 import build_tc30
 from kecamatan.renja.tables.tc31 import build_tc31
 from kecamatan.renja.tables.tc32 import build_tc32
 from kecamatan.renja.tables.tc33 import build_tc33
+from kecamatan.tables.base import Report
 
 # document order of the Renja: BAB II Tabel 2.1, 2.2, 2.5, 2.6; BAB III T-C.33; BAB IV Tabel 4.1
 BUILDERS = {
@@ -46,10 +46,3 @@ def build_renja_document(data: RenjaData) -> list[Report]:
     return build_with_closing_note(data, BUILDERS)
 
 
-def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Report]:
-    from kecamatan.renja.selectors import renja_data
-
-    if tahun is None:
-        raise ValueError("Tabel Renja memerlukan tahun (--tahun).")
-    data = renja_data(periode_id, tahun)
-    return build_with_closing_note(data, BUILDERS if name == "renja" else [name])

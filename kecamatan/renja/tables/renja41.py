@@ -8,10 +8,10 @@ roll-up, so every target and Rp equals T-C.33's. Rows: "Unsur Kewilayahan" total
 from __future__ import annotations
 
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
-from kecamatan.renstra.data import TOTAL
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renstra.data import TOTAL
+from kecamatan.tables.base import COVERED, NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
 
 NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = range(7)
 SHARED = (NO, PROGRAM, KEGIATAN, ANGGARAN, SUMBER)

@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from kecamatan.core.formatting import NA, Nilai
-from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Column, Besaran, Report, Row
-from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Besaran, Column, Report, Row
 
 (KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
  ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB) = range(15)

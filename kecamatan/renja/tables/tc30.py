@@ -11,9 +11,9 @@ other years have none ("-"). Rows: the tujuan indicators, then the sasaran indic
 from __future__ import annotations
 
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
-from kecamatan.renja.tables.common import filename, kop_of
 from kecamatan.renja.data import PRAKIRAAN, RENJA, AnalisisData, RenjaData
+from kecamatan.renja.tables.common import filename, kop_of
+from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
 
 
 def columns_tc30(tahun: tuple[int, ...]) -> tuple[Column, ...]:

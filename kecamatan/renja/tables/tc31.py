@@ -16,10 +16,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kecamatan.core.computations import ZERO
-from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
-from kecamatan.renstra.data import NodeData
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
 from kecamatan.renja.data import RanwalData, RenjaData
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renstra.data import NodeData
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
 
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 

@@ -7,9 +7,9 @@ prints one full-width NIHIL row, as the Renja does.
 from __future__ import annotations
 
 from kecamatan.core.formatting import NIHIL, Nilai
-from kecamatan.tables.base import NILAI, NOMOR, Column, Besaran, Report, Row
-from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.tables.base import NILAI, NOMOR, Besaran, Column, Report, Row
 
 
 def columns_tc32() -> tuple[Column, ...]:

@@ -12,10 +12,10 @@ for the prakiraan maju n+1.
 from __future__ import annotations
 
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Column, Besaran, Report, Row
-from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
 from kecamatan.renja.data import PRAKIRAAN, RenjaData, node_label
+from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData
+from kecamatan.tables.base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
 
 KODE_, NAMA, INDIKATOR, FORMULASI, AKTIVITAS, PRIORITAS, LOKASI, TARGET, DANA, SUMBER, CATATAN, TARGET_1, DANA_1 = range(13)
 SHARED = (KODE_, NAMA, AKTIVITAS, PRIORITAS, LOKASI, DANA, SUMBER, CATATAN, DANA_1)

@@ -9,9 +9,9 @@ a node with several indicators prints one row per indicator with its own cells m
 
 from __future__ import annotations
 
-from kecamatan.tables.base import TEXT, Column, Report
 from kecamatan.renstra.data import RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of
+from kecamatan.tables.base import TEXT, Column, Report
 
 FIRST_NUMBER = 12
 LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}

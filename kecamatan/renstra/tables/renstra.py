@@ -8,16 +8,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from kecamatan.tables.base import Report
-from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.renstra.data import RenstraData
 from kecamatan.renstra.data_tabel import RenstraLengkap, apply_kondisi_awal
+from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.renstra.tables.tc23 import build_tc23
 from kecamatan.renstra.tables.tc24 import build_tc24
 from kecamatan.renstra.tables.tc25 import build_tc25
 from kecamatan.renstra.tables.tc26 import build_tc26
 from kecamatan.renstra.tables.tc27 import build_tc27
 from kecamatan.renstra.tables.tc28 import build_tc28
+from kecamatan.tables.base import Report
 
 
 def build_tc27_noted(data: RenstraData, catatan: Mapping[int, str]) -> Report:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from kecamatan.core.computations import capaian
-from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report
-from kecamatan.renstra.data_tabel import NA, RiwayatData, berlaku_label
+from kecamatan.core.formatting import Nilai, berlaku_label
+from kecamatan.renstra.data_tabel import NA, RiwayatData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report
 
 TARGET = "Target Renstra Perangkat Daerah Tahun"
 REALISASI = "Realisasi Capaian Tahun"

@@ -13,9 +13,10 @@ from decimal import Decimal
 from itertools import groupby
 
 from kecamatan.core.computations import jumlah, rasio, rata_rata_pertumbuhan
-from kecamatan.tables.base import PERSEN, RASIO, RUPIAH, TEXT, Column, Report
-from kecamatan.renstra.data_tabel import RiwayatData, berlaku_label
+from kecamatan.core.formatting import berlaku_label
+from kecamatan.renstra.data_tabel import RiwayatData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of
+from kecamatan.tables.base import PERSEN, RASIO, RUPIAH, TEXT, Column, Report
 
 ANGGARAN = "Anggaran pada Tahun"
 REALISASI = "Realisasi Anggaran pada Tahun"

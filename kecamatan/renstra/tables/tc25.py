@@ -7,9 +7,9 @@ sasaran indicator; the tujuan cell spans its rows, a sasaran cell spans its indi
 
 from __future__ import annotations
 
-from kecamatan.tables.base import NILAI, TEXT, Column, Report
 from kecamatan.renstra.data import IndikatorData, RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
+from kecamatan.tables.base import NILAI, TEXT, Column, Report
 
 
 def columns_tc25(tahun: tuple[int, ...]) -> tuple[Column, ...]:

@@ -12,9 +12,9 @@ The tujuan cell spans its sasaran, a sasaran cell its rows.
 
 from __future__ import annotations
 
-from kecamatan.tables.base import TEXT, Column, Report
 from kecamatan.renstra.data_tabel import ArahKebijakanData, SasaranStrategiData, StrategiArahData, StrategiData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
+from kecamatan.tables.base import TEXT, Column, Report
 
 STRATEGI, ARAH = 2, 3
 

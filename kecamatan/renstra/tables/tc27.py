@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from kecamatan.core.computations import jumlah
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Kop, Report, Row
 from kecamatan.renstra.data import TOTAL, RenstraData
+from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Kop, Report, Row
 
 FIRST_NUMBER = 11
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kecamatan.tables.base import ANGKA, NILAI, NOMOR, TEXT, Column, Report
 from kecamatan.renstra.data import IndikatorData, RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, rencana_daerah
+from kecamatan.tables.base import ANGKA, NILAI, NOMOR, TEXT, Column, Report
 
 
 def columns_tc28(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:

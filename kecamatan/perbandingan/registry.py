@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kecamatan.tables.base import Report
-from kecamatan.cetak.output import Output, render_reports
 from kecamatan.perbandingan.data import PerbandinganData, Pilihan
+from kecamatan.tables.base import Report
+from kecamatan.tables.output import Output, render_reports
 
 
 @dataclass(frozen=True)

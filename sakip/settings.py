@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "kecamatan",
-    "bench",
 ]
 
 MIDDLEWARE = [

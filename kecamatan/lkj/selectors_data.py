@@ -39,7 +39,7 @@ from kecamatan.models import (
     Target,
     TargetPK,
 )
-from kecamatan.renstra.selectors import _indikator_data, renstra_data
+from kecamatan.renstra.selectors import indikator_data, renstra_data
 from kecamatan.tables.base import PenandatanganData
 
 TUJUAN_ATAU_SASARAN = Q(tujuan__isnull=False) | Q(sasaran__isnull=False)
@@ -114,9 +114,9 @@ def _items_of(indikator: list[Indikator], targets: dict[int, dict[int, Nilai]]) 
     tujuan.sort(key=lambda i: (i.tujuan.urutan, i.urutan, i.pk))
     sasaran.sort(key=lambda i: (i.sasaran.tujuan_id, i.sasaran.urutan, i.urutan, i.pk))
     marked = any(i.iku for i in sasaran)
-    items = [KinerjaItem("tujuan", i.tujuan.urutan, i.tujuan.uraian, i.tujuan_id, _indikator_data(i, targets))
+    items = [KinerjaItem("tujuan", i.tujuan.urutan, i.tujuan.uraian, i.tujuan_id, indikator_data(i, targets))
              for i in tujuan]
-    items += [KinerjaItem("sasaran", i.sasaran.urutan, i.sasaran.uraian, i.sasaran_id, _indikator_data(i, targets))
+    items += [KinerjaItem("sasaran", i.sasaran.urutan, i.sasaran.uraian, i.sasaran_id, indikator_data(i, targets))
               for i in sasaran if i.iku or not marked]
     return tuple(items)
 

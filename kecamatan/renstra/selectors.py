@@ -34,7 +34,7 @@ from kecamatan.renstra.data import (
 )
 
 
-def _indikator_data(ind: Indikator, targets: dict[int, dict[int, Nilai]]) -> IndikatorData:
+def indikator_data(ind: Indikator, targets: dict[int, dict[int, Nilai]]) -> IndikatorData:
     return IndikatorData(
         id=ind.pk,
         uraian=ind.uraian,
@@ -100,7 +100,7 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
 
     ind_by: dict[tuple[str, int], list[IndikatorData]] = defaultdict(list)
     for ind in indikator:
-        ind_by[(ind.level, getattr(ind, f"{ind.level}_id"))].append(_indikator_data(ind, targets))
+        ind_by[(ind.level, getattr(ind, f"{ind.level}_id"))].append(indikator_data(ind, targets))
 
     def inds(level: str, pk: int) -> tuple[IndikatorData, ...]:
         return tuple(ind_by.get((level, pk), ()))

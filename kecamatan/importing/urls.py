@@ -1,0 +1,11 @@
+"""URLs of excel in: template, upload with preview, confirm. Mounted in the kecamatan namespace by kecamatan/urls.py."""
+
+from django.urls import path
+
+from kecamatan.importing import views
+
+urlpatterns = [
+    path("renstra/<int:pk>/impor/<str:kunci>/", views.impor, name="impor"),
+    path("renstra/<int:pk>/impor/<str:kunci>/templat.xlsx", views.impor_templat, name="impor_templat"),
+    path("renstra/<int:pk>/impor/<str:kunci>/simpan/", views.impor_simpan, name="impor_simpan"),
+]

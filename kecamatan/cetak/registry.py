@@ -96,7 +96,7 @@ def _kinerja(module: str, builder: str, *, comparison: bool = False):
         from kecamatan.lkj.selectors_data import lkj_data
 
         data = lkj_data(periode_id, tahun, pembanding=options.get("pembanding") if comparison else None)
-        result = getattr(import_module(f"{__package__}.{module}"), builder)(data)
+        result = getattr(import_module(f"kecamatan.lkj.tables.{module}"), builder)(data)
         return result if isinstance(result, list) else [result]
 
     return build

@@ -136,13 +136,14 @@ def write_report(ws, report: Report) -> None:
     first_data = r
     for row in report.rows:
         if row.kind == "band":
-            ws.cell(r, 1, str(row.cells[0])).font = Font(bold=True)
+            ws.cell(r, 1, row.text).font = Font(bold=True)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
             for c in range(1, ncols + 1):
                 ws.cell(r, c).border = BORDER
             r += 1
             continue
-        for i, (value, column) in enumerate(zip(row.cells, report.columns)):
+        for i, column in enumerate(report.columns):
+            value = row.cells.get(column.key)
             cell = ws.cell(r, i + 1)
             cell.border = BORDER
             if value is COVERED:
@@ -155,15 +156,15 @@ def write_report(ws, report: Report) -> None:
                 cell.number_format = NUMBER_FORMATS[column.kind]
                 cell.alignment = Alignment(horizontal="right", vertical="top")
             else:
-                indent = row.level if i == report.name_column else 0
+                indent = row.level if column.key == report.name_column else 0
                 cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
             if row.kind in BOLD_KINDS:
                 cell.font = Font(bold=True)
             if row.kind == "total":
                 cell.fill = TOTAL_FILL
-            if i in row.fill:
-                cell.fill = PatternFill("solid", fgColor=row.fill[i])
-            span = row.span_of(i)
+            if column.key in row.fill:
+                cell.fill = PatternFill("solid", fgColor=row.fill[column.key])
+            span = row.span_of(column.key)
             if span > 1:
                 ws.merge_cells(start_row=r, start_column=i + 1, end_row=r + span - 1, end_column=i + 1)
         r += 1

@@ -25,7 +25,8 @@ from kecamatan.tables.base import TEXT, Column, Report, Row
 
 
 def report(code, title, orientation="portrait"):
-    return Report(code=code, title=title, columns=(Column("1", "A", kind=TEXT),), rows=(Row("x", ("isi",)),),
+    return Report(code=code, title=title, columns=(Column("a", "A", kind=TEXT, number="1"),),
+                  rows=(Row("x", {"a": "isi"}),),
                   orientation=orientation)
 
 

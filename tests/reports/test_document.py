@@ -6,21 +6,16 @@ from kecamatan.naskah.document import (
     Bab,
     Bagian,
     Draf,
-    DrafTersusun,
     Gambar,
-    Judul,
     Lampiran,
     NarasiTeks,
     Naskah,
     Sampul,
     Tabel,
-    TabelTersusun,
     Teks,
-    TeksTersusun,
     bagian_keys,
-    report_caption,
-    susun,
 )
+from kecamatan.naskah.susunan import DrafTersusun, Judul, TabelTersusun, TeksTersusun, report_caption, susun
 from kecamatan.tables.base import TEXT, Column, Report, Row
 
 

@@ -51,7 +51,7 @@ def test_bands_number_rows_and_print_na_outside_the_band():
     ikm, lama, _band, fasilitasi, desa, aduan = rows[1:]
     # numbering restarts in each band; program indicators are not numbered
     assert tuple(r.cells["no"] for r in (ikm, lama, fasilitasi, desa, aduan)) == ("1", "", "1", "2", "")
-    assert ikm.cells["target:2021"] == Nilai(None, "N/A") and ikm.cells["rasio:2021"] == Nilai(None, "N/A")  # 2021 target, rasio
+    assert ikm.cells["target:2021"] == Nilai(None, "N/A") and ikm.cells["rasio:2021"] == Nilai(None, "N/A")
     assert fasilitasi.cells["target:2019"] == Nilai(None, "N/A")  # 2019 is outside 2022-2023
 
 

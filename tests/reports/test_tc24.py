@@ -96,7 +96,8 @@ def test_randuagung_ratios_and_growth_of_2019_2020_match_the_document(tc24_rows)
     for program in _lalu()["tc24"]["kelompok"][0]["program"]:
         row = by_name[program["uraian"]]
         for tahun in (2019, 2020):
-            assert quantize(row.cells[f"rasio:{tahun}"], 2) == parse_number(program["tahun"][str(tahun)]["rasio_tercetak"])
+            printed = program["tahun"][str(tahun)]["rasio_tercetak"]
+            assert quantize(row.cells[f"rasio:{tahun}"], 2) == parse_number(printed)
         for key, printed in zip(("pertumbuhan:anggaran", "pertumbuhan:realisasi"), program["pertumbuhan_tercetak"]):
             assert quantize(row.cells[key], 2) == parse_number(printed)
         checked += 1

@@ -58,7 +58,8 @@ def test_cascading_is_t_c27_without_codes_and_money():
     assert [c.number for c in report.columns] == ["12", "13", "14", "15", "16"]
     band, prog1, prog2, keg, sub = report.rows
     assert band.kind == "band" and band.text == "Unsur Kewilayahan"
-    assert tuple(prog1.cells[k] for k in ("sasaran", "nama", "indikator")) == ("Meningkatnya pembinaan", "PROGRAM PEMBINAAN", "RKPDes")
+    assert tuple(prog1.cells[k] for k in ("sasaran", "nama", "indikator")) == (
+        "Meningkatnya pembinaan", "PROGRAM PEMBINAAN", "RKPDes")
     assert prog1.rowspan == {"sasaran": 2, "nama": 2}
     assert prog2.cells["nama"] is COVERED and prog2.cells["indikator"] == "LPPDes"
     assert keg.cells["indikator"] == "" and keg.level == 1  # a kegiatan without indicator still prints

@@ -65,7 +65,8 @@ def test_arah_linking_two_groups_joins_them():
 
 def test_empty_sasaran_and_tujuan_still_print_a_row():
     rows = build_tc26(data(SasaranStrategiData(1, "Sasaran kosong"))).rows
-    assert len(rows) == 1 and rows[0].cells == {"tujuan": "Tujuan", "sasaran": "Sasaran kosong", "strategi": "", "arah": ""}
+    assert len(rows) == 1
+    assert rows[0].cells == {"tujuan": "Tujuan", "sasaran": "Sasaran kosong", "strategi": "", "arah": ""}
     empty = StrategiArahData(periode_id=1, kecamatan="Uji", kabupaten="Lumajang", tahun=(2024,),
                              tujuan=(TujuanStrategiData(1, "Tujuan saja"),))
     assert build_tc26(empty).rows[0].cells == {"tujuan": "Tujuan saja", "sasaran": "", "strategi": "", "arah": ""}

@@ -67,8 +67,10 @@ def test_multi_indicator_program_merges_shared_cells():
     first, second, third = rows[1], rows[2], rows[3]
     assert first.rowspan["kode"] == 3 and first.rowspan["rp:2024"] == 3
     assert second.cells["kode"] is COVERED and second.cells["rp:2024"] is COVERED
-    assert [r.cells["indikator"] for r in (first, second, third)] == ["RKPDes tepat waktu", "APBDes tepat waktu", "LPPDes tepat waktu"]
-    assert first.cells["target:akhir"] == D("91.67") and third.cells["target:akhir"] == D(100)  # last year's value, not a sum
+    assert [r.cells["indikator"] for r in (first, second, third)] == [
+        "RKPDes tepat waktu", "APBDes tepat waktu", "LPPDes tepat waktu"]
+    # last year's value, not a sum
+    assert first.cells["target:akhir"] == D("91.67") and third.cells["target:akhir"] == D(100)
 
 
 @pytest.mark.django_db

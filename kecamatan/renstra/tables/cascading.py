@@ -35,9 +35,9 @@ def build_cascading(data: RenstraData) -> Report:
     for node in data.nodes():
         first = len(buf)
         for ind in node.indikator or (None,):
-            indikator = ((ind.uraian, ind.satuan, ind.formula) if ind else ("", "", ""))
-            buf.add(node.level, {"sasaran": node.rumusan_sasaran, "nama": node.nama,
-                                 **dict(zip(("indikator", "satuan", "formula"), indikator))},
+            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formula": ind.formula} if ind
+                         else {"indikator": "", "satuan": "", "formula": ""})
+            buf.add(node.level, {"sasaran": node.rumusan_sasaran, "nama": node.nama, **indikator},
                     level=LEVEL_DEPTH[node.level])
         for column in ("sasaran", "nama"):
             buf.merge(first, column, len(buf) - first)

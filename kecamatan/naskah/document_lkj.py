@@ -30,7 +30,7 @@ from kecamatan.lkj.tables.lkj39 import build_lkj39
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
 from kecamatan.naskah.document import Bab, Bagian, Gambar, Lampiran, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import LkjReports, column, lkj_drafts, sel
+from kecamatan.naskah.drafts import LkjReports, lkj_drafts, sel
 from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.tables.base import Report
 from kecamatan.tables.grafik import Series, bar_chart, line_chart
@@ -44,9 +44,14 @@ def build_reports(data: LkjData) -> LkjReports:
 
 
 def chart_capaian(data: LkjData, r33: Report) -> str:
-    names = [str(row.cells[column(r33, "Indikator")]) for row in r33.rows]
-    values = tuple(sel(r33, row, "Capaian").angka for row in r33.rows)
+    names = [str(row.cells["indikator"]) for row in r33.rows]
+    values = tuple(sel(r33, row, "capaian").angka for row in r33.rows)
     return bar_chart(names, [Series(f"Capaian {data.tahun}", values)], reference=Decimal(100), reference_label="100%")
+
+
+def capaian_years(report: Report) -> list[str]:
+    """The years a Tabel 3.4 or 3.5 prints a capaian for ("capaian:2023" → "2023"), in order."""
+    return [key.split(":", 1)[1] for key in report.keys if key.startswith("capaian:")]
 
 
 def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
@@ -56,22 +61,19 @@ def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
     values: dict[int, dict[str, object]] = {i: {} for i in range(len(reports.lkj35.rows))}
     items = data.items()
     for report in reports.lkj34:
-        groups = [c.group for c in report.columns if c.group]
-        for group in dict.fromkeys(groups):
-            year = group.split()[-1]
+        for year in capaian_years(report):
             if year not in years:
                 years.append(year)
             for i, item in enumerate(items):
                 wanted = normalize_uraian(item.indikator.uraian)
                 for row in report.rows:
-                    if row.kind == item.level and normalize_uraian(str(row.cells[2])) == wanted:
-                        values[i][year] = sel(report, row, "C", group).angka
-    for group in dict.fromkeys(c.group for c in reports.lkj35.columns if c.group):
-        year = group.split()[-1]
+                    if row.kind == item.level and normalize_uraian(str(row.cells.get("indikator", ""))) == wanted:
+                        values[i][year] = sel(report, row, f"capaian:{year}").angka
+    for year in capaian_years(reports.lkj35):
         if year not in years:
             years.append(year)
         for i, row in enumerate(reports.lkj35.rows):
-            values[i][year] = sel(reports.lkj35, row, "C", group).angka
+            values[i][year] = sel(reports.lkj35, row, f"capaian:{year}").angka
     if len(years) < 2:
         return None
     series = [Series(item.indikator.uraian, tuple(values[i].get(y) for y in years)) for i, item in enumerate(items)]
@@ -80,8 +82,8 @@ def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
 
 def chart_penyerapan(data: LkjData, r39: Report) -> str:
     rows = r39.rows[:-1]  # without the total
-    names = [str(row.cells[column(r39, "Program")]) for row in rows]
-    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", tuple(sel(r39, row, "%").angka for row in rows))],
+    names = [str(row.cells["program"]) for row in rows]
+    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", tuple(sel(r39, row, "persen").angka for row in rows))],
                      reference=Decimal(100), reference_label="100%")
 
 

@@ -63,7 +63,7 @@ def test_cascading_is_t_c27_without_codes_and_money():
     assert prog1.rowspan == {"sasaran": 2, "nama": 2}
     assert prog2.cells["nama"] is COVERED and prog2.cells["indikator"] == "LPPDes"
     assert keg.cells["indikator"] == "" and keg.level == 1  # a kegiatan without indicator still prints
-    assert (sub.cells["satuan"], sub.cells["formula"]) == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
+    assert (sub.cells["satuan"], sub.cells["formulasi"]) == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
 
 
 @pytest.mark.django_db  # the session-built tables need the test database

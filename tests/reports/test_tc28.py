@@ -42,9 +42,9 @@ def renstra() -> RenstraData:
 def test_columns_1_to_10_name_the_rpd_and_the_baseline_year():
     report = build_tc28(renstra())
     assert [c.number for c in report.columns] == [str(n) for n in range(1, 11)]
-    assert report.column("kondisi_awal").label == "Kondisi Kinerja pada awal periode RPD (Tahun 2022)"
-    assert report.column("kondisi_akhir").label == "Kondisi Kinerja pada akhir periode RPD"
-    assert (report.index("kondisi_awal"), report.index("kondisi_akhir")) == (5, 9)
+    assert report.column("kondisi-awal").label == "Kondisi Kinerja pada awal periode RPD (Tahun 2022)"
+    assert report.column("kondisi-akhir").label == "Kondisi Kinerja pada akhir periode RPD"
+    assert (report.index("kondisi-awal"), report.index("kondisi-akhir")) == (5, 9)
 
 
 def test_rows_group_programs_under_their_sasaran_with_bands():
@@ -61,10 +61,10 @@ def test_rows_group_programs_under_their_sasaran_with_bands():
 
 def test_akhir_periode_is_the_last_year_and_drops_the_label():
     rows = [r for r in build_tc28(renstra()).rows if r.kind != "band"]
-    assert rows[0].cells["kondisi_akhir"] == D(66) and rows[0].cells["kondisi_awal"] == Nilai(None, "-")
-    assert rows[1].cells["kondisi_akhir"] == D("88.89")
+    assert rows[0].cells["kondisi-akhir"] == D(66) and rows[0].cells["kondisi-awal"] == Nilai(None, "-")
+    assert rows[1].cells["kondisi-akhir"] == D("88.89")
     rkpdes, lppdes = rows[4], rows[5]
-    assert (rkpdes.cells["kondisi_akhir"], lppdes.cells["kondisi_akhir"]) == (D("91.67"), D(100))
+    assert (rkpdes.cells["kondisi-akhir"], lppdes.cells["kondisi-akhir"]) == (D("91.67"), D(100))
     assert rkpdes.rowspan == {"no": 2, "sasaran": 2} and lppdes.cells["sasaran"] is COVERED
 
 

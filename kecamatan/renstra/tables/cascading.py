@@ -18,13 +18,13 @@ LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_cascading() -> tuple[Column, ...]:
-    """Keys: sasaran, nama, indikator, satuan, formula (the same keys as T-C.27's columns)."""
+    """Keys: sasaran, nama, indikator, satuan, formulasi (the same keys as T-C.27's columns)."""
     return numbered((
         Column("sasaran", "Sasaran Program/Kegiatan/Sub-Kegiatan", kind=TEXT, width=28),
         Column("nama", "Program/Kegiatan/Sub-Kegiatan", kind=TEXT, width=28),
         Column("indikator", "Indikator", kind=TEXT, width=30),
         Column("satuan", "Satuan", kind=TEXT, width=9),
-        Column("formula", "Formulasi Penghitungan", kind=TEXT, width=36),
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=36),
     ), first=FIRST_NUMBER)
 
 
@@ -35,8 +35,8 @@ def build_cascading(data: RenstraData) -> Report:
     for node in data.nodes():
         first = len(buf)
         for ind in node.indikator or (None,):
-            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formula": ind.formula} if ind
-                         else {"indikator": "", "satuan": "", "formula": ""})
+            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formulasi} if ind
+                         else {"indikator": "", "satuan": "", "formulasi": ""})
             buf.add(node.level, {"sasaran": node.rumusan_sasaran, "nama": node.nama, **indikator},
                     level=LEVEL_DEPTH[node.level])
         for column in ("sasaran", "nama"):

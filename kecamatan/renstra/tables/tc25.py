@@ -13,13 +13,13 @@ from kecamatan.tables.base import NILAI, TEXT, Column, Report, numbered
 
 
 def columns_tc25(tahun: tuple[int, ...]) -> tuple[Column, ...]:
-    """Keys: tujuan, sasaran, indikator, satuan, formula, target:<year>."""
+    """Keys: tujuan, sasaran, indikator, satuan, formulasi, target:<year>."""
     cols = [
         Column("tujuan", "Tujuan", kind=TEXT, width=18),
         Column("sasaran", "Sasaran", kind=TEXT, width=18),
         Column("indikator", "Indikator", kind=TEXT, width=20),
         Column("satuan", "Satuan", kind=TEXT, width=7),
-        Column("formula", "Formulasi Penghitungan", kind=TEXT, width=34),
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=34),
     ]
     for t in tahun:
         cols.append(Column(f"target:{t}", str(t), group="Target", kind=NILAI, width=7))
@@ -28,8 +28,8 @@ def columns_tc25(tahun: tuple[int, ...]) -> tuple[Column, ...]:
 
 def _indikator_cells(ind: IndikatorData | None, tahun) -> dict:
     if ind is None:
-        return {"indikator": "", "satuan": "", "formula": "", **{f"target:{t}": None for t in tahun}}
-    return {"indikator": ind.uraian, "satuan": ind.satuan, "formula": ind.formula,
+        return {"indikator": "", "satuan": "", "formulasi": "", **{f"target:{t}": None for t in tahun}}
+    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formulasi,
             **{f"target:{t}": ind.target_of(t) for t in tahun}}
 
 

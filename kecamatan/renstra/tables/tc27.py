@@ -19,8 +19,8 @@ LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:
-    """Keys: kode, sasaran, nama, indikator, satuan, formula, kondisi_awal, target:<year> and
-    rp:<year> per year, target:akhir, rp:akhir, unit_kerja."""
+    """Keys: kode, sasaran, nama, indikator, satuan, formulasi, kondisi-awal, target:<year> and
+    rp:<year> per year, target:akhir, rp:akhir, unit-kerja."""
     # widths in mm of an A4 landscape page (277 mm between the margins) for three years: a bold
     # 1.916.486.189 at 6 pt needs 17,2 mm plus padding; longer periods scale down
     cols = [
@@ -29,15 +29,15 @@ def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Colum
         Column("nama", "Program/Kegiatan/Sub-Kegiatan", width=27),
         Column("indikator", "Indikator", width=25.5),
         Column("satuan", "Satuan", width=12.5),
-        Column("formula", "Formulasi Penghitungan", width=26),
-        Column("kondisi_awal", f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
+        Column("formulasi", "Formulasi Penghitungan", width=26),
+        Column("kondisi-awal", f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
     ]
     for t in tahun:
         cols.append(Column(f"target:{t}", "Target", group=str(t), kind=NILAI, width=9.5))
         cols.append(Column(f"rp:{t}", "Rp", group=str(t), kind=RUPIAH, width=18.7))
     cols.append(Column("target:akhir", "Target", group="Akhir Periode", kind=ANGKA, width=9.5))
     cols.append(Column("rp:akhir", "Rp", group="Akhir Periode", kind=RUPIAH, width=18.7))
-    cols.append(Column("unit_kerja", "Unit Kerja", kind=TEXT, width=9))
+    cols.append(Column("unit-kerja", "Unit Kerja", kind=TEXT, width=9))
     return numbered(cols, first=FIRST_NUMBER)
 
 
@@ -48,15 +48,15 @@ def kop_of(data: RenstraData) -> Kop:
 def _indikator_cells(ind, tahun: tuple[int, ...]) -> dict:
     """The cells of one indicator line; a node without indicator prints empty values."""
     if ind is None:
-        return {"indikator": "", "satuan": "", "formula": "", "kondisi_awal": Nilai(),
+        return {"indikator": "", "satuan": "", "formulasi": "", "kondisi-awal": Nilai(),
                 **{f"target:{t}": Nilai() for t in tahun}, "target:akhir": None}
-    return {"indikator": ind.uraian, "satuan": ind.satuan, "formula": ind.formula, "kondisi_awal": ind.kondisi_awal,
+    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula, "kondisi-awal": ind.kondisi_awal,
             **{f"target:{t}": ind.target_of(t) for t in tahun}, "target:akhir": ind.target_akhir(tahun)}
 
 
 def _node_rows(node, node_pagu, tahun: tuple[int, ...]) -> list[Row]:
     """One row per indicator; the shared cells (kode, names, Rp, unit kerja) merged over them."""
-    shared = ("kode", "sasaran", "nama", *(f"rp:{t}" for t in tahun), "rp:akhir", "unit_kerja")
+    shared = ("kode", "sasaran", "nama", *(f"rp:{t}" for t in tahun), "rp:akhir", "unit-kerja")
     indikator = node.indikator or (None,)
     span = len(indikator)
     rows = []
@@ -64,7 +64,7 @@ def _node_rows(node, node_pagu, tahun: tuple[int, ...]) -> list[Row]:
         if k == 0:
             cells = {"kode": node.kode, "sasaran": node.rumusan_sasaran, "nama": node.nama,
                      **{f"rp:{t}": node_pagu[t] for t in tahun}, "rp:akhir": jumlah(node_pagu.values()),
-                     "unit_kerja": node.unit_kerja}
+                     "unit-kerja": node.unit_kerja}
         else:
             cells = dict.fromkeys(shared, COVERED)
         cells |= _indikator_cells(ind, tahun)

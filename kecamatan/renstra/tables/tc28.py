@@ -23,20 +23,20 @@ from kecamatan.tables.base import ANGKA, NILAI, NOMOR, TEXT, Column, Report, num
 
 
 def columns_tc28(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:
-    """Keys: no, sasaran, indikator, satuan, formula, kondisi_awal, target:<year>, kondisi_akhir."""
+    """Keys: no, sasaran, indikator, satuan, formulasi, kondisi-awal, target:<year>, kondisi-akhir."""
     rencana = rencana_daerah(tahun)
     cols = [
         Column("no", "No", kind=NOMOR, width=3),
         Column("sasaran", "Sasaran Kinerja", kind=TEXT, width=22),
         Column("indikator", "Indikator Kinerja", kind=TEXT, width=24),
         Column("satuan", "Satuan", kind=TEXT, width=7),
-        Column("formula", "Formulasi Penghitungan", kind=TEXT, width=32),
-        Column("kondisi_awal", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi_awal})",
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=32),
+        Column("kondisi-awal", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi-awal})",
                kind=NILAI, width=10),
     ]
     for t in tahun:
         cols.append(Column(f"target:{t}", str(t), group="Target Capaian Setiap Tahun", kind=NILAI, width=7))
-    cols.append(Column("kondisi_akhir", f"Kondisi Kinerja pada akhir periode {rencana}", kind=ANGKA, width=10))
+    cols.append(Column("kondisi-akhir", f"Kondisi Kinerja pada akhir periode {rencana}", kind=ANGKA, width=10))
     return numbered(cols)
 
 
@@ -53,13 +53,13 @@ def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> R
         for ind in indikator or (None,):
             cells: dict = {"no": nomor, "sasaran": sasaran_kinerja}
             if ind is None:
-                cells |= {"indikator": "", "satuan": "", "formula": "", "kondisi_awal": None,
-                          **{f"target:{t}": None for t in tahun}, "kondisi_akhir": None}
+                cells |= {"indikator": "", "satuan": "", "formulasi": "", "kondisi-awal": None,
+                          **{f"target:{t}": None for t in tahun}, "kondisi-akhir": None}
             else:
                 shown.append(ind.id)
-                cells |= {"indikator": ind.uraian, "satuan": ind.satuan, "formula": ind.formula,
-                          "kondisi_awal": ind.kondisi_awal, **{f"target:{t}": ind.target_of(t) for t in tahun},
-                          "kondisi_akhir": ind.target_akhir(tahun)}
+                cells |= {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula,
+                          "kondisi-awal": ind.kondisi_awal, **{f"target:{t}": ind.target_of(t) for t in tahun},
+                          "kondisi-akhir": ind.target_akhir(tahun)}
             buf.add(kind, cells, level=level)
         buf.merge(first, "no", len(buf) - first)
         buf.merge(first, "sasaran", len(buf) - first)

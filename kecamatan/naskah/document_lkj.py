@@ -83,7 +83,8 @@ def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
 def chart_penyerapan(data: LkjData, r39: Report) -> str:
     rows = r39.rows[:-1]  # without the total
     names = [str(row.cells["program"]) for row in rows]
-    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", tuple(sel(r39, row, "persen").angka for row in rows))],
+    values = tuple(sel(r39, row, "penyerapan").angka for row in rows)
+    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", values)],
                      reference=Decimal(100), reference_label="100%")
 
 
@@ -104,18 +105,8 @@ def _pk_lampiran(data: LkjData) -> list[Bagian]:
     return out
 
 
-def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
-    k, n = data.renstra.kecamatan, data.tahun
-    reports = build_reports(data)
-    drafts = lkj_drafts(data, reports)
-    pembanding = f"Kecamatan {data.pembanding.kecamatan}" if data.pembanding else "Kecamatan Lain"
-    label = f"{data.renstra.tahun[0]}-{data.renstra.tahun[-1]}"
-    tabel_34 = [_tabel("lkj34" if i == 0 else f"lkj34-{i + 1}", r) for i, r in enumerate(reports.lkj34)]
-    tren = chart_tren(data, reports)
-    gambar_tren = [Gambar("tren", "Perbandingan Capaian Kinerja dari Tahun ke Tahun", tren,
-                          "Sumber: {tabel:lkj34} dan {tabel:lkj35}")] if tren else []
-
-    bab1 = Bab("Pendahuluan", (
+def _bab_pendahuluan() -> Bab:
+    return Bab("Pendahuluan", (
         Teks("pendahuluan", "Pendahuluan", "Dasar penyusunan Laporan Kinerja dan maksudnya."),
         Bagian("Gambaran Umum", (
             Teks("gambaran-umum", wajib=False, petunjuk="Kedudukan dan dasar hukum organisasi kecamatan."),
@@ -128,7 +119,11 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         )),
         Bagian("Isu Strategis", (Teks("isu-strategis"),)),
     ))
-    bab2 = Bab("Perencanaan Kinerja", (
+
+
+def _bab_perencanaan(data: LkjData) -> Bab:
+    n = data.tahun
+    return Bab("Perencanaan Kinerja", (
         Bagian("Kinerja Utama Perangkat Daerah", (
             Teks("iku"), _tabel("lkj21", build_lkj21(data)), Teks("iku-target"), _tabel("lkj22", build_lkj22(data)),
         )),
@@ -136,7 +131,17 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         Bagian("Program dan Kegiatan yang Mendukung IKU", (
             Teks("program-pendukung"), _tabel("lkj24", build_lkj24(data)), Teks("program-pendukung-analisis", wajib=False))),
     ))
-    bab3 = Bab("Akuntabilitas Kinerja", (
+
+
+def _bab_akuntabilitas(data: LkjData, reports: LkjReports, drafts: dict) -> Bab:
+    n = data.tahun
+    pembanding = f"Kecamatan {data.pembanding.kecamatan}" if data.pembanding else "Kecamatan Lain"
+    label = f"{data.renstra.tahun[0]}-{data.renstra.tahun[-1]}"
+    tabel_34 = [_tabel("lkj34" if i == 0 else f"lkj34-{i + 1}", r) for i, r in enumerate(reports.lkj34)]
+    tren = chart_tren(data, reports)
+    gambar_tren = [Gambar("tren", "Perbandingan Capaian Kinerja dari Tahun ke Tahun", tren,
+                          "Sumber: {tabel:lkj34} dan {tabel:lkj35}")] if tren else []
+    return Bab("Akuntabilitas Kinerja", (
         Bagian("Capaian Kinerja Organisasi", (
             Bagian("Pengukuran Kinerja", (
                 Teks("pengukuran", petunjuk="Cara pengukuran kinerja (rumus capaian) dan skala kriteria."),
@@ -178,15 +183,24 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
             Bagian("Inovasi", (Teks("inovasi"),)),
         )),
     ))
-    bab4 = Bab("Penutup", (Teks("penutup"), *drafts["penutup"], Teks("penutup-tindak-lanjut")))
 
+
+def _lampiran(data: LkjData) -> tuple[Bagian, ...]:
+    n = data.tahun
     lampiran = _pk_lampiran(data)
     if data.iku is not None and data.iku.penandatangan is not None:
         lampiran.append(Bagian(f"Indikator Kinerja Utama Tahun {n}", (Lampiran((replace(build_iku(data), kop=None),)),)))
     lampiran.append(Bagian("Matrik Tujuan, Sasaran, Program, Kegiatan dan Sub Kegiatan", (
         _tabel("cascading", build_cascading(data.renstra)),)))
     lampiran.append(Bagian("Dokumentasi dan Bukti Dukung", (Teks("lampiran-lain", "Lampiran lain"),)))
+    return tuple(lampiran)
 
+
+def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
+    k, n = data.renstra.kecamatan, data.tahun
+    reports = build_reports(data)
+    drafts = lkj_drafts(data, reports)
+    bab4 = Bab("Penutup", (Teks("penutup"), *drafts["penutup"], Teks("penutup-tindak-lanjut")))
     return Naskah(
         jenis="lkj",
         judul=f"Laporan Kinerja Kecamatan {k} Tahun {n}",
@@ -195,8 +209,8 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         pembuka=(Bagian("Ikhtisar Eksekutif", (
             Teks("ikhtisar"), *drafts["ikhtisar"], Teks("ikhtisar-lanjutan", wajib=False),
         )),),
-        bab=(bab1, bab2, bab3, bab4),
-        lampiran=tuple(lampiran),
+        bab=(_bab_pendahuluan(), _bab_perencanaan(data), _bab_akuntabilitas(data, reports, drafts), bab4),
+        lampiran=_lampiran(data),
         filename=f"lkj-{k.lower()}-{n}",
     )
 

@@ -211,7 +211,7 @@ def draf_tahun_lalu(data: LkjData, item: KinerjaItem, index: int, reports: LkjRe
 def draf_akhir_renstra(data: LkjData, item: KinerjaItem, index: int, reports: LkjReports) -> str:
     ind = item.indikator
     r36, row = reports.lkj36, reports.lkj36.rows[index]
-    akhir, realisasi, capaian = (sel(r36, row, "target-akhir"), sel(r36, row, "realisasi"),
+    akhir, realisasi, capaian = (sel(r36, row, "target:akhir"), sel(r36, row, "realisasi"),
                                  sel(r36, row, "capaian"))
     r = data.renstra
     label = f"{r.tahun[0]}-{r.tahun[-1]}"
@@ -296,11 +296,11 @@ def draf_anggaran(data: LkjData, reports: LkjReports) -> str:
     r39 = reports.lkj39
     total = r39.rows[-1]
     anggaran, realisasi, persen = (sel(r39, total, "anggaran"), sel(r39, total, "realisasi"),
-                                   sel(r39, total, "persen"))
+                                   sel(r39, total, "penyerapan"))
     text = (f"Anggaran Kecamatan {data.renstra.kecamatan} tahun {data.tahun} sebesar Rp {anggaran.teks} dengan "
             f"realisasi sampai 31 Desember {data.tahun} sebesar Rp {realisasi.teks} atau {persen.teks} "
             f"({{tabel:lkj39}}).")
-    programs = [(str(row.cells.get("program", "")), sel(r39, row, "persen")) for row in r39.rows[:-1]]
+    programs = [(str(row.cells.get("program", "")), sel(r39, row, "penyerapan")) for row in r39.rows[:-1]]
     scored = [(name, s) for name, s in programs if s.ada]
     if len(scored) > 1:
         low_name, low = min(scored, key=lambda p: p[1].angka)

@@ -35,7 +35,7 @@ def build_cascading(data: RenstraData) -> Report:
     for node in data.nodes():
         first = len(buf)
         for ind in node.indikator or (None,):
-            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formulasi} if ind
+            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula} if ind
                          else {"indikator": "", "satuan": "", "formulasi": ""})
             buf.add(node.level, {"sasaran": node.rumusan_sasaran, "nama": node.nama, **indikator},
                     level=LEVEL_DEPTH[node.level])

@@ -29,7 +29,7 @@ def columns_tc25(tahun: tuple[int, ...]) -> tuple[Column, ...]:
 def _indikator_cells(ind: IndikatorData | None, tahun) -> dict:
     if ind is None:
         return {"indikator": "", "satuan": "", "formulasi": "", **{f"target:{t}": None for t in tahun}}
-    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formulasi,
+    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula,
             **{f"target:{t}": ind.target_of(t) for t in tahun}}
 
 

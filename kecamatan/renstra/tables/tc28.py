@@ -31,7 +31,7 @@ def columns_tc28(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Colum
         Column("indikator", "Indikator Kinerja", kind=TEXT, width=24),
         Column("satuan", "Satuan", kind=TEXT, width=7),
         Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=32),
-        Column("kondisi-awal", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi-awal})",
+        Column("kondisi-awal", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi_awal})",
                kind=NILAI, width=10),
     ]
     for t in tahun:

@@ -4,12 +4,19 @@ A builder (one module per table, e.g. `tc27.py`) turns plain data into a `Report
 their official numbering and header groups, and rows of plain values. The HTML, PDF and Excel
 renderers print the same `Report`, so the three can never disagree; they format but never
 compute. No Django and no database here.
+
+Cells are found by column key, never by position: a column has a `key` ("kode", "rp:2025")
+unique in its Report, and a row's `cells` maps keys to values. Builders, renderers, readers
+(naskah drafts, checks) and tests all say `row.cells["rp:2025"]`, so adding or moving a column
+moves nothing else. The official numbering printed under the header ("11", "8=(7/6)") is the
+column's `number`: data of the layout, set by the builder (`numbered` numbers a list).
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kecamatan.core import formatting
@@ -79,33 +86,46 @@ TANPA_SATUAN = {"", "angka", "indeks", "nilai", "rasio", "predikat", "skor"}
 
 @dataclass(frozen=True)
 class Column:
-    number: str  # the official numbering printed under the header: "11", "(1)"
+    key: str  # how builders, renderers, readers and tests find the cell: "kode", "rp:2025"; unique in a Report
     label: str  # "Target", "Rp", "Indikator"
     group: str = ""  # spanning header above `label`; equal adjacent groups are merged
     kind: str = TEXT
+    number: str = ""  # the official numbering printed under the header: "11", "(1)", "8=(7/6)"
     width: float = 10  # relative width (≈ characters); drives PDF col widths and Excel widths
+
+
+def numbered(columns: Iterable[Column], first: int = 1) -> tuple[Column, ...]:
+    """Copies of `columns` numbered consecutively from `first` ("1", "2", …), for layouts whose
+    numbering row is just the column count."""
+    return tuple(replace(col, number=str(first + i)) for i, col in enumerate(columns))
 
 
 @dataclass(frozen=True)
 class Row:
     """One printed row. `kind` styles it (total, program, kegiatan, subkegiatan, band, …);
-    `cells` has one value per column: str, Decimal, None ("-"), Nilai, Besaran, or COVERED.
-    `rowspan` maps a column index to the number of rows its cell spans (≥ 2).
-    A `band` row prints `cells[0]` across the whole width (e.g. "TUJUAN", "NIHIL").
+    `cells` maps a column key to its value: str, Decimal, None ("-"), Nilai, Besaran, or COVERED;
+    a key not present prints like None.
+    `rowspan` maps a column key to the number of rows its cell spans (≥ 2).
+    A `band` row prints `text` across the whole width (e.g. "TUJUAN", "NIHIL") and has no cells.
     `key` optionally names the row (e.g. its code) so notes can point at its cells.
-    `fill` maps a column index to a background colour "RRGGBB" (screen, PDF and Excel alike);
-    `links` maps a column index to a URL, shown as a link on screen only (drill-down)."""
+    `fill` maps a column key to a background colour "RRGGBB" (screen, PDF and Excel alike);
+    `links` maps a column key to a URL, shown as a link on screen only (drill-down)."""
 
     kind: str
-    cells: tuple
+    cells: Mapping[str, object] = field(default_factory=dict)
     level: int = 0  # indentation of the name column
-    rowspan: dict[int, int] = field(default_factory=dict)
+    rowspan: Mapping[str, int] = field(default_factory=dict)
     key: str = ""
-    fill: dict[int, str] = field(default_factory=dict)
-    links: dict[int, str] = field(default_factory=dict)
+    fill: Mapping[str, str] = field(default_factory=dict)
+    links: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""  # a band row's text
 
-    def span_of(self, index: int) -> int:
-        return self.rowspan.get(index, 1)
+    def span_of(self, key: str) -> int:
+        return self.rowspan.get(key, 1)
+
+    def used_keys(self) -> set[str]:
+        """Every column key this row refers to (cells, rowspan, fill, links)."""
+        return {*self.cells, *self.rowspan, *self.fill, *self.links}
 
 
 @dataclass(frozen=True)
@@ -139,7 +159,7 @@ class Report:
     penandatangan: PenandatanganData | None = None
     orientation: str = "landscape"  # landscape | portrait
     page_size: str = "A4"  # A4 | F4
-    name_column: int | None = None  # index of the column that is indented by Row.level
+    name_column: str | None = None  # key of the column that is indented by Row.level
     notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
     filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
     # Optional parts, for documents that are more than a table (IKU sheet, Perjanjian Kinerja):
@@ -151,9 +171,39 @@ class Report:
     charts: tuple = ()  # reports.grafik charts drawn above the table on screen and in the PDF
 
     def __post_init__(self) -> None:
+        keys = self.keys
+        if len(set(keys)) != len(keys):
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            raise ValueError(f"{self.code}: column key(s) used twice: {', '.join(twice)}")
+        known = set(keys)
+        if self.name_column is not None and self.name_column not in known:
+            raise ValueError(f"{self.code}: name_column {self.name_column!r} is not a column key")
         for row in self.rows:
-            if row.kind != "band" and len(row.cells) != len(self.columns):
-                raise ValueError(f"{self.code}: row has {len(row.cells)} cells for {len(self.columns)} columns")
+            if not isinstance(row.cells, Mapping):
+                raise TypeError(f"{self.code}: row {row.key or row.kind!r} cells must map column keys to values")
+            if row.kind == "band":
+                if row.cells:
+                    raise ValueError(f"{self.code}: a band row prints `text`, not cells")
+                continue
+            unknown = row.used_keys() - known
+            if unknown:
+                raise ValueError(f"{self.code}: row {row.key or row.kind!r} has no column for key(s) "
+                                 f"{', '.join(map(repr, sorted(unknown)))}")
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Column keys in print order."""
+        return tuple(c.key for c in self.columns)
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(f"{self.code}: no column {key!r}")
+
+    def index(self, key: str) -> int:
+        """Print position of a column (0-based): for renderers that place cells on a grid."""
+        return self.keys.index(key)
 
     @property
     def has_groups(self) -> bool:

@@ -32,19 +32,20 @@ def table_context(report: Report, *, links: bool = False) -> dict:
     rows = []
     for row in report.rows:
         if row.kind == "band":
-            rows.append(HtmlRow(row.kind, row.level, (), band=str(row.cells[0])))
+            rows.append(HtmlRow(row.kind, row.level, (), band=row.text))
             continue
         cells = []
-        for i, (value, col) in enumerate(zip(row.cells, report.columns)):
+        for col in report.columns:
+            value = row.cells.get(col.key)
             if value is COVERED:
                 continue
             css = "angka" if col.kind in NUMERIC_KINDS else {NOMOR: "nomor", KODE: "kode"}.get(col.kind, "teks")
-            if i == report.name_column:
+            if col.key == report.name_column:
                 css += f" nama tingkat-{row.level}"
             if isinstance(value, Besaran):
                 css += " besaran"  # "9 Lembaga Kemasyarakatan" may wrap; bare numbers never do
-            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(i), row.fill.get(i, ""),
-                                  row.links.get(i, "") if links else ""))
+            cells.append(HtmlCell(format_cell(value, col.kind), css, row.span_of(col.key), row.fill.get(col.key, ""),
+                                  row.links.get(col.key, "") if links else ""))
         rows.append(HtmlRow(row.kind, row.level, tuple(cells)))
     groups = report.header_groups()
     grouped = {i for label, start, span in groups for i in range(start, start + span) if report.columns[i].group}

@@ -24,37 +24,52 @@ from decimal import Decimal
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from kecamatan.core.formatting import NA, Nilai
 from kecamatan.renja.data import RenjaData
-from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.renja.tables.common import blank, filename, kop_of, wilayah_line
 from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Besaran, Column, Report, Row
 
-(KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
- ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB) = range(15)
+# column keys: what each column means, relative to the Renja year n (tables.md §3.1)
+KODE_, NAMA, INDIKATOR = "kode", "nama", "indikator"
+TARGET_N = "target:renstra"  # 4: Target Renstra of year n
+REAL_N3 = "realisasi:sd-n-3"  # 5: realisasi up to n-3
+TARGET_N2, REAL_N2, TINGKAT = "target:n-2", "realisasi:n-2", "tingkat-realisasi"  # 6, 7, 8 = 7/6
+TARGET_N1 = "target:n-1"  # 9: Renja target of n-1
+PERKIRAAN, CAPAIAN = "realisasi:sd-n-1", "capaian"  # 10 = 5+7+9, 11 = 10/4
+ANGGARAN, REAL_ANGGARAN, SERAPAN = "anggaran:n-2", "realisasi-anggaran:n-2", "serapan:n-2"  # 12, 13, 14 = 13/12
+PENANGGUNG_JAWAB = "penanggung-jawab"  # 15
 SHARED = (KODE_, NAMA, ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB)
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_tc29(n: int) -> tuple[Column, ...]:
+    """The 15 columns the app prints: the Renja's eleven, then the anggaran of n-2 and the
+    penanggung jawab."""
     lalu = f"Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu ({n - 2})"
     perkiraan = "Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun Berjalan"
     anggaran = f"Anggaran Tahun {n - 2}"
     return (
-        Column("1", "Kode", kind=KODE, width=11),
-        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", width=17),
-        Column("3", "Indikator Kinerja Program/Kegiatan", width=17),
-        Column("4", f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI, width=8),
-        Column("5", f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}", kind=NILAI,
-               width=8),
-        Column("6", f"Target Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
-        Column("7", f"Realisasi Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
-        Column("8=(7/6)", "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, width=7),
-        Column("9", f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI, width=8),
-        Column("10=(5+7+9)", f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
-               kind=NILAI, width=8.5),
-        Column("11=(10/4)", "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN, width=7),
-        Column("12", "Anggaran (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
-        Column("13", "Realisasi (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
-        Column("14=(13/12)", "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, width=8.5),
-        Column("15", "Perangkat Daerah Penanggung Jawab", width=9),
+        Column(KODE_, "Kode", kind=KODE, number="1", width=11),
+        Column(NAMA, "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", number="2", width=17),
+        Column(INDIKATOR, "Indikator Kinerja Program/Kegiatan", number="3", width=17),
+        Column(TARGET_N, f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI,
+               number="4", width=8),
+        Column(REAL_N3, f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}",
+               kind=NILAI, number="5", width=8),
+        Column(TARGET_N2, f"Target Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, number="6",
+               width=7.5),
+        Column(REAL_N2, f"Realisasi Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, number="7",
+               width=7.5),
+        Column(TINGKAT, "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, number="8=(7/6)", width=7),
+        Column(TARGET_N1, f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI,
+               number="9", width=8),
+        Column(PERKIRAAN, f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
+               kind=NILAI, number="10=(5+7+9)", width=8.5),
+        Column(CAPAIAN, "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN,
+               number="11=(10/4)", width=7),
+        Column(ANGGARAN, "Anggaran (Rp)", group=anggaran, kind=RUPIAH, number="12", width=9.5),
+        Column(REAL_ANGGARAN, "Realisasi (Rp)", group=anggaran, kind=RUPIAH, number="13", width=9.5),
+        Column(SERAPAN, "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, number="14=(13/12)",
+               width=8.5),
+        Column(PENANGGUNG_JAWAB, "Perangkat Daerah Penanggung Jawab", number="15", width=9),
     )
 
 
@@ -130,7 +145,7 @@ def build_tc29(data: RenjaData) -> Report:
         indikator = node.indikator or (None,)
         span = len(indikator)
         for k, ind in enumerate(indikator):
-            cells: list = [""] * len(columns)
+            cells = blank(columns)
             if k == 0:
                 cells[KODE_], cells[NAMA] = node.kode, node.nama
                 cells[ANGGARAN], cells[REAL_ANGGARAN] = anggaran, realisasi
@@ -161,7 +176,7 @@ def build_tc29(data: RenjaData) -> Report:
                 cells[CAPAIAN] = tingkat_realisasi(target_n, perkiraan, ind.polaritas)
             rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
             key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
-            rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
+            rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
 
     return Report(
         code="T-C.29",

@@ -32,7 +32,7 @@ def catatan_sumber(data: PeriksaData):
         report = reports[note.tabel]
         label = TABEL_LABEL.get(note.tabel, note.tabel)
         tautan = Tautan.to("kecamatan:tabel", pk=data.periode_id, name=note.tabel).with_query(tahun=data.tahun)
-        columns = {column_number(c): i for i, c in enumerate(report.columns)}
+        columns = {column_number(c): c for c in report.columns}
         rows = {row.key: row for row in report.rows if row.key}
         col, row = columns.get(note.kolom), rows.get(note.kunci)
         tempat = f"{label} baris {note.kunci} kolom {note.kolom}"
@@ -41,10 +41,10 @@ def catatan_sumber(data: PeriksaData):
             yield Temuan("catatan-sumber", PERINGATAN, data.kunci_renja,
                          f"Catatan dokumen sumber{asal} menunjuk {tempat}, yang tidak ada di tabel.", tempat, tautan)
             continue
-        cell = row.cells[col]
+        cell = row.cells.get(col.key)
         if cell is COVERED:
             continue
-        dihitung = format_cell(cell, report.columns[col].kind).replace("\n", "; ") or "(kosong)"
+        dihitung = format_cell(cell, col.kind).replace("\n", "; ") or "(kosong)"
         found = banding_tercetak(data.kunci_renja, f"{tempat}{asal}", note.tercetak, cell, dihitung=dihitung,
                                  keterangan=note.uraian)
         if found is not None:

@@ -30,7 +30,7 @@ from kecamatan.lkj.tables.lkj39 import build_lkj39
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
 from kecamatan.naskah.document import Bab, Bagian, Gambar, Lampiran, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import LkjReports, column, lkj_drafts, sel
+from kecamatan.naskah.drafts import LkjReports, lkj_drafts, sel
 from kecamatan.renstra.tables.cascading import build_cascading
 from kecamatan.tables.base import Report
 from kecamatan.tables.grafik import Series, bar_chart, line_chart
@@ -44,9 +44,14 @@ def build_reports(data: LkjData) -> LkjReports:
 
 
 def chart_capaian(data: LkjData, r33: Report) -> str:
-    names = [str(row.cells[column(r33, "Indikator")]) for row in r33.rows]
-    values = tuple(sel(r33, row, "Capaian").angka for row in r33.rows)
+    names = [str(row.cells["indikator"]) for row in r33.rows]
+    values = tuple(sel(r33, row, "capaian").angka for row in r33.rows)
     return bar_chart(names, [Series(f"Capaian {data.tahun}", values)], reference=Decimal(100), reference_label="100%")
+
+
+def capaian_years(report: Report) -> list[str]:
+    """The years a Tabel 3.4 or 3.5 prints a capaian for ("capaian:2023" → "2023"), in order."""
+    return [key.split(":", 1)[1] for key in report.keys if key.startswith("capaian:")]
 
 
 def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
@@ -56,22 +61,19 @@ def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
     values: dict[int, dict[str, object]] = {i: {} for i in range(len(reports.lkj35.rows))}
     items = data.items()
     for report in reports.lkj34:
-        groups = [c.group for c in report.columns if c.group]
-        for group in dict.fromkeys(groups):
-            year = group.split()[-1]
+        for year in capaian_years(report):
             if year not in years:
                 years.append(year)
             for i, item in enumerate(items):
                 wanted = normalize_uraian(item.indikator.uraian)
                 for row in report.rows:
-                    if row.kind == item.level and normalize_uraian(str(row.cells[2])) == wanted:
-                        values[i][year] = sel(report, row, "C", group).angka
-    for group in dict.fromkeys(c.group for c in reports.lkj35.columns if c.group):
-        year = group.split()[-1]
+                    if row.kind == item.level and normalize_uraian(str(row.cells.get("indikator", ""))) == wanted:
+                        values[i][year] = sel(report, row, f"capaian:{year}").angka
+    for year in capaian_years(reports.lkj35):
         if year not in years:
             years.append(year)
         for i, row in enumerate(reports.lkj35.rows):
-            values[i][year] = sel(reports.lkj35, row, "C", group).angka
+            values[i][year] = sel(reports.lkj35, row, f"capaian:{year}").angka
     if len(years) < 2:
         return None
     series = [Series(item.indikator.uraian, tuple(values[i].get(y) for y in years)) for i, item in enumerate(items)]
@@ -80,8 +82,9 @@ def chart_tren(data: LkjData, reports: LkjReports) -> str | None:
 
 def chart_penyerapan(data: LkjData, r39: Report) -> str:
     rows = r39.rows[:-1]  # without the total
-    names = [str(row.cells[column(r39, "Program")]) for row in rows]
-    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", tuple(sel(r39, row, "%").angka for row in rows))],
+    names = [str(row.cells["program"]) for row in rows]
+    values = tuple(sel(r39, row, "penyerapan").angka for row in rows)
+    return bar_chart(names, [Series(f"Penyerapan {data.tahun}", values)],
                      reference=Decimal(100), reference_label="100%")
 
 
@@ -102,18 +105,8 @@ def _pk_lampiran(data: LkjData) -> list[Bagian]:
     return out
 
 
-def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
-    k, n = data.renstra.kecamatan, data.tahun
-    reports = build_reports(data)
-    drafts = lkj_drafts(data, reports)
-    pembanding = f"Kecamatan {data.pembanding.kecamatan}" if data.pembanding else "Kecamatan Lain"
-    label = f"{data.renstra.tahun[0]}-{data.renstra.tahun[-1]}"
-    tabel_34 = [_tabel("lkj34" if i == 0 else f"lkj34-{i + 1}", r) for i, r in enumerate(reports.lkj34)]
-    tren = chart_tren(data, reports)
-    gambar_tren = [Gambar("tren", "Perbandingan Capaian Kinerja dari Tahun ke Tahun", tren,
-                          "Sumber: {tabel:lkj34} dan {tabel:lkj35}")] if tren else []
-
-    bab1 = Bab("Pendahuluan", (
+def _bab_pendahuluan() -> Bab:
+    return Bab("Pendahuluan", (
         Teks("pendahuluan", "Pendahuluan", "Dasar penyusunan Laporan Kinerja dan maksudnya."),
         Bagian("Gambaran Umum", (
             Teks("gambaran-umum", wajib=False, petunjuk="Kedudukan dan dasar hukum organisasi kecamatan."),
@@ -126,7 +119,11 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         )),
         Bagian("Isu Strategis", (Teks("isu-strategis"),)),
     ))
-    bab2 = Bab("Perencanaan Kinerja", (
+
+
+def _bab_perencanaan(data: LkjData) -> Bab:
+    n = data.tahun
+    return Bab("Perencanaan Kinerja", (
         Bagian("Kinerja Utama Perangkat Daerah", (
             Teks("iku"), _tabel("lkj21", build_lkj21(data)), Teks("iku-target"), _tabel("lkj22", build_lkj22(data)),
         )),
@@ -134,7 +131,17 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         Bagian("Program dan Kegiatan yang Mendukung IKU", (
             Teks("program-pendukung"), _tabel("lkj24", build_lkj24(data)), Teks("program-pendukung-analisis", wajib=False))),
     ))
-    bab3 = Bab("Akuntabilitas Kinerja", (
+
+
+def _bab_akuntabilitas(data: LkjData, reports: LkjReports, drafts: dict) -> Bab:
+    n = data.tahun
+    pembanding = f"Kecamatan {data.pembanding.kecamatan}" if data.pembanding else "Kecamatan Lain"
+    label = f"{data.renstra.tahun[0]}-{data.renstra.tahun[-1]}"
+    tabel_34 = [_tabel("lkj34" if i == 0 else f"lkj34-{i + 1}", r) for i, r in enumerate(reports.lkj34)]
+    tren = chart_tren(data, reports)
+    gambar_tren = [Gambar("tren", "Perbandingan Capaian Kinerja dari Tahun ke Tahun", tren,
+                          "Sumber: {tabel:lkj34} dan {tabel:lkj35}")] if tren else []
+    return Bab("Akuntabilitas Kinerja", (
         Bagian("Capaian Kinerja Organisasi", (
             Bagian("Pengukuran Kinerja", (
                 Teks("pengukuran", petunjuk="Cara pengukuran kinerja (rumus capaian) dan skala kriteria."),
@@ -176,15 +183,24 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
             Bagian("Inovasi", (Teks("inovasi"),)),
         )),
     ))
-    bab4 = Bab("Penutup", (Teks("penutup"), *drafts["penutup"], Teks("penutup-tindak-lanjut")))
 
+
+def _lampiran(data: LkjData) -> tuple[Bagian, ...]:
+    n = data.tahun
     lampiran = _pk_lampiran(data)
     if data.iku is not None and data.iku.penandatangan is not None:
         lampiran.append(Bagian(f"Indikator Kinerja Utama Tahun {n}", (Lampiran((replace(build_iku(data), kop=None),)),)))
     lampiran.append(Bagian("Matrik Tujuan, Sasaran, Program, Kegiatan dan Sub Kegiatan", (
         _tabel("cascading", build_cascading(data.renstra)),)))
     lampiran.append(Bagian("Dokumentasi dan Bukti Dukung", (Teks("lampiran-lain", "Lampiran lain"),)))
+    return tuple(lampiran)
 
+
+def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
+    k, n = data.renstra.kecamatan, data.tahun
+    reports = build_reports(data)
+    drafts = lkj_drafts(data, reports)
+    bab4 = Bab("Penutup", (Teks("penutup"), *drafts["penutup"], Teks("penutup-tindak-lanjut")))
     return Naskah(
         jenis="lkj",
         judul=f"Laporan Kinerja Kecamatan {k} Tahun {n}",
@@ -193,8 +209,8 @@ def build_naskah_lkj(data: LkjData, identitas: Identitas) -> Naskah:
         pembuka=(Bagian("Ikhtisar Eksekutif", (
             Teks("ikhtisar"), *drafts["ikhtisar"], Teks("ikhtisar-lanjutan", wajib=False),
         )),),
-        bab=(bab1, bab2, bab3, bab4),
-        lampiran=tuple(lampiran),
+        bab=(_bab_pendahuluan(), _bab_perencanaan(data), _bab_akuntabilitas(data, reports, drafts), bab4),
+        lampiran=_lampiran(data),
         filename=f"lkj-{k.lower()}-{n}",
     )
 

@@ -13,8 +13,9 @@ from dataclasses import replace
 
 from kecamatan.naskah.document import Bab, Bagian, Draf, Gambar, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import column, draf_pendanaan_renja, node_rows
+from kecamatan.naskah.drafts import draf_pendanaan_renja, node_rows
 from kecamatan.renja.data import RenjaData
+from kecamatan.renja.tables import renja41, tc33
 from kecamatan.renja.tables.renja import BUILDERS, build_with_closing_note
 from kecamatan.tables.base import Report
 from kecamatan.tables.grafik import Series, bar_chart
@@ -27,14 +28,13 @@ def _bare(report: Report) -> Report:
     return replace(report, kop=None, penandatangan=None, counter_signatory=None)
 
 
-def chart_dana(data: RenjaData, tc33: Report) -> str:
-    name = 1
-    dana = [i for i, c in enumerate(tc33.columns) if c.kind == "rupiah"]
-    rows = node_rows(tc33, "program", name)
-    names = [str(row.cells[name]) for row in rows]
-    series = [Series(f"Kebutuhan dana {data.tahun}", tuple(row.cells[dana[0]] for row in rows))]
-    if len(dana) > 1:
-        series.append(Series(f"Prakiraan maju {data.tahun + 1}", tuple(row.cells[dana[-1]] for row in rows)))
+def chart_dana(data: RenjaData, report: Report) -> str:
+    """The money per program of T-C.33: the year's kebutuhan dana and, when printed, the prakiraan maju."""
+    rows = node_rows(report, "program", tc33.NAMA)
+    names = [str(row.cells[tc33.NAMA]) for row in rows]
+    series = [Series(f"Kebutuhan dana {data.tahun}", tuple(row.cells.get(tc33.DANA) for row in rows))]
+    if tc33.DANA_1 in report.keys:
+        series.append(Series(f"Prakiraan maju {data.tahun + 1}", tuple(row.cells.get(tc33.DANA_1) for row in rows)))
     return bar_chart(names, series, unit="", places=0)
 
 
@@ -45,7 +45,7 @@ def build_naskah_renja(data: RenjaData, identitas: Identitas) -> Naskah:
     def tabel(ref: str, ttd=None) -> Tabel:
         return Tabel(ref, (_bare(reports[ref]),), ttd=ttd)
 
-    column(reports["renja41"], "Anggaran")  # fail early if Tabel 4.1 changed shape
+    reports["renja41"].column(renja41.ANGGARAN)  # fail early if Tabel 4.1 changed shape
     bab = (
         Bab("Pendahuluan", (
             Bagian("Latar Belakang", (Teks("latar-belakang"),)),

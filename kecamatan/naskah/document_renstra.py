@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kecamatan.naskah.document import Bab, Bagian, Draf, Gambar, Naskah, Tabel, TandaTangan, Teks
 from kecamatan.naskah.document_common import Identitas, sampul
-from kecamatan.naskah.drafts import column, draf_pendanaan_renstra, node_rows
+from kecamatan.naskah.drafts import draf_pendanaan_renstra, node_rows
 from kecamatan.renstra.data_tabel import RenstraLengkap
 from kecamatan.renstra.tables.renstra import build_renstra
 from kecamatan.tables.base import Report
@@ -28,10 +28,9 @@ def _bare(report: Report) -> Report:
 
 
 def chart_pendanaan(tc27: Report, tahun) -> str:
-    name = column(tc27, "Program/Kegiatan/Sub-Kegiatan")
-    rows = node_rows(tc27, "program", name)
-    series = [Series(str(t), tuple(row.cells[column(tc27, "Rp", str(t))] for row in rows)) for t in tahun]
-    return bar_chart([str(row.cells[name]) for row in rows], series, unit="", places=0)
+    rows = node_rows(tc27, "program", "nama")
+    series = [Series(str(t), tuple(row.cells[f"rp:{t}"] for row in rows)) for t in tahun]
+    return bar_chart([str(row.cells["nama"]) for row in rows], series, unit="", places=0)
 
 
 def build_naskah_renstra(data: RenstraLengkap, identitas: Identitas) -> Naskah:

@@ -3,8 +3,9 @@
 target, against another kecamatan, efisiensi, the budget), written by the app in Indonesian.
 
 Every figure in a sentence is read from the cells of the built Report the document prints
-beside it and formatted the way that table formats it (`base.format_cell`), so text and tables
-cannot disagree: change the data and both change. Comparisons (naik/turun, melampaui target)
+beside it, by column key (`row.cells["capaian"]`, never by position or header text), and
+formatted the way that table formats it (`base.format_cell`), so text and tables cannot
+disagree: change the data and both change. Comparisons (naik/turun, melampaui target)
 use the same cell values. The drafts are markup (`markup.py`) and name tables by reference
 (`{tabel:lkj31}`), which the document resolves to its own numbering. Pure: no Django.
 """
@@ -19,6 +20,7 @@ from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import format_number, format_rupiah, quantize
 from kecamatan.lkj.data import KinerjaItem, LkjData, normalize_uraian
 from kecamatan.naskah.document import Draf
+from kecamatan.renja.tables import renja41, tc33
 from kecamatan.renstra.data import IndikatorData
 from kecamatan.tables.base import COVERED, PERSEN_SATUAN, Besaran, Report, Row, format_cell
 
@@ -28,18 +30,17 @@ HUNDRED = Decimal(100)
 # --- reading the tables --------------------------------------------------------------------------
 
 
-def column(report: Report, label: str, group: str | None = None) -> int:
-    for i, col in enumerate(report.columns):
-        if col.label == label and (group is None or col.group == group):
-            return i
-    raise KeyError(f"{report.code}: no column {group + ' / ' if group else ''}{label}")
-
-
-def node_rows(report: Report, kind: str, name_column: int) -> list[Row]:
+def node_rows(report: Report, kind: str, name_column: str) -> list[Row]:
     """The rows of one kind that start a node (not the stacked continuation rows of a node with
     several indicators, whose shared cells are COVERED)."""
-    return [row for row in report.rows if row.kind == kind and row.cells[name_column] is not COVERED
-            and str(row.cells[name_column]).strip()]
+    report.column(name_column)  # a key the table does not have is a KeyError, not "no rows"
+    return [row for row in report.rows if row.kind == kind and row.cells.get(name_column) is not COVERED
+            and str(row.cells.get(name_column) or "").strip()]
+
+
+def cell_text(report: Report, row: Row, key: str) -> str:
+    """A cell as its table prints it."""
+    return format_cell(row.cells.get(key), report.column(key).kind)
 
 
 @dataclass(frozen=True)
@@ -54,16 +55,15 @@ class Sel:
         return self.angka is not None
 
 
-def sel(report: Report, row: Row, label: str, group: str | None = None) -> Sel:
-    i = column(report, label, group)
-    value = row.cells[i]
+def sel(report: Report, row: Row, key: str) -> Sel:
+    value = row.cells.get(key)
     if isinstance(value, Besaran):
         number = value.nilai.nilai
     elif isinstance(value, Decimal):
         number = value
     else:
         number = None
-    return Sel(format_cell(value, report.columns[i].kind), number)
+    return Sel(cell_text(report, row, key), number)
 
 
 def _printed(value: Sel) -> Decimal | None:
@@ -118,8 +118,8 @@ class LkjReports:
 
 def draf_capaian(data: LkjData, item: KinerjaItem, r33: Report, row: Row) -> str:
     ind = item.indikator
-    target, realisasi = sel(r33, row, "Target"), sel(r33, row, "Realisasi")
-    capaian, kriteria = sel(r33, row, "Capaian"), sel(r33, row, "Kriteria")
+    target, realisasi = sel(r33, row, "target"), sel(r33, row, "realisasi")
+    capaian, kriteria = sel(r33, row, "capaian"), sel(r33, row, "kriteria")
     n = data.tahun
     pembuka = f"{subjek(item)} diukur dengan indikator {ind.uraian}"
     if negatif(ind):
@@ -154,23 +154,21 @@ def _tahun_lalu(data: LkjData, item: KinerjaItem, index: int, reports: LkjReport
     lalu = data.tahun - 1
     if lalu in data.renstra.tahun:
         row = reports.lkj35.rows[index]
-        group = f"Tahun {lalu}"
-        return sel(reports.lkj35, row, "R", group), sel(reports.lkj35, row, "C", group), "lkj35"
+        return sel(reports.lkj35, row, f"realisasi:{lalu}"), sel(reports.lkj35, row, f"capaian:{lalu}"), "lkj35"
     wanted = normalize_uraian(item.indikator.uraian)
     for report in reports.lkj34:
-        group = f"TAHUN {lalu}"
-        if not any(c.group == group for c in report.columns):
+        if f"capaian:{lalu}" not in report.keys:
             continue
         for row in report.rows:
-            if row.kind == item.level and normalize_uraian(str(row.cells[2])) == wanted:
-                return sel(report, row, "R", group), sel(report, row, "C", group), "lkj34"
+            if row.kind == item.level and normalize_uraian(str(row.cells.get("indikator", ""))) == wanted:
+                return sel(report, row, f"realisasi:{lalu}"), sel(report, row, f"capaian:{lalu}"), "lkj34"
     return None
 
 
 def draf_tahun_lalu(data: LkjData, item: KinerjaItem, index: int, reports: LkjReports) -> str:
     ind = item.indikator
     r33, row = reports.lkj33, reports.lkj33.rows[index]
-    realisasi, capaian = sel(r33, row, "Realisasi"), sel(r33, row, "Capaian")
+    realisasi, capaian = sel(r33, row, "realisasi"), sel(r33, row, "capaian")
     lalu = data.tahun - 1
     found = _tahun_lalu(data, item, index, reports)
     if found is None:
@@ -213,8 +211,8 @@ def draf_tahun_lalu(data: LkjData, item: KinerjaItem, index: int, reports: LkjRe
 def draf_akhir_renstra(data: LkjData, item: KinerjaItem, index: int, reports: LkjReports) -> str:
     ind = item.indikator
     r36, row = reports.lkj36, reports.lkj36.rows[index]
-    akhir, realisasi, capaian = (sel(r36, row, "Target Akhir Renstra"), sel(r36, row, "Realisasi"),
-                                 sel(r36, row, "Capaian"))
+    akhir, realisasi, capaian = (sel(r36, row, "target:akhir"), sel(r36, row, "realisasi"),
+                                 sel(r36, row, "capaian"))
     r = data.renstra
     label = f"{r.tahun[0]}-{r.tahun[-1]}"
     if not akhir.ada:
@@ -239,7 +237,7 @@ def draf_pembanding(data: LkjData, item: KinerjaItem, index: int, reports: LkjRe
     if data.pembanding is None:
         return "Belum dipilih kecamatan pembanding untuk tabel perbandingan."
     nama = f"Kecamatan {data.pembanding.kecamatan}"
-    realisasi, theirs = sel(r37, row, "Realisasi"), sel(r37, row, nama)
+    realisasi, theirs = sel(r37, row, "realisasi"), sel(r37, row, "pembanding")
     if not theirs.ada:
         return f"{nama} belum mempunyai realisasi tahun {data.tahun} untuk indikator {ind.uraian}."
     if not realisasi.ada:
@@ -260,9 +258,9 @@ def draf_pembanding(data: LkjData, item: KinerjaItem, index: int, reports: LkjRe
 
 def draf_efisiensi(data: LkjData, item: KinerjaItem, index: int, reports: LkjReports) -> str:
     r38, row = reports.lkj38, reports.lkj38.rows[index]
-    capaian = sel(r38, row, "Capaian Kinerja (%)")
-    serapan = sel(r38, row, "Persentase Penyerapan Anggaran (%)")
-    efisiensi = sel(r38, row, "Tingkat Efisiensi (%)")
+    capaian = sel(r38, row, "capaian")
+    serapan = sel(r38, row, "penyerapan")
+    efisiensi = sel(r38, row, "efisiensi")
     anggaran = data.rolled(data.pagu_akhir)[(item.level, item.owner_id)]
     realisasi = data.rolled(data.realisasi_anggaran)[(item.level, item.owner_id)]
     uang = (f"Anggaran yang mendukung {subjek(item)} tahun {data.tahun} sebesar Rp {format_rupiah(anggaran)} "
@@ -283,7 +281,7 @@ def draf_efisiensi(data: LkjData, item: KinerjaItem, index: int, reports: LkjRep
 
 def draf_pengukuran(data: LkjData, reports: LkjReports) -> str:
     r33 = reports.lkj33
-    values = [sel(r33, row, "Capaian") for row in r33.rows]
+    values = [sel(r33, row, "capaian") for row in r33.rows]
     tercapai = sum(1 for v in values if v.ada and _printed(v) >= HUNDRED)
     kurang = sum(1 for v in values if v.ada and _printed(v) < HUNDRED)
     kosong = sum(1 for v in values if not v.ada)
@@ -297,12 +295,12 @@ def draf_pengukuran(data: LkjData, reports: LkjReports) -> str:
 def draf_anggaran(data: LkjData, reports: LkjReports) -> str:
     r39 = reports.lkj39
     total = r39.rows[-1]
-    anggaran, realisasi, persen = (sel(r39, total, "Anggaran (Rp)"), sel(r39, total, "Realisasi (Rp)"),
-                                   sel(r39, total, "%"))
+    anggaran, realisasi, persen = (sel(r39, total, "anggaran"), sel(r39, total, "realisasi"),
+                                   sel(r39, total, "penyerapan"))
     text = (f"Anggaran Kecamatan {data.renstra.kecamatan} tahun {data.tahun} sebesar Rp {anggaran.teks} dengan "
             f"realisasi sampai 31 Desember {data.tahun} sebesar Rp {realisasi.teks} atau {persen.teks} "
             f"({{tabel:lkj39}}).")
-    programs = [(str(row.cells[1]), sel(r39, row, "%")) for row in r39.rows[:-1]]
+    programs = [(str(row.cells.get("program", "")), sel(r39, row, "penyerapan")) for row in r39.rows[:-1]]
     scored = [(name, s) for name, s in programs if s.ada]
     if len(scored) > 1:
         low_name, low = min(scored, key=lambda p: p[1].angka)
@@ -312,8 +310,8 @@ def draf_anggaran(data: LkjData, reports: LkjReports) -> str:
 
 def _ringkas(item: KinerjaItem, r33: Report, row: Row) -> str:
     ind = item.indikator
-    target, realisasi = sel(r33, row, "Target"), sel(r33, row, "Realisasi")
-    capaian, kriteria = sel(r33, row, "Capaian"), sel(r33, row, "Kriteria")
+    target, realisasi = sel(r33, row, "target"), sel(r33, row, "realisasi")
+    capaian, kriteria = sel(r33, row, "capaian"), sel(r33, row, "kriteria")
     if not realisasi.ada:
         return f"{ind.uraian}: target {target.teks}, realisasi {_realisasi_missing(realisasi.teks)}"
     tail = f", capaian {capaian.teks} ({kriteria.teks})" if capaian.ada else ""
@@ -359,22 +357,18 @@ def lkj_drafts(data: LkjData, reports: LkjReports) -> dict[str, list[Draf]]:
 # --- Renja and Renstra: the money -----------------------------------------------------------------
 
 
-def draf_pendanaan_renja(kecamatan: str, tahun: int, renja41: Report, tc33: Report) -> str:
+def draf_pendanaan_renja(kecamatan: str, tahun: int, renja41_report: Report, tc33_report: Report) -> str:
     """BAB IV: the year's total and each program's share, from Tabel 4.1; prakiraan maju from
     T-C.33. Both read from their total and program rows."""
-    anggaran_col = column(renja41, "Anggaran")
-    total = next((row for row in renja41.rows if row.kind in ("total", "urusan")), None)
-    total_text = format_cell(total.cells[anggaran_col], renja41.columns[anggaran_col].kind) if total else "-"
+    total = next((row for row in renja41_report.rows if row.kind in ("total", "urusan")), None)
+    total_text = cell_text(renja41_report, total, renja41.ANGGARAN) if total else "-"
     lines = [f"Jumlah anggaran yang direncanakan untuk program dan kegiatan Kecamatan {kecamatan} Tahun Anggaran "
              f"{tahun} sebesar Rp {total_text} ({{tabel:renja41}}), dengan rincian per program:"]
-    program_col = column(renja41, "Program")
-    for row in node_rows(renja41, "program", program_col):
-        lines.append(f"- {row.cells[program_col]}: Rp "
-                     f"{format_cell(row.cells[anggaran_col], renja41.columns[anggaran_col].kind)}")
-    maju = [i for i, c in enumerate(tc33.columns) if c.kind == "rupiah"]
-    top = next((row for row in tc33.rows if row.kind in ("urusan", "total")), None)
-    if top is not None and len(maju) >= 2:
-        value = format_cell(top.cells[maju[-1]], tc33.columns[maju[-1]].kind)
+    for row in node_rows(renja41_report, "program", renja41.PROGRAM):
+        lines.append(f"- {row.cells[renja41.PROGRAM]}: Rp {cell_text(renja41_report, row, renja41.ANGGARAN)}")
+    top = next((row for row in tc33_report.rows if row.kind in ("urusan", "total")), None)
+    if top is not None and tc33.DANA_1 in tc33_report.keys:
+        value = cell_text(tc33_report, top, tc33.DANA_1)
         lines.append(f"Prakiraan maju kebutuhan dana tahun {tahun + 1} sebesar Rp {value} ({{tabel:tc33}}).")
     return "\n".join(lines)
 
@@ -382,11 +376,7 @@ def draf_pendanaan_renja(kecamatan: str, tahun: int, renja41: Report, tc33: Repo
 def draf_pendanaan_renstra(kecamatan: str, tc27: Report, tahun: Sequence[int]) -> str:
     """BAB VI: the indicative funding of each year and of the whole period, from T-C.27's total row."""
     total = next(row for row in tc27.rows if row.kind == "total")
-    parts = []
-    for t in tahun:
-        i = column(tc27, "Rp", str(t))
-        parts.append(f"tahun {t} Rp {format_cell(total.cells[i], tc27.columns[i].kind)}")
-    akhir = column(tc27, "Rp", "Akhir Periode")
+    parts = [f"tahun {t} Rp {cell_text(tc27, total, f'rp:{t}')}" for t in tahun]
     return (f"Pendanaan indikatif Kecamatan {kecamatan} selama periode Renstra {tahun[0]}-{tahun[-1]} seluruhnya "
-            f"Rp {format_cell(total.cells[akhir], tc27.columns[akhir].kind)} ({{tabel:tc27}}): "
+            f"Rp {cell_text(tc27, total, 'rp:akhir')} ({{tabel:tc27}}): "
             + ", ".join(parts) + ".")

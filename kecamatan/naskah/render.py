@@ -1,4 +1,4 @@
-"""HTML and PDF of a whole document (`document.Susunan`): the same fragment for the browser
+"""HTML and PDF of a whole document (`susunan.Susunan`): the same fragment for the browser
 preview and the PDF, so what people check on screen is what prints.
 
 The tables are the shared `render_table_html` of each Report (one computation, three
@@ -21,17 +21,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from kecamatan.core import markup
-from kecamatan.naskah.document import (
-    DrafTersusun,
-    GambarTersusun,
-    Judul,
-    Lampiran,
-    Susunan,
-    TabelTersusun,
-    TandaTangan,
-    TeksTersusun,
-)
+from kecamatan.naskah.document import Lampiran, TandaTangan
 from kecamatan.naskah.document_common import LOGO_PLACEHOLDER
+from kecamatan.naskah.susunan import DrafTersusun, GambarTersusun, Judul, Susunan, TabelTersusun, TeksTersusun
 from kecamatan.tables.base import Report
 from kecamatan.tables.pdf_cache import cached_pdf
 from kecamatan.tables.render_html import render_table_html

@@ -9,9 +9,16 @@ import base64
 from dataclasses import dataclass
 
 from kecamatan.core.validators import LOGO_MAX_BYTES, logo_format
+from kecamatan.lkj.selectors_data import lkj_data
 from kecamatan.models import Dokumen, Narasi, Periode
-from kecamatan.naskah.document import NarasiTeks, Naskah, Susunan, susun
+from kecamatan.naskah.document import NarasiTeks, Naskah
 from kecamatan.naskah.document_common import Identitas
+from kecamatan.naskah.document_lkj import build_naskah_lkj
+from kecamatan.naskah.document_renja import build_naskah_renja
+from kecamatan.naskah.document_renstra import build_naskah_renstra
+from kecamatan.naskah.susunan import Susunan, susun
+from kecamatan.renja.selectors import renja_data
+from kecamatan.renstra.selectors_tabel import renstra_lengkap
 
 JENIS_NASKAH = (Dokumen.Jenis.RENSTRA, Dokumen.Jenis.RENJA, Dokumen.Jenis.LKJ)
 
@@ -102,18 +109,9 @@ def outline(periode: Periode, kunci: Kunci, *, pembanding: str | None = None) ->
     """The document's outline with every table built from one snapshot of its kind."""
     ident = identitas(periode)
     if kunci.jenis == Dokumen.Jenis.LKJ:
-        from kecamatan.lkj.selectors_data import lkj_data
-        from kecamatan.naskah.document_lkj import build_naskah_lkj
-
         return build_naskah_lkj(lkj_data(periode.pk, kunci.tahun, pembanding=pembanding), ident)
     if kunci.jenis == Dokumen.Jenis.RENJA:
-        from kecamatan.naskah.document_renja import build_naskah_renja
-        from kecamatan.renja.selectors import renja_data
-
         return build_naskah_renja(renja_data(periode.pk, kunci.tahun), ident)
-    from kecamatan.naskah.document_renstra import build_naskah_renstra
-    from kecamatan.renstra.selectors_tabel import renstra_lengkap
-
     return build_naskah_renstra(renstra_lengkap(periode.pk), ident)
 
 

@@ -180,7 +180,7 @@ class Report:
             raise ValueError(f"{self.code}: name_column {self.name_column!r} is not a column key")
         for row in self.rows:
             if not isinstance(row.cells, Mapping):
-                raise ValueError(f"{self.code}: row {row.key or row.kind!r} cells must map column keys to values")
+                raise TypeError(f"{self.code}: row {row.key or row.kind!r} cells must map column keys to values")
             if row.kind == "band":
                 if row.cells:
                     raise ValueError(f"{self.code}: a band row prints `text`, not cells")

@@ -15,7 +15,19 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kecamatan.core import formatting
-from kecamatan.tables.base import ANGKA, COVERED, NILAI, PERSEN, RASIO, RUPIAH, Besaran, Report, format_cell
+from kecamatan.tables.base import (
+    ANGKA,
+    COVERED,
+    NILAI,
+    PERSEN,
+    RASIO,
+    RUPIAH,
+    Besaran,
+    Column,
+    Report,
+    Row,
+    format_cell,
+)
 
 NUMBER_FORMATS = {
     RUPIAH: '#,##0;-#,##0;"-"',  # reader's own separators (1.916.486.189 in Indonesian Excel); 0 as "-"
@@ -77,8 +89,8 @@ def _signature_lines(p) -> list[str]:
     return lines
 
 
-def write_report(ws, report: Report) -> None:
-    ncols = len(report.columns)
+def _write_heading(ws, report: Report, ncols: int) -> int:
+    """Kop, title lines, intro and caption, each merged across the table; returns the first free row."""
     r = 1
     if report.kop:
         for line in (report.kop.pemerintah, report.kop.instansi, report.kop.alamat):
@@ -106,7 +118,11 @@ def write_report(ws, report: Report) -> None:
         r += 2
     elif report.intro:
         r += 1
+    return r
 
+
+def _write_header(ws, report: Report, r: int, ncols: int) -> int:
+    """Group, label and numbering rows from row `r`; returns the numbering row."""
     header_top = r
     two_rows = report.has_groups
     for label, start, span in report.header_groups():
@@ -131,44 +147,54 @@ def write_report(ws, report: Report) -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.fill = HEADER_FILL
             cell.border = BORDER
+    return header_bottom
 
-    r += 1
-    first_data = r
+
+def _write_cell(ws, report: Report, row: Row, r: int, i: int, column: Column) -> None:
+    """One data cell, by its column's key: value, number format, alignment, fill and merge."""
+    value = row.cells.get(column.key)
+    cell = ws.cell(r, i + 1)
+    cell.border = BORDER
+    if value is COVERED:
+        return
+    cell.value = _excel_value(value, column.kind)
+    if isinstance(value, Besaran):
+        cell.number_format = _besaran_format(value)
+        cell.alignment = Alignment(horizontal="right", vertical="top")
+    elif column.kind in NUMBER_FORMATS:
+        cell.number_format = NUMBER_FORMATS[column.kind]
+        cell.alignment = Alignment(horizontal="right", vertical="top")
+    else:
+        indent = row.level if column.key == report.name_column else 0
+        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
+    if row.kind in BOLD_KINDS:
+        cell.font = Font(bold=True)
+    if row.kind == "total":
+        cell.fill = TOTAL_FILL
+    if column.key in row.fill:
+        cell.fill = PatternFill("solid", fgColor=row.fill[column.key])
+    span = row.span_of(column.key)
+    if span > 1:
+        ws.merge_cells(start_row=r, start_column=i + 1, end_row=r + span - 1, end_column=i + 1)
+
+
+def _write_rows(ws, report: Report, r: int, ncols: int) -> int:
+    """The data rows from row `r` (a band row across the width); returns the first free row."""
     for row in report.rows:
         if row.kind == "band":
             ws.cell(r, 1, row.text).font = Font(bold=True)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
             for c in range(1, ncols + 1):
                 ws.cell(r, c).border = BORDER
-            r += 1
-            continue
-        for i, column in enumerate(report.columns):
-            value = row.cells.get(column.key)
-            cell = ws.cell(r, i + 1)
-            cell.border = BORDER
-            if value is COVERED:
-                continue
-            cell.value = _excel_value(value, column.kind)
-            if isinstance(value, Besaran):
-                cell.number_format = _besaran_format(value)
-                cell.alignment = Alignment(horizontal="right", vertical="top")
-            elif column.kind in NUMBER_FORMATS:
-                cell.number_format = NUMBER_FORMATS[column.kind]
-                cell.alignment = Alignment(horizontal="right", vertical="top")
-            else:
-                indent = row.level if column.key == report.name_column else 0
-                cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
-            if row.kind in BOLD_KINDS:
-                cell.font = Font(bold=True)
-            if row.kind == "total":
-                cell.fill = TOTAL_FILL
-            if column.key in row.fill:
-                cell.fill = PatternFill("solid", fgColor=row.fill[column.key])
-            span = row.span_of(column.key)
-            if span > 1:
-                ws.merge_cells(start_row=r, start_column=i + 1, end_row=r + span - 1, end_column=i + 1)
+        else:
+            for i, column in enumerate(report.columns):
+                _write_cell(ws, report, row, r, i, column)
         r += 1
+    return r
 
+
+def _write_footer(ws, report: Report, r: int, ncols: int) -> None:
+    """Notes under the table, then the signature block(s)."""
     for note in report.notes:
         r += 1
         ws.cell(r, 1, note).font = Font(italic=True, size=9)
@@ -187,6 +213,13 @@ def write_report(ws, report: Report) -> None:
                 if line == p.nama:
                     cell.font = Font(bold=True, underline="single")
 
+
+def write_report(ws, report: Report) -> None:
+    ncols = len(report.columns)
+    header_top = _write_heading(ws, report, ncols)
+    header_bottom = _write_header(ws, report, header_top, ncols)
+    first_data = header_bottom + 1
+    _write_footer(ws, report, _write_rows(ws, report, first_data, ncols), ncols)
     for i, column in enumerate(report.columns):
         ws.column_dimensions[get_column_letter(i + 1)].width = max(5, min(60, column.width * 1.4))
     ws.freeze_panes = ws.cell(first_data, 1)

@@ -6,26 +6,22 @@ from kecamatan.naskah.document import (
     Bab,
     Bagian,
     Draf,
-    DrafTersusun,
     Gambar,
-    Judul,
     Lampiran,
     NarasiTeks,
     Naskah,
     Sampul,
     Tabel,
-    TabelTersusun,
     Teks,
-    TeksTersusun,
     bagian_keys,
-    report_caption,
-    susun,
 )
+from kecamatan.naskah.susunan import DrafTersusun, Judul, TabelTersusun, TeksTersusun, report_caption, susun
 from kecamatan.tables.base import TEXT, Column, Report, Row
 
 
 def report(code, title, orientation="portrait"):
-    return Report(code=code, title=title, columns=(Column("1", "A", kind=TEXT),), rows=(Row("x", ("isi",)),),
+    return Report(code=code, title=title, columns=(Column("a", "A", kind=TEXT, number="1"),),
+                  rows=(Row("x", {"a": "isi"}),),
                   orientation=orientation)
 
 

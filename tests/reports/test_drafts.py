@@ -10,7 +10,7 @@ from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
 from kecamatan.lkj.data import PembandingData, PeriodeLalu
 from kecamatan.naskah.document_lkj import build_reports
-from kecamatan.naskah.drafts import column, draf_pendanaan_renja, lkj_drafts, selisih
+from kecamatan.naskah.drafts import draf_pendanaan_renja, lkj_drafts, selisih
 from kecamatan.tables.base import format_cell
 from tests.reports.test_lkj_builders import lkj, q, renstra
 
@@ -75,8 +75,8 @@ def test_every_figure_is_the_table_cell_and_moves_with_it():
         data = lkj(realisasi={**REALISASI, (2, 2024): q(None, None, None, value)})
         reports = build_reports(data)
         row = reports.lkj33.rows[1]
-        printed = [format_cell(row.cells[column(reports.lkj33, label)], reports.lkj33.columns[
-            column(reports.lkj33, label)].kind) for label in ("Target", "Realisasi", "Capaian", "Kriteria")]
+        printed = [format_cell(row.cells[key], reports.lkj33.column(key).kind)
+                   for key in ("target", "realisasi", "capaian", "kriteria")]
         text = drafts(data)["capaian:2"]
         assert all(p in text for p in printed), (printed, text)
     assert "realisasinya 90,1%, melampaui target, sehingga capaian kinerjanya 102,71%" in text

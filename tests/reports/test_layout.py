@@ -8,9 +8,10 @@ from tests.reports.layout import layout_problems
 
 
 def _report(rp_width: float) -> Report:
-    columns = (Column("1", "Uraian", kind=TEXT, width=240), Column("2", "Anggaran", kind=RUPIAH, width=rp_width))
+    columns = (Column("uraian", "Uraian", kind=TEXT, number="1", width=240),
+               Column("anggaran", "Anggaran", kind=RUPIAH, number="2", width=rp_width))
     return Report(code="UJI", title=("Uji",), columns=columns,
-                  rows=(Row("total", ("Jumlah", D("1916486189"))),))
+                  rows=(Row("total", {"uraian": "Jumlah", "anggaran": D("1916486189")}),))
 
 
 def test_a_number_wider_than_its_column_and_a_split_header_are_reported():

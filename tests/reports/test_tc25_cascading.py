@@ -43,23 +43,27 @@ def test_tc25_columns_and_merged_tujuan_and_sasaran_cells():
     report = build_tc25(renstra())
     assert [c.number for c in report.columns] == [str(n) for n in range(1, 9)]
     assert [c.label for c in report.columns][5:] == ["2024", "2025", "2026"]
+    assert report.keys[5:] == ("target:2024", "target:2025", "target:2026")
     tujuan, s1, s2a, s2b, s3 = report.rows
-    assert tujuan.cells[0] == "Optimalnya reformasi birokrasi" and tujuan.rowspan == {0: 5}
-    assert tujuan.cells[1] == "" and tujuan.cells[5] == Nilai(D(62), "B-")
-    assert all(r.cells[0] is COVERED for r in (s1, s2a, s2b, s3))
-    assert s2a.rowspan == {1: 2} and s2b.cells[1] is COVERED and s2b.cells[2] == "APBDes"
-    assert s3.cells[1] == "Sasaran tanpa indikator" and s3.cells[2] == "" and s3.cells[5] is None
+    assert tujuan.cells["tujuan"] == "Optimalnya reformasi birokrasi" and tujuan.rowspan == {"tujuan": 5}
+    assert tujuan.cells["sasaran"] == "" and tujuan.cells["target:2024"] == Nilai(D(62), "B-")
+    assert all(r.cells["tujuan"] is COVERED for r in (s1, s2a, s2b, s3))
+    assert s2a.rowspan == {"sasaran": 2} and s2b.cells["sasaran"] is COVERED and s2b.cells["indikator"] == "APBDes"
+    assert s3.cells["sasaran"] == "Sasaran tanpa indikator" and s3.cells["indikator"] == ""
+    assert s3.cells["target:2024"] is None
 
 
 def test_cascading_is_t_c27_without_codes_and_money():
     report = build_cascading(renstra())
     assert [c.number for c in report.columns] == ["12", "13", "14", "15", "16"]
     band, prog1, prog2, keg, sub = report.rows
-    assert band.kind == "band" and band.cells[0] == "Unsur Kewilayahan"
-    assert prog1.cells[:3] == ("Meningkatnya pembinaan", "PROGRAM PEMBINAAN", "RKPDes")
-    assert prog1.rowspan == {0: 2, 1: 2} and prog2.cells[1] is COVERED and prog2.cells[2] == "LPPDes"
-    assert keg.cells[2] == "" and keg.level == 1  # a kegiatan without indicator still prints
-    assert sub.cells[3:] == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
+    assert band.kind == "band" and band.text == "Unsur Kewilayahan"
+    assert tuple(prog1.cells[k] for k in ("sasaran", "nama", "indikator")) == (
+        "Meningkatnya pembinaan", "PROGRAM PEMBINAAN", "RKPDes")
+    assert prog1.rowspan == {"sasaran": 2, "nama": 2}
+    assert prog2.cells["nama"] is COVERED and prog2.cells["indikator"] == "LPPDes"
+    assert keg.cells["indikator"] == "" and keg.level == 1  # a kegiatan without indicator still prints
+    assert (sub.cells["satuan"], sub.cells["formulasi"]) == ("Dokumen", "Rumus Jumlah dokumen") and sub.level == 2
 
 
 @pytest.mark.django_db  # the session-built tables need the test database

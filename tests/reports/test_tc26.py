@@ -39,10 +39,10 @@ def test_linked_groups_merge_the_shorter_side_and_free_items_go_side_by_side():
         arah_kebijakan=(A(11, 1, 2), A(12, 3), A(13, 3), A(14), A(15)),
     )
     rows = build_tc26(data(sasaran)).rows
-    assert texts(rows, 2) == ["S1", "S2", "S3", COVERED, "S4", "S5"]
-    assert texts(rows, 3) == ["A11", COVERED, "A12", "A13", "A14", "A15"]
-    assert rows[0].rowspan == {0: 6, 1: 6, 3: 2}  # tujuan, sasaran, A11 over S1 and S2
-    assert rows[2].rowspan == {2: 2}  # S3 over A12 and A13
+    assert texts(rows, "strategi") == ["S1", "S2", "S3", COVERED, "S4", "S5"]
+    assert texts(rows, "arah") == ["A11", COVERED, "A12", "A13", "A14", "A15"]
+    assert rows[0].rowspan == {"tujuan": 6, "sasaran": 6, "arah": 2}  # tujuan, sasaran, A11 over S1 and S2
+    assert rows[2].rowspan == {"strategi": 2}  # S3 over A12 and A13
     assert rows[4].rowspan == {} and rows[5].rowspan == {}  # unlinked: no merge, no claim
 
 
@@ -65,24 +65,26 @@ def test_arah_linking_two_groups_joins_them():
 
 def test_empty_sasaran_and_tujuan_still_print_a_row():
     rows = build_tc26(data(SasaranStrategiData(1, "Sasaran kosong"))).rows
-    assert len(rows) == 1 and rows[0].cells == ("Tujuan", "Sasaran kosong", "", "")
+    assert len(rows) == 1
+    assert rows[0].cells == {"tujuan": "Tujuan", "sasaran": "Sasaran kosong", "strategi": "", "arah": ""}
     empty = StrategiArahData(periode_id=1, kecamatan="Uji", kabupaten="Lumajang", tahun=(2024,),
                              tujuan=(TujuanStrategiData(1, "Tujuan saja"),))
-    assert build_tc26(empty).rows[0].cells == ("Tujuan saja", "", "", "")
+    assert build_tc26(empty).rows[0].cells == {"tujuan": "Tujuan saja", "sasaran": "", "strategi": "", "arah": ""}
 
 
 @pytest.mark.django_db  # the session-built tables need the test database
 def test_randuagung_prints_rows_as_the_document(randuagung_tables):
     rows = randuagung_tables["tc26"].reports[0].rows
     assert len(rows) == 15  # lines 921-935
-    arah = [r.cells[3] for r in rows]
+    arah = [r.cells["arah"] for r in rows]
     assert arah[0] == "Meningkatkan manajemen kinerja pemerintahan" and arah[1] is COVERED
     assert arah[2] == "Meningkatkan integritas dan budaya anti korupsi" and arah[3:5] == [COVERED, COVERED]
     # 930-932: one strategi beside the first of three arah kebijakan, no link claimed
-    assert rows[9].cells[2].startswith("Meningkatkan pengarusutamaan gender")
-    assert rows[9].cells[3] == "Meningkatkan pembinaan keluarga berencana" and rows[9].rowspan == {}
-    assert rows[10].cells[2] == "" and rows[11].cells[3] == "Meningkatkan pemberdayaan perempuan"
-    assert rows[12].cells[1] == "Meningkatnya akuntabilitas pemerintahan desa" and rows[12].rowspan[1] == 3
+    assert rows[9].cells["strategi"].startswith("Meningkatkan pengarusutamaan gender")
+    assert rows[9].cells["arah"] == "Meningkatkan pembinaan keluarga berencana" and rows[9].rowspan == {}
+    assert rows[10].cells["strategi"] == "" and rows[11].cells["arah"] == "Meningkatkan pemberdayaan perempuan"
+    assert rows[12].cells["sasaran"] == "Meningkatnya akuntabilitas pemerintahan desa"
+    assert rows[12].rowspan["sasaran"] == 3
     html = randuagung_tables["tc26"].html
     assert "Tujuan, Sasaran, Strategi dan Arah Kebijakan" in html and 'rowspan="15"' in html
 

@@ -51,23 +51,26 @@ def test_builder_numbers_columns_11_to_26_and_groups_years():
 def test_builder_rolls_up_and_sums_akhir_periode():
     rows = build_tc27(small_renstra()).rows
     total, program, *_ = rows
-    assert total.kind == "total" and total.cells[2] == "Unsur Kewilayahan"
-    assert total.cells[8] == D("3000000") and total.cells[10] == D("38750000") and total.cells[12] == D("10800000")
-    assert total.cells[14] == D("52550000")
-    assert program.cells[8] == D("3000000") and program.cells[14] == D("52550000")
+    assert total.kind == "total" and total.cells["nama"] == "Unsur Kewilayahan"
+    assert total.cells["rp:2024"] == D("3000000") and total.cells["rp:2025"] == D("38750000")
+    assert total.cells["rp:2026"] == D("10800000")
+    assert total.cells["rp:akhir"] == D("52550000")
+    assert program.cells["rp:2024"] == D("3000000") and program.cells["rp:akhir"] == D("52550000")
     sub2 = rows[-1]
-    assert sub2.cells[0] == "7.01.06.2.01.0006"
-    assert sub2.cells[8] == D(0)  # no pagu in 2024: a zero, printed "-"
-    assert sub2.cells[13] == D(1)  # – + 1 + – = 1
+    assert sub2.cells["kode"] == "7.01.06.2.01.0006"
+    assert sub2.cells["rp:2024"] == D(0)  # no pagu in 2024: a zero, printed "-"
+    assert sub2.cells["target:akhir"] == D(1)  # – + 1 + – = 1
 
 
 def test_multi_indicator_program_merges_shared_cells():
     rows = build_tc27(small_renstra()).rows
     first, second, third = rows[1], rows[2], rows[3]
-    assert first.rowspan[0] == 3 and first.rowspan[8] == 3
-    assert second.cells[0] is COVERED and second.cells[8] is COVERED
-    assert [r.cells[3] for r in (first, second, third)] == ["RKPDes tepat waktu", "APBDes tepat waktu", "LPPDes tepat waktu"]
-    assert first.cells[13] == D("91.67") and third.cells[13] == D(100)  # last year's value, not a sum
+    assert first.rowspan["kode"] == 3 and first.rowspan["rp:2024"] == 3
+    assert second.cells["kode"] is COVERED and second.cells["rp:2024"] is COVERED
+    assert [r.cells["indikator"] for r in (first, second, third)] == [
+        "RKPDes tepat waktu", "APBDes tepat waktu", "LPPDes tepat waktu"]
+    # last year's value, not a sum
+    assert first.cells["target:akhir"] == D("91.67") and third.cells["target:akhir"] == D(100)
 
 
 @pytest.mark.django_db

@@ -42,13 +42,14 @@ def renstra() -> RenstraData:
 def test_columns_1_to_10_name_the_rpd_and_the_baseline_year():
     report = build_tc28(renstra())
     assert [c.number for c in report.columns] == [str(n) for n in range(1, 11)]
-    assert report.columns[5].label == "Kondisi Kinerja pada awal periode RPD (Tahun 2022)"
-    assert report.columns[9].label == "Kondisi Kinerja pada akhir periode RPD"
+    assert report.column("kondisi-awal").label == "Kondisi Kinerja pada awal periode RPD (Tahun 2022)"
+    assert report.column("kondisi-akhir").label == "Kondisi Kinerja pada akhir periode RPD"
+    assert (report.index("kondisi-awal"), report.index("kondisi-akhir")) == (5, 9)
 
 
 def test_rows_group_programs_under_their_sasaran_with_bands():
     rows = build_tc28(renstra()).rows
-    layout = [r.cells[0] if r.kind == "band" else (r.kind, r.cells[0], r.cells[2]) for r in rows]
+    layout = [r.text if r.kind == "band" else (r.kind, r.cells["no"], r.cells["indikator"]) for r in rows]
     assert layout == [
         "TUJUAN", ("tujuan", "", "Indeks Pelayanan Publik"),
         "SASARAN", ("sasaran", "1", "Fasilitasi"), "PROGRAM", ("indikator-program", "", "Operasional"),
@@ -60,11 +61,11 @@ def test_rows_group_programs_under_their_sasaran_with_bands():
 
 def test_akhir_periode_is_the_last_year_and_drops_the_label():
     rows = [r for r in build_tc28(renstra()).rows if r.kind != "band"]
-    assert rows[0].cells[9] == D(66) and rows[0].cells[5] == Nilai(None, "-")
-    assert rows[1].cells[9] == D("88.89")
+    assert rows[0].cells["kondisi-akhir"] == D(66) and rows[0].cells["kondisi-awal"] == Nilai(None, "-")
+    assert rows[1].cells["kondisi-akhir"] == D("88.89")
     rkpdes, lppdes = rows[4], rows[5]
-    assert (rkpdes.cells[9], lppdes.cells[9]) == (D("91.67"), D(100))
-    assert rkpdes.rowspan == {0: 2, 1: 2} and lppdes.cells[1] is COVERED
+    assert (rkpdes.cells["kondisi-akhir"], lppdes.cells["kondisi-akhir"]) == (D("91.67"), D(100))
+    assert rkpdes.rowspan == {"no": 2, "sasaran": 2} and lppdes.cells["sasaran"] is COVERED
 
 
 def test_kondisi_awal_from_t_c23_replaces_the_typed_one_and_says_so():

@@ -11,33 +11,35 @@ from __future__ import annotations
 
 from kecamatan.renstra.data import RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of
-from kecamatan.tables.base import TEXT, Column, Report
+from kecamatan.tables.base import TEXT, Column, Report, numbered
 
 FIRST_NUMBER = 12
 LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_cascading() -> tuple[Column, ...]:
-    labels = [
-        ("Sasaran Program/Kegiatan/Sub-Kegiatan", 28),
-        ("Program/Kegiatan/Sub-Kegiatan", 28),
-        ("Indikator", 30),
-        ("Satuan", 9),
-        ("Formulasi Penghitungan", 36),
-    ]
-    return tuple(Column(str(FIRST_NUMBER + i), label, kind=TEXT, width=w) for i, (label, w) in enumerate(labels))
+    """Keys: sasaran, nama, indikator, satuan, formulasi (the same keys as T-C.27's columns)."""
+    return numbered((
+        Column("sasaran", "Sasaran Program/Kegiatan/Sub-Kegiatan", kind=TEXT, width=28),
+        Column("nama", "Program/Kegiatan/Sub-Kegiatan", kind=TEXT, width=28),
+        Column("indikator", "Indikator", kind=TEXT, width=30),
+        Column("satuan", "Satuan", kind=TEXT, width=9),
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=36),
+    ), first=FIRST_NUMBER)
 
 
 def build_cascading(data: RenstraData) -> Report:
     columns = columns_cascading()
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     buf.band("Unsur Kewilayahan")
     for node in data.nodes():
         first = len(buf)
         for ind in node.indikator or (None,):
-            indikator = [ind.uraian, ind.satuan, ind.formula] if ind else ["", "", ""]
-            buf.add(node.level, [node.rumusan_sasaran, node.nama, *indikator], level=LEVEL_DEPTH[node.level])
-        for column in (0, 1):
+            indikator = ({"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula} if ind
+                         else {"indikator": "", "satuan": "", "formulasi": ""})
+            buf.add(node.level, {"sasaran": node.rumusan_sasaran, "nama": node.nama, **indikator},
+                    level=LEVEL_DEPTH[node.level])
+        for column in ("sasaran", "nama"):
             buf.merge(first, column, len(buf) - first)
     return Report(
         code="Tabel 4.2",
@@ -46,6 +48,6 @@ def build_cascading(data: RenstraData) -> Report:
         rows=buf.rows(),
         kop=kop_of(data),
         penandatangan=data.penandatangan,
-        name_column=1,
+        name_column="nama",
         filename=filename("cascading", data, data.tahun),
     )

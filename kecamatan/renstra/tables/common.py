@@ -3,9 +3,10 @@ naming the kecamatan, and a row buffer that merges cells downwards. Pure, no Dja
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kecamatan.tables.base import COVERED, Kop, Row
+from kecamatan.tables.base import COVERED, Column, Kop, Row
 
 
 def kop_of(data) -> Kop:
@@ -30,40 +31,44 @@ def filename(code: str, data, tahun: tuple[int, ...]) -> str:
 @dataclass
 class _Draft:
     kind: str
-    cells: list
+    cells: dict[str, object] = field(default_factory=dict)
     level: int = 0
-    rowspan: dict[int, int] = field(default_factory=dict)
+    rowspan: dict[str, int] = field(default_factory=dict)
+    text: str = ""
 
 
 class RowBuffer:
-    """Collects rows, then merges cells downwards (rowspan) and freezes them into Rows."""
+    """Collects rows (cells by column key), then merges cells downwards (rowspan) and freezes
+    them into Rows."""
 
-    def __init__(self, ncols: int) -> None:
-        self.ncols = ncols
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.keys = tuple(c.key for c in columns)
         self._rows: list[_Draft] = []
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def add(self, kind: str, cells: list, level: int = 0) -> int:
-        if len(cells) != self.ncols:
-            raise ValueError(f"row has {len(cells)} cells for {self.ncols} columns")
-        self._rows.append(_Draft(kind, list(cells), level))
+    def add(self, kind: str, cells: Mapping[str, object], level: int = 0) -> int:
+        unknown = set(cells) - set(self.keys)
+        if unknown:
+            raise ValueError(f"no column for key(s) {', '.join(sorted(unknown))}")
+        self._rows.append(_Draft(kind, dict(cells), level))
         return len(self._rows) - 1
 
     def band(self, text: str) -> int:
-        self._rows.append(_Draft("band", [text]))
+        self._rows.append(_Draft("band", text=text))
         return len(self._rows) - 1
 
-    def merge(self, first: int, column: int, span: int) -> None:
-        """Let the cell of row `first` in `column` cover the `span - 1` rows below it."""
+    def merge(self, first: int, key: str, span: int) -> None:
+        """Let the cell of row `first` in column `key` cover the `span - 1` rows below it."""
         if span <= 1:
             return
         if first + span > len(self._rows) or any(r.kind == "band" for r in self._rows[first:first + span]):
             raise ValueError("a merged cell cannot cross a band row or the end of the table")
-        self._rows[first].rowspan[column] = span
+        self._rows[first].rowspan[key] = span
         for row in self._rows[first + 1:first + span]:
-            row.cells[column] = COVERED
+            row.cells[key] = COVERED
 
     def rows(self) -> tuple[Row, ...]:
-        return tuple(Row(r.kind, tuple(r.cells), level=r.level, rowspan=dict(r.rowspan)) for r in self._rows)
+        return tuple(Row(r.kind, dict(r.cells), level=r.level, rowspan=dict(r.rowspan), text=r.text)
+                     for r in self._rows)

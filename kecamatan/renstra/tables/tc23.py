@@ -15,7 +15,7 @@ from kecamatan.core.computations import capaian
 from kecamatan.core.formatting import Nilai, berlaku_label
 from kecamatan.renstra.data_tabel import NA, RiwayatData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
-from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report
+from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report, numbered
 
 TARGET = "Target Renstra Perangkat Daerah Tahun"
 REALISASI = "Realisasi Capaian Tahun"
@@ -23,42 +23,41 @@ RASIO = "Rasio Capaian Tahun"
 
 
 def columns_tc23(tahun: tuple[int, ...]) -> tuple[Column, ...]:
+    """Keys: no, indikator, nspk, ikk, lainnya, then target:<year>, realisasi:<year>, rasio:<year>."""
     cols = [
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Indikator Kinerja", kind=TEXT, width=26),
-        Column("3", "Target NSPK", kind=NILAI, width=5),
-        Column("4", "Target IKK", kind=NILAI, width=5),
-        Column("5", "Target Indikator Lainnya", kind=NILAI, width=6.5),
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("indikator", "Indikator Kinerja", kind=TEXT, width=26),
+        Column("nspk", "Target NSPK", kind=NILAI, width=5),
+        Column("ikk", "Target IKK", kind=NILAI, width=5),
+        Column("lainnya", "Target Indikator Lainnya", kind=NILAI, width=6.5),
     ]
-    for group, kind in ((TARGET, NILAI), (REALISASI, NILAI), (RASIO, PERSEN)):
+    for prefix, group, kind in (("target", TARGET, NILAI), ("realisasi", REALISASI, NILAI), ("rasio", RASIO, PERSEN)):
         for t in tahun:
-            cols.append(Column(str(len(cols) + 1), str(t), group=group, kind=kind, width=6.5 if kind == PERSEN else 5.5))
-    return tuple(cols)
+            cols.append(Column(f"{prefix}:{t}", str(t), group=group, kind=kind, width=6.5 if kind == PERSEN else 5.5))
+    return numbered(cols)
 
 
 def build_tc23(data: RiwayatData) -> Report:
     tahun = data.tahun
     columns = columns_tc23(tahun)
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     for (mulai, sampai), group in groupby(data.indikator, key=lambda i: (i.mulai, i.sampai)):
         buf.band(berlaku_label(mulai, sampai))
         nomor = 0
         for ind in group:
-            cells: list = ["", ind.uraian, ind.nspk, ind.ikk, ind.lainnya]
+            cells: dict = {"no": "", "indikator": ind.uraian, "nspk": ind.nspk, "ikk": ind.ikk, "lainnya": ind.lainnya}
             if ind.bernomor:
                 nomor += 1
-                cells[0] = str(nomor)
-            targets, realisasi, rasio = [], [], []
+                cells["no"] = str(nomor)
             for t in tahun:
                 if not ind.berlaku(t):
-                    targets.append(NA), realisasi.append(NA), rasio.append(NA)
+                    cells[f"target:{t}"] = cells[f"realisasi:{t}"] = cells[f"rasio:{t}"] = NA
                     continue
                 target, real = ind.target.get(t, Nilai()), ind.realisasi.get(t, Nilai())
-                targets.append(target)
-                realisasi.append(real)
-                rasio.append(capaian(target.nilai, real.nilai, polaritas=ind.polaritas))
-            buf.add("sasaran" if ind.bernomor else "indikator", [*cells, *targets, *realisasi, *rasio],
-                    level=0 if ind.bernomor else 1)
+                cells[f"target:{t}"] = target
+                cells[f"realisasi:{t}"] = real
+                cells[f"rasio:{t}"] = capaian(target.nilai, real.nilai, polaritas=ind.polaritas)
+            buf.add("sasaran" if ind.bernomor else "indikator", cells, level=0 if ind.bernomor else 1)
     return Report(
         code="T-C.23",
         title=(
@@ -70,6 +69,6 @@ def build_tc23(data: RiwayatData) -> Report:
         rows=buf.rows(),
         kop=kop_of(data),
         penandatangan=data.penandatangan,
-        name_column=1,
+        name_column="indikator",
         filename=filename("tc23", data, tahun),
     )

@@ -16,7 +16,7 @@ from kecamatan.core.computations import jumlah, rasio, rata_rata_pertumbuhan
 from kecamatan.core.formatting import berlaku_label
 from kecamatan.renstra.data_tabel import RiwayatData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of
-from kecamatan.tables.base import PERSEN, RASIO, RUPIAH, TEXT, Column, Report
+from kecamatan.tables.base import PERSEN, RASIO, RUPIAH, TEXT, Column, Report, numbered
 
 ANGGARAN = "Anggaran pada Tahun"
 REALISASI = "Realisasi Anggaran pada Tahun"
@@ -26,39 +26,38 @@ OUTSIDE = ""  # a year the program did not run: left blank, as the document does
 
 
 def columns_tc24(tahun: tuple[int, ...]) -> tuple[Column, ...]:
+    """Keys: uraian, anggaran:<year>, realisasi:<year>, rasio:<year>, pertumbuhan:anggaran,
+    pertumbuhan:realisasi."""
     # widths in mm of an A4 landscape page (277 mm between the margins): a bold 1.248.000.000
     # at 6 pt needs 17,2 mm plus padding, "Realisasi" 10,7 mm
-    cols = [Column("1", "Uraian", kind=TEXT, width=25)]
-    for group, kind, width in ((ANGGARAN, RUPIAH, 18.3), (REALISASI, RUPIAH, 18.3), (RASIO_GROUP, RASIO, 8.2)):
+    cols = [Column("uraian", "Uraian", kind=TEXT, width=25)]
+    for prefix, group, kind, width in (("anggaran", ANGGARAN, RUPIAH, 18.3), ("realisasi", REALISASI, RUPIAH, 18.3),
+                                       ("rasio", RASIO_GROUP, RASIO, 8.2)):
         for t in tahun:
-            cols.append(Column(str(len(cols) + 1), str(t), group=group, kind=kind, width=width))
-    cols.append(Column(str(len(cols) + 1), "Anggaran", group=PERTUMBUHAN, kind=PERSEN, width=14))
-    cols.append(Column(str(len(cols) + 1), "Realisasi", group=PERTUMBUHAN, kind=PERSEN, width=14))
-    return tuple(cols)
+            cols.append(Column(f"{prefix}:{t}", str(t), group=group, kind=kind, width=width))
+    cols.append(Column("pertumbuhan:anggaran", "Anggaran", group=PERTUMBUHAN, kind=PERSEN, width=14))
+    cols.append(Column("pertumbuhan:realisasi", "Realisasi", group=PERTUMBUHAN, kind=PERSEN, width=14))
+    return numbered(cols)
 
 
-def _cells(uraian: str, tahun, years, anggaran, realisasi) -> list:
-    a_cells, r_cells, q_cells = [], [], []
+def _cells(uraian: str, tahun, years, anggaran, realisasi) -> dict:
+    cells: dict = {"uraian": uraian}
     for t in tahun:
         if t not in years:
-            a_cells.append(OUTSIDE), r_cells.append(OUTSIDE), q_cells.append(OUTSIDE)
+            cells[f"anggaran:{t}"] = cells[f"realisasi:{t}"] = cells[f"rasio:{t}"] = OUTSIDE
             continue
         a, r = anggaran.get(t), realisasi.get(t)
-        a_cells.append(a)
-        r_cells.append(r)
-        q_cells.append(rasio(r, a))
+        cells[f"anggaran:{t}"], cells[f"realisasi:{t}"], cells[f"rasio:{t}"] = a, r, rasio(r, a)
     in_years = [t for t in tahun if t in years]
-    growth = (
-        rata_rata_pertumbuhan([anggaran.get(t) for t in in_years]),
-        rata_rata_pertumbuhan([realisasi.get(t) for t in in_years]),
-    )
-    return [uraian, *a_cells, *r_cells, *q_cells, *growth]
+    cells["pertumbuhan:anggaran"] = rata_rata_pertumbuhan([anggaran.get(t) for t in in_years])
+    cells["pertumbuhan:realisasi"] = rata_rata_pertumbuhan([realisasi.get(t) for t in in_years])
+    return cells
 
 
 def build_tc24(data: RiwayatData) -> Report:
     tahun = data.tahun
     columns = columns_tc24(tahun)
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     total_a: dict[int, Decimal] = {t: Decimal(0) for t in tahun}
     total_r: dict[int, Decimal] = {t: Decimal(0) for t in tahun}
     for (mulai, sampai), group in groupby(data.program, key=lambda p: (p.mulai, p.sampai)):
@@ -83,6 +82,6 @@ def build_tc24(data: RiwayatData) -> Report:
         rows=buf.rows(),
         kop=kop_of(data),
         penandatangan=data.penandatangan,
-        name_column=0,
+        name_column="uraian",
         filename=filename("tc24", data, tahun),
     )

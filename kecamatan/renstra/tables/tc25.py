@@ -9,44 +9,46 @@ from __future__ import annotations
 
 from kecamatan.renstra.data import IndikatorData, RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
-from kecamatan.tables.base import NILAI, TEXT, Column, Report
+from kecamatan.tables.base import NILAI, TEXT, Column, Report, numbered
 
 
 def columns_tc25(tahun: tuple[int, ...]) -> tuple[Column, ...]:
+    """Keys: tujuan, sasaran, indikator, satuan, formulasi, target:<year>."""
     cols = [
-        Column("1", "Tujuan", kind=TEXT, width=18),
-        Column("2", "Sasaran", kind=TEXT, width=18),
-        Column("3", "Indikator", kind=TEXT, width=20),
-        Column("4", "Satuan", kind=TEXT, width=7),
-        Column("5", "Formulasi Penghitungan", kind=TEXT, width=34),
+        Column("tujuan", "Tujuan", kind=TEXT, width=18),
+        Column("sasaran", "Sasaran", kind=TEXT, width=18),
+        Column("indikator", "Indikator", kind=TEXT, width=20),
+        Column("satuan", "Satuan", kind=TEXT, width=7),
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=34),
     ]
     for t in tahun:
-        cols.append(Column(str(len(cols) + 1), str(t), group="Target", kind=NILAI, width=7))
-    return tuple(cols)
+        cols.append(Column(f"target:{t}", str(t), group="Target", kind=NILAI, width=7))
+    return numbered(cols)
 
 
-def _indikator_cells(ind: IndikatorData | None, tahun) -> list:
+def _indikator_cells(ind: IndikatorData | None, tahun) -> dict:
     if ind is None:
-        return ["", "", "", *[None for _ in tahun]]
-    return [ind.uraian, ind.satuan, ind.formula, *[ind.target_of(t) for t in tahun]]
+        return {"indikator": "", "satuan": "", "formulasi": "", **{f"target:{t}": None for t in tahun}}
+    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula,
+            **{f"target:{t}": ind.target_of(t) for t in tahun}}
 
 
 def build_tc25(data: RenstraData) -> Report:
     tahun = data.tahun
     columns = columns_tc25(tahun)
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     for tujuan in data.tujuan:
         first_of_tujuan = len(buf)
         for ind in tujuan.indikator:
-            buf.add("tujuan", [tujuan.uraian, "", *_indikator_cells(ind, tahun)])
+            buf.add("tujuan", {"tujuan": tujuan.uraian, "sasaran": "", **_indikator_cells(ind, tahun)})
         for sasaran in tujuan.sasaran:
             first_of_sasaran = len(buf)
             for ind in sasaran.indikator or (None,):
-                buf.add("sasaran", [tujuan.uraian, sasaran.uraian, *_indikator_cells(ind, tahun)])
-            buf.merge(first_of_sasaran, 1, len(buf) - first_of_sasaran)
+                buf.add("sasaran", {"tujuan": tujuan.uraian, "sasaran": sasaran.uraian, **_indikator_cells(ind, tahun)})
+            buf.merge(first_of_sasaran, "sasaran", len(buf) - first_of_sasaran)
         if len(buf) == first_of_tujuan:  # a tujuan with neither indicator nor sasaran
-            buf.add("tujuan", [tujuan.uraian, "", *_indikator_cells(None, tahun)])
-        buf.merge(first_of_tujuan, 0, len(buf) - first_of_tujuan)
+            buf.add("tujuan", {"tujuan": tujuan.uraian, "sasaran": "", **_indikator_cells(None, tahun)})
+        buf.merge(first_of_tujuan, "tujuan", len(buf) - first_of_tujuan)
     return Report(
         code="T-C.25",
         title=(

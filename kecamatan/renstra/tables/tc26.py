@@ -14,18 +14,17 @@ from __future__ import annotations
 
 from kecamatan.renstra.data_tabel import ArahKebijakanData, SasaranStrategiData, StrategiArahData, StrategiData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, wilayah
-from kecamatan.tables.base import TEXT, Column, Report
-
-STRATEGI, ARAH = 2, 3
+from kecamatan.tables.base import TEXT, Column, Report, numbered
 
 
 def columns_tc26() -> tuple[Column, ...]:
-    return (
-        Column("1", "Tujuan", kind=TEXT, width=22),
-        Column("2", "Sasaran", kind=TEXT, width=24),
-        Column("3", "Strategi", kind=TEXT, width=45),
-        Column("4", "Arah Kebijakan", kind=TEXT, width=36),
-    )
+    """Keys: tujuan, sasaran, strategi, arah."""
+    return numbered((
+        Column("tujuan", "Tujuan", kind=TEXT, width=22),
+        Column("sasaran", "Sasaran", kind=TEXT, width=24),
+        Column("strategi", "Strategi", kind=TEXT, width=45),
+        Column("arah", "Arah Kebijakan", kind=TEXT, width=36),
+    ))
 
 
 Group = tuple[list[StrategiData], list[ArahKebijakanData], bool]
@@ -75,30 +74,30 @@ def _add_sasaran(buf: RowBuffer, tujuan: str, sasaran: SasaranStrategiData) -> N
         n = max(len(strategi), len(arah), 1)
         start = len(buf)
         for i in range(n):
-            buf.add("sasaran", [
-                tujuan, sasaran.uraian,
-                strategi[i].uraian if i < len(strategi) else "",
-                arah[i].uraian if i < len(arah) else "",
-            ])
+            buf.add("sasaran", {
+                "tujuan": tujuan, "sasaran": sasaran.uraian,
+                "strategi": strategi[i].uraian if i < len(strategi) else "",
+                "arah": arah[i].uraian if i < len(arah) else "",
+            })
         if linked:  # the shorter side's last cell spans the rest of its group
-            for column, items in ((STRATEGI, strategi), (ARAH, arah)):
+            for column, items in (("strategi", strategi), ("arah", arah)):
                 if items and len(items) < n:
                     buf.merge(start + len(items) - 1, column, n - len(items) + 1)
     if len(buf) == first:
-        buf.add("sasaran", [tujuan, sasaran.uraian, "", ""])
-    buf.merge(first, 1, len(buf) - first)
+        buf.add("sasaran", {"tujuan": tujuan, "sasaran": sasaran.uraian, "strategi": "", "arah": ""})
+    buf.merge(first, "sasaran", len(buf) - first)
 
 
 def build_tc26(data: StrategiArahData) -> Report:
     columns = columns_tc26()
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     for tujuan in data.tujuan:
         first = len(buf)
         for sasaran in tujuan.sasaran:
             _add_sasaran(buf, tujuan.uraian, sasaran)
         if len(buf) == first:
-            buf.add("tujuan", [tujuan.uraian, "", "", ""])
-        buf.merge(first, 0, len(buf) - first)
+            buf.add("tujuan", {"tujuan": tujuan.uraian, "sasaran": "", "strategi": "", "arah": ""})
+        buf.merge(first, "tujuan", len(buf) - first)
     return Report(
         code="T-C.26",
         title=("Tabel T-C.26", "Tujuan, Sasaran, Strategi dan Arah Kebijakan", wilayah(data)),

@@ -12,84 +12,78 @@ from __future__ import annotations
 from kecamatan.core.computations import jumlah
 from kecamatan.core.formatting import Nilai
 from kecamatan.renstra.data import TOTAL, RenstraData
-from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Kop, Report, Row
+from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Kop, Report, Row, numbered
 
 FIRST_NUMBER = 11
+LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:
+    """Keys: kode, sasaran, nama, indikator, satuan, formulasi, kondisi-awal, target:<year> and
+    rp:<year> per year, target:akhir, rp:akhir, unit-kerja."""
     # widths in mm of an A4 landscape page (277 mm between the margins) for three years: a bold
     # 1.916.486.189 at 6 pt needs 17,2 mm plus padding; longer periods scale down
-    n = iter(range(FIRST_NUMBER, FIRST_NUMBER + 100))
     cols = [
-        Column(str(next(n)), "Kode", kind=KODE, width=21.5),
-        Column(str(next(n)), "Sasaran Program/Kegiatan/Sub-Kegiatan", width=24.5),
-        Column(str(next(n)), "Program/Kegiatan/Sub-Kegiatan", width=27),
-        Column(str(next(n)), "Indikator", width=25.5),
-        Column(str(next(n)), "Satuan", width=12.5),
-        Column(str(next(n)), "Formulasi Penghitungan", width=26),
-        Column(str(next(n)), f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
+        Column("kode", "Kode", kind=KODE, width=21.5),
+        Column("sasaran", "Sasaran Program/Kegiatan/Sub-Kegiatan", width=24.5),
+        Column("nama", "Program/Kegiatan/Sub-Kegiatan", width=27),
+        Column("indikator", "Indikator", width=25.5),
+        Column("satuan", "Satuan", width=12.5),
+        Column("formulasi", "Formulasi Penghitungan", width=26),
+        Column("kondisi-awal", f"Capaian awal tahun perencanaan (Tahun {tahun_kondisi_awal})", kind=NILAI, width=17.5),
     ]
     for t in tahun:
-        cols.append(Column(str(next(n)), "Target", group=str(t), kind=NILAI, width=9.5))
-        cols.append(Column(str(next(n)), "Rp", group=str(t), kind=RUPIAH, width=18.7))
-    cols.append(Column(str(next(n)), "Target", group="Akhir Periode", kind=ANGKA, width=9.5))
-    cols.append(Column(str(next(n)), "Rp", group="Akhir Periode", kind=RUPIAH, width=18.7))
-    cols.append(Column(str(next(n)), "Unit Kerja", kind=TEXT, width=9))
-    return tuple(cols)
+        cols.append(Column(f"target:{t}", "Target", group=str(t), kind=NILAI, width=9.5))
+        cols.append(Column(f"rp:{t}", "Rp", group=str(t), kind=RUPIAH, width=18.7))
+    cols.append(Column("target:akhir", "Target", group="Akhir Periode", kind=ANGKA, width=9.5))
+    cols.append(Column("rp:akhir", "Rp", group="Akhir Periode", kind=RUPIAH, width=18.7))
+    cols.append(Column("unit-kerja", "Unit Kerja", kind=TEXT, width=9))
+    return numbered(cols, first=FIRST_NUMBER)
 
 
 def kop_of(data: RenstraData) -> Kop:
     return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=f"KECAMATAN {data.kecamatan.upper()}")
 
 
+def _indikator_cells(ind, tahun: tuple[int, ...]) -> dict:
+    """The cells of one indicator line; a node without indicator prints empty values."""
+    if ind is None:
+        return {"indikator": "", "satuan": "", "formulasi": "", "kondisi-awal": Nilai(),
+                **{f"target:{t}": Nilai() for t in tahun}, "target:akhir": None}
+    return {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula, "kondisi-awal": ind.kondisi_awal,
+            **{f"target:{t}": ind.target_of(t) for t in tahun}, "target:akhir": ind.target_akhir(tahun)}
+
+
+def _node_rows(node, node_pagu, tahun: tuple[int, ...]) -> list[Row]:
+    """One row per indicator; the shared cells (kode, names, Rp, unit kerja) merged over them."""
+    shared = ("kode", "sasaran", "nama", *(f"rp:{t}" for t in tahun), "rp:akhir", "unit-kerja")
+    indikator = node.indikator or (None,)
+    span = len(indikator)
+    rows = []
+    for k, ind in enumerate(indikator):
+        if k == 0:
+            cells = {"kode": node.kode, "sasaran": node.rumusan_sasaran, "nama": node.nama,
+                     **{f"rp:{t}": node_pagu[t] for t in tahun}, "rp:akhir": jumlah(node_pagu.values()),
+                     "unit-kerja": node.unit_kerja}
+        else:
+            cells = dict.fromkeys(shared, COVERED)
+        cells |= _indikator_cells(ind, tahun)
+        rowspan = dict.fromkeys(shared, span) if (k == 0 and span > 1) else {}
+        rows.append(Row(node.level, cells, level=LEVEL_DEPTH[node.level], rowspan=rowspan))
+    return rows
+
+
 def build_tc27(data: RenstraData) -> Report:
     tahun = data.tahun
     columns = columns_tc27(tahun, data.tahun_kondisi_awal)
     pagu = data.rolled_up_pagu()
-    n_years = len(tahun)
-    rp_columns = [7 + 2 * i + 1 for i in range(n_years)] + [7 + 2 * n_years + 1]
-    shared_columns = [0, 1, 2, *rp_columns, len(columns) - 1]
-
     total = pagu[TOTAL]
-    total_cells: list = [""] * len(columns)
-    total_cells[2] = "Unsur Kewilayahan"
-    for i, t in enumerate(tahun):
-        total_cells[7 + 2 * i + 1] = total[t]
-        total_cells[7 + 2 * i] = None
-    total_cells[7 + 2 * n_years] = None
-    total_cells[7 + 2 * n_years + 1] = jumlah(total.values())
-    rows: list[Row] = [Row("total", tuple(total_cells))]
-
-    level_depth = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+    total_cells: dict = dict.fromkeys((c.key for c in columns), "")
+    total_cells |= {"nama": "Unsur Kewilayahan", **{f"target:{t}": None for t in tahun}, "target:akhir": None,
+                    **{f"rp:{t}": total[t] for t in tahun}, "rp:akhir": jumlah(total.values())}
+    rows: list[Row] = [Row("total", total_cells)]
     for node in data.nodes():
-        node_pagu = pagu[node.key]
-        indikator = node.indikator or (None,)
-        span = len(indikator)
-        for k, ind in enumerate(indikator):
-            cells: list = [""] * len(columns)
-            if k == 0:
-                cells[0], cells[1], cells[2] = node.kode, node.rumusan_sasaran, node.nama
-                for i, t in enumerate(tahun):
-                    cells[7 + 2 * i + 1] = node_pagu[t]
-                cells[7 + 2 * n_years + 1] = jumlah(node_pagu.values())
-                cells[-1] = node.unit_kerja
-            else:
-                for c in shared_columns:
-                    cells[c] = COVERED
-            if ind is not None:
-                cells[3], cells[4], cells[5] = ind.uraian, ind.satuan, ind.formula
-                cells[6] = ind.kondisi_awal
-                for i, t in enumerate(tahun):
-                    cells[7 + 2 * i] = ind.target_of(t)
-                cells[7 + 2 * n_years] = ind.target_akhir(tahun)
-            else:
-                cells[6] = Nilai()
-                for i in range(n_years):
-                    cells[7 + 2 * i] = Nilai()
-                cells[7 + 2 * n_years] = None
-            rowspan = {c: span for c in shared_columns} if (k == 0 and span > 1) else {}
-            rows.append(Row(node.level, tuple(cells), level=level_depth[node.level], rowspan=rowspan))
+        rows += _node_rows(node, pagu[node.key], tahun)
 
     return Report(
         code="T-C.27",
@@ -103,6 +97,6 @@ def build_tc27(data: RenstraData) -> Report:
         kop=kop_of(data),
         penandatangan=data.penandatangan,
         orientation="landscape",
-        name_column=2,
+        name_column="nama",
         filename=f"tc27-{data.kecamatan.lower()}-{tahun[0]}-{tahun[-1]}",
     )

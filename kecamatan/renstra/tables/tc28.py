@@ -19,23 +19,25 @@ from collections.abc import Mapping
 
 from kecamatan.renstra.data import IndikatorData, RenstraData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of, rencana_daerah
-from kecamatan.tables.base import ANGKA, NILAI, NOMOR, TEXT, Column, Report
+from kecamatan.tables.base import ANGKA, NILAI, NOMOR, TEXT, Column, Report, numbered
 
 
 def columns_tc28(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Column, ...]:
+    """Keys: no, sasaran, indikator, satuan, formulasi, kondisi-awal, target:<year>, kondisi-akhir."""
     rencana = rencana_daerah(tahun)
     cols = [
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Sasaran Kinerja", kind=TEXT, width=22),
-        Column("3", "Indikator Kinerja", kind=TEXT, width=24),
-        Column("4", "Satuan", kind=TEXT, width=7),
-        Column("5", "Formulasi Penghitungan", kind=TEXT, width=32),
-        Column("6", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi_awal})", kind=NILAI, width=10),
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("sasaran", "Sasaran Kinerja", kind=TEXT, width=22),
+        Column("indikator", "Indikator Kinerja", kind=TEXT, width=24),
+        Column("satuan", "Satuan", kind=TEXT, width=7),
+        Column("formulasi", "Formulasi Penghitungan", kind=TEXT, width=32),
+        Column("kondisi-awal", f"Kondisi Kinerja pada awal periode {rencana} (Tahun {tahun_kondisi_awal})",
+               kind=NILAI, width=10),
     ]
     for t in tahun:
-        cols.append(Column(str(len(cols) + 1), str(t), group="Target Capaian Setiap Tahun", kind=NILAI, width=7))
-    cols.append(Column(str(len(cols) + 1), f"Kondisi Kinerja pada akhir periode {rencana}", kind=ANGKA, width=10))
-    return tuple(cols)
+        cols.append(Column(f"target:{t}", str(t), group="Target Capaian Setiap Tahun", kind=NILAI, width=7))
+    cols.append(Column("kondisi-akhir", f"Kondisi Kinerja pada akhir periode {rencana}", kind=ANGKA, width=10))
+    return numbered(cols)
 
 
 def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> Report:
@@ -43,22 +45,24 @@ def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> R
     the table for the indicators it shows."""
     tahun = data.tahun
     columns = columns_tc28(tahun, data.tahun_kondisi_awal)
-    buf = RowBuffer(len(columns))
+    buf = RowBuffer(columns)
     shown: list[int] = []
 
     def add(kind: str, nomor: str, sasaran_kinerja: str, indikator: tuple[IndikatorData, ...], level: int = 0):
         first = len(buf)
         for ind in indikator or (None,):
-            cells = [nomor, sasaran_kinerja]
+            cells: dict = {"no": nomor, "sasaran": sasaran_kinerja}
             if ind is None:
-                cells += ["", "", "", None, *[None for _ in tahun], None]
+                cells |= {"indikator": "", "satuan": "", "formulasi": "", "kondisi-awal": None,
+                          **{f"target:{t}": None for t in tahun}, "kondisi-akhir": None}
             else:
                 shown.append(ind.id)
-                cells += [ind.uraian, ind.satuan, ind.formula, ind.kondisi_awal,
-                          *[ind.target_of(t) for t in tahun], ind.target_akhir(tahun)]
+                cells |= {"indikator": ind.uraian, "satuan": ind.satuan, "formulasi": ind.formula,
+                          "kondisi-awal": ind.kondisi_awal, **{f"target:{t}": ind.target_of(t) for t in tahun},
+                          "kondisi-akhir": ind.target_akhir(tahun)}
             buf.add(kind, cells, level=level)
-        buf.merge(first, 0, len(buf) - first)
-        buf.merge(first, 1, len(buf) - first)
+        buf.merge(first, "no", len(buf) - first)
+        buf.merge(first, "sasaran", len(buf) - first)
 
     programs_by_sasaran: dict[int | None, list] = {}
     for program in data.program:
@@ -93,7 +97,7 @@ def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> R
         rows=buf.rows(),
         kop=kop_of(data),
         penandatangan=data.penandatangan,
-        name_column=1,
+        name_column="sasaran",
         notes=notes,
         filename=filename("tc28", data, tahun),
     )

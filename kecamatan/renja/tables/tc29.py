@@ -25,6 +25,7 @@ from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, c
 from kecamatan.core.formatting import NA, Nilai
 from kecamatan.renja.data import RenjaData
 from kecamatan.renja.tables.common import blank, filename, kop_of, wilayah_line
+from kecamatan.renstra.data import IndikatorData
 from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Besaran, Column, Report, Row
 
 # column keys: what each column means, relative to the Renja year n (tables.md §3.1)
@@ -113,12 +114,10 @@ def _cell(value: Nilai, satuan: str) -> Besaran:
     return Besaran(value, satuan)
 
 
-def build_tc29(data: RenjaData) -> Report:
-    n = data.tahun
-    columns = columns_tc29(n)
-    rows: list[Row] = []
-
-    # anggaran n-2 and its realisasi over the whole Renstra cascade (rolled up from sub-kegiatan)
+def anggaran_n2(data: RenjaData) -> dict[object, tuple[Decimal | None, Decimal | None]]:
+    """(anggaran, realisasi) of n-2 for every node of the Renstra cascade, rolled up from its
+    sub-kegiatan; None where no sub-kegiatan below holds a figure (printed "-", not 0)."""
+    n2 = data.tahun - 2
     parent_of: dict[object, object] = {}
     leaves: dict[object, dict[str, Decimal | None]] = {}
     for program in data.renstra.program:
@@ -127,8 +126,8 @@ def build_tc29(data: RenjaData) -> Report:
             parent_of[kegiatan.key] = program.key
             for sub in kegiatan.children:
                 parent_of[sub.key] = kegiatan.key
-                anggaran = data.anggaran_final(sub, n - 2)
-                realisasi = data.realisasi_anggaran_tahun(sub.id, n - 2)
+                anggaran = data.anggaran_final(sub, n2)
+                realisasi = data.realisasi_anggaran_tahun(sub.id, n2)
                 leaves[sub.key] = {
                     "anggaran": anggaran,
                     "realisasi": realisasi,
@@ -137,44 +136,55 @@ def build_tc29(data: RenjaData) -> Report:
                     "ada_realisasi": Decimal(realisasi is not None),
                 }
     money = roll_up(leaves, parent_of)
+    out = {}
+    for key, amounts in money.items():
+        out[key] = (amounts["anggaran"] if amounts.get("ada_anggaran") else None,
+                    amounts["realisasi"] if amounts.get("ada_realisasi") else None)
+    return out
 
+
+def kinerja(data: RenjaData, ind: IndikatorData | None) -> dict[str, object]:
+    """The performance cells of one indicator (columns 3 … 11); "-" everywhere without one."""
+    if ind is None:
+        return {**dict.fromkeys((TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN), Nilai()),
+                TINGKAT: None, CAPAIAN: None}
+    n = data.tahun
+    target_n = ind.target_of(n)
+    sd_n3 = realisasi_sd(data, ind, n - 3)
+    target_n2 = data.target_renja_of(ind.id, n - 2)
+    realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
+    target_n1 = data.target_renja_of(ind.id, n - 1)
+    perkiraan = perkiraan_realisasi(sd_n3, realisasi_n2, target_n1, ind.aturan)
+    return {
+        INDIKATOR: ind.uraian,
+        TARGET_N: _cell(target_n, ind.satuan),
+        REAL_N3: _cell(sd_n3, ind.satuan),
+        TARGET_N2: _cell(target_n2, ind.satuan),
+        REAL_N2: _cell(realisasi_n2, ind.satuan),
+        TINGKAT: tingkat_realisasi(target_n2, realisasi_n2, ind.polaritas),
+        TARGET_N1: _cell(target_n1, ind.satuan),
+        PERKIRAAN: _cell(perkiraan, ind.satuan),
+        CAPAIAN: tingkat_realisasi(target_n, perkiraan, ind.polaritas),
+    }
+
+
+def build_tc29(data: RenjaData) -> Report:
+    n = data.tahun
+    columns = columns_tc29(n)
+    money = anggaran_n2(data)
+    rows: list[Row] = []
     for node in data.renstra.nodes():
-        amounts = money.get(node.key, {})
-        anggaran = amounts["anggaran"] if amounts.get("ada_anggaran") else None
-        realisasi = amounts["realisasi"] if amounts.get("ada_realisasi") else None
+        anggaran, realisasi = money.get(node.key, (None, None))
+        shared = {KODE_: node.kode, NAMA: node.nama, ANGGARAN: anggaran, REAL_ANGGARAN: realisasi,
+                  SERAPAN: persen(realisasi, anggaran),
+                  PENANGGUNG_JAWAB: node.unit_kerja or f"Kecamatan {data.kecamatan}"}
         indikator = node.indikator or (None,)
         span = len(indikator)
         for k, ind in enumerate(indikator):
             cells = blank(columns)
-            if k == 0:
-                cells[KODE_], cells[NAMA] = node.kode, node.nama
-                cells[ANGGARAN], cells[REAL_ANGGARAN] = anggaran, realisasi
-                cells[SERAPAN] = persen(realisasi, anggaran)
-                cells[PENANGGUNG_JAWAB] = node.unit_kerja or f"Kecamatan {data.kecamatan}"
-            else:
-                for c in SHARED:
-                    cells[c] = COVERED
-            if ind is None:
-                for c in (TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN):
-                    cells[c] = Nilai()
-                cells[TINGKAT] = cells[CAPAIAN] = None
-            else:
-                target_n = ind.target_of(n)
-                sd_n3 = realisasi_sd(data, ind, n - 3)
-                target_n2 = data.target_renja_of(ind.id, n - 2)
-                realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
-                target_n1 = data.target_renja_of(ind.id, n - 1)
-                perkiraan = perkiraan_realisasi(sd_n3, realisasi_n2, target_n1, ind.aturan)
-                cells[INDIKATOR] = ind.uraian
-                cells[TARGET_N] = _cell(target_n, ind.satuan)
-                cells[REAL_N3] = _cell(sd_n3, ind.satuan)
-                cells[TARGET_N2] = _cell(target_n2, ind.satuan)
-                cells[REAL_N2] = _cell(realisasi_n2, ind.satuan)
-                cells[TINGKAT] = tingkat_realisasi(target_n2, realisasi_n2, ind.polaritas)
-                cells[TARGET_N1] = _cell(target_n1, ind.satuan)
-                cells[PERKIRAAN] = _cell(perkiraan, ind.satuan)
-                cells[CAPAIAN] = tingkat_realisasi(target_n, perkiraan, ind.polaritas)
-            rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
+            cells.update(shared if k == 0 else dict.fromkeys(SHARED, COVERED))
+            cells.update(kinerja(data, ind))
+            rowspan = dict.fromkeys(SHARED, span) if (k == 0 and span > 1) else {}
             key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
             rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
 

@@ -54,6 +54,59 @@ def _subs_below(node: NodeData):
     return [n for n in node.walk() if n.level == "subkegiatan"]
 
 
+def _shared(data: RenjaData, node: NodeData, dana) -> dict[str, object]:
+    """The cells a node prints once, merged over its indicators: code, name, lokasi and sumber
+    dana of its sub-kegiatan, the dana of n and n+1, and a single aktivitas with its catatan."""
+    rincian = [data.rincian_of(s.id) for s in _subs_below(node)]
+    own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
+    aktivitas = own.aktivitas if own else ()
+    single = aktivitas[0] if len(aktivitas) == 1 else None
+    cells: dict[str, object] = {
+        KODE_: node.kode, NAMA: node.nama, LOKASI: distinct((r.lokasi for r in rincian if r), "; "),
+        DANA: dana[node.key]["n"], DANA_1: dana[node.key]["n+1"],
+        SUMBER: distinct((r.sumber_dana for r in rincian if r), ", "),
+    }
+    if own is not None:
+        cells[CATATAN] = distinct([own.catatan, single.catatan if single else ""], "\n")
+    if single is not None:
+        cells[AKTIVITAS] = single.uraian
+        cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
+    return cells
+
+
+def _node_rows(data: RenjaData, columns: tuple[Column, ...], node: NodeData, dana) -> list[Row]:
+    """One row per indicator of the node (the shared cells merged over them), then, when the
+    sub-kegiatan has several aktivitas, one row each."""
+    n = data.tahun
+    indikator = node.indikator or (None,)
+    span = len(indikator)
+    rows = []
+    for k, ind in enumerate(indikator):
+        cells = blank(columns)
+        cells.update(_shared(data, node, dana) if k == 0 else dict.fromkeys(SHARED, COVERED))
+        if ind is not None:
+            cells.update({INDIKATOR: ind.uraian, FORMULASI: ind.formula, TARGET: _target(ind, data, n),
+                          TARGET_1: _target(ind, data, n + 1, PRAKIRAAN)})
+        else:
+            cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
+        rowspan = dict.fromkeys(SHARED, span) if (k == 0 and span > 1) else {}
+        key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+        rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
+    own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
+    aktivitas = own.aktivitas if own else ()
+    if len(aktivitas) > 1:
+        for a in aktivitas:
+            cells = blank(columns)
+            cells[AKTIVITAS] = a.uraian
+            cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
+            if a.volume is not None:
+                cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
+            cells[DANA] = a.jumlah
+            cells[CATATAN] = a.catatan
+            rows.append(Row("aktivitas", cells, level=3))
+    return rows
+
+
 def build_tc33(data: RenjaData) -> Report:
     n = data.tahun
     columns = columns_tc33(n)
@@ -71,47 +124,7 @@ def build_tc33(data: RenjaData) -> Report:
 
     for program in programs:
         for node in program.walk():
-            subs = _subs_below(node)
-            rincian = [data.rincian_of(s.id) for s in subs]
-            own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
-            aktivitas = own.aktivitas if own else ()
-            single = aktivitas[0] if len(aktivitas) == 1 else None
-            indikator = node.indikator or (None,)
-            span = len(indikator)
-            for k, ind in enumerate(indikator):
-                cells = blank(columns)
-                if k == 0:
-                    cells[KODE_], cells[NAMA] = node.kode, node.nama
-                    cells[LOKASI] = distinct((r.lokasi for r in rincian if r), "; ")
-                    cells[DANA], cells[DANA_1] = dana[node.key]["n"], dana[node.key]["n+1"]
-                    cells[SUMBER] = distinct((r.sumber_dana for r in rincian if r), ", ")
-                    if own is not None:
-                        cells[CATATAN] = distinct([own.catatan, single.catatan if single else ""], "\n")
-                    if single is not None:
-                        cells[AKTIVITAS] = single.uraian
-                        cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
-                else:
-                    for c in SHARED:
-                        cells[c] = COVERED
-                if ind is not None:
-                    cells[INDIKATOR], cells[FORMULASI] = ind.uraian, ind.formula
-                    cells[TARGET] = _target(ind, data, n)
-                    cells[TARGET_1] = _target(ind, data, n + 1, PRAKIRAAN)
-                else:
-                    cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
-                rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
-                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
-                rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
-            if len(aktivitas) > 1:
-                for a in aktivitas:
-                    cells = blank(columns)
-                    cells[AKTIVITAS] = a.uraian
-                    cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
-                    if a.volume is not None:
-                        cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
-                    cells[DANA] = a.jumlah
-                    cells[CATATAN] = a.catatan
-                    rows.append(Row("aktivitas", cells, level=3))
+            rows += _node_rows(data, columns, node, dana)
 
     total = blank(columns)
     total[NAMA], total[DANA], total[DANA_1] = "TOTAL PAGU", dana[TOTAL]["n"], dana[TOTAL]["n+1"]

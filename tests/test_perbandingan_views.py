@@ -15,7 +15,9 @@ from kecamatan.models import Indikator, Kabupaten, Kecamatan, Peran, Periode, Re
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.rules import kunci_indikator
 from kecamatan.perbandingan.selectors import matriks_data, penyerapan_data
-from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, build_matriks, kolom_indikator
+from kecamatan.perbandingan.tables.common import kolom_indikator
+from kecamatan.perbandingan.tables.matriks import baris_matriks, build_matriks
+from kecamatan.perbandingan.tables.penyerapan import baris_penyerapan
 from kecamatan.realisasi.selectors import realisasi_triwulan_data
 from kecamatan.realisasi.tables.triwulan import build_realisasi
 from tests.factories import user_with_role

@@ -1,11 +1,12 @@
 """Kabupaten-level reports (no single kecamatan): the Bappeda comparison pages, their downloads
 and `manage.py cetak perbandingan…`. Each entry names its selector (fixed number of queries) and
-its pure builder (`reports/perbandingan.py`)."""
+its pure builder (`perbandingan/tables/`, one module per table)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from kecamatan.perbandingan.data import PerbandinganData, Pilihan
 from kecamatan.tables.base import Report
@@ -33,11 +34,10 @@ def _lazy(selector: str) -> Callable:
     return fetch
 
 
-def _builder(name: str, many: bool = False) -> Callable:
+def _builder(module: str, name: str, many: bool = False) -> Callable:
+    """`name` of the builder module `kecamatan.perbandingan.tables.<module>`, imported when used."""
     def build(data):
-        from kecamatan.perbandingan.tables import builders as perbandingan
-
-        out = getattr(perbandingan, name)(data)
+        out = getattr(import_module(f"kecamatan.perbandingan.tables.{module}"), name)(data)
         return list(out) if many else [out]
 
     return build
@@ -45,12 +45,13 @@ def _builder(name: str, many: bool = False) -> Callable:
 
 HALAMAN = [
     LaporanKabupaten("perbandingan-matriks", "matriks", "Matriks capaian", _lazy("matriks_data"),
-                     _builder("build_matriks")),
+                     _builder("matriks", "build_matriks")),
     LaporanKabupaten("perbandingan-penyerapan", "penyerapan", "Penyerapan anggaran", _lazy("penyerapan_data"),
-                     _builder("build_penyerapan", many=True)),
+                     _builder("penyerapan", "build_penyerapan", many=True)),
     LaporanKabupaten("perbandingan-kelengkapan", "kelengkapan", "Kelengkapan dan ketepatan waktu",
-                     _lazy("kelengkapan_data"), _builder("build_kelengkapan")),
-    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", _lazy("tren_data"), _builder("build_tren")),
+                     _lazy("kelengkapan_data"), _builder("kelengkapan", "build_kelengkapan")),
+    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", _lazy("tren_data"),
+                     _builder("tren", "build_tren")),
 ]
 PER_HALAMAN = {laporan.halaman: laporan for laporan in HALAMAN}
 

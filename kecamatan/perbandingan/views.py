@@ -18,7 +18,7 @@ from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
 from kecamatan.perbandingan.registry import PER_HALAMAN, produce_kabupaten
 from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN, triwulan_terakhir
 from kecamatan.perbandingan.selectors import kabupaten_of, tahun_tersedia
-from kecamatan.perbandingan.tables.builders import pilihan_indikator
+from kecamatan.perbandingan.tables.common import pilihan_indikator
 from kecamatan.tables.render_html import render_charts, render_table_html
 
 HALAMAN = {  # page → (URL name, tab label)

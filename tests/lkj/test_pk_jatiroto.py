@@ -61,12 +61,13 @@ def test_changing_one_perubahan_target_changes_exactly_that_cell_of_the_pk(opera
     target.refresh_from_db()
     assert (target.nilai, target.label) == (D("91.25"), "")
     after = _cells(jatiroto)
-    changed = [(t, r, c) for t, (rows_b, rows_a) in enumerate(zip(before, after)) for r, (b, a) in
-               enumerate(zip(rows_b, rows_a)) for c, (x, y) in enumerate(zip(b, a)) if x != y]
+    changed = [(t, r, key) for t, (rows_b, rows_a) in enumerate(zip(before, after)) for r, (b, a) in
+               enumerate(zip(rows_b, rows_a)) for key in {*b, *a} if b.get(key) != a.get(key)]
     assert len(changed) == 1
-    t, r, c = changed[0]
-    assert after[t][r][c].nilai.nilai == D("91.25")
-    assert build_pk(lkj_data(jatiroto.pk, 2024))[t].columns[c].label == "Target Perubahan"
+    t, r, key = changed[0]
+    assert after[t][r][key].nilai.nilai == D("91.25")
+    assert key == "target:perubahan"
+    assert build_pk(lkj_data(jatiroto.pk, 2024))[t].column(key).label == "Target Perubahan"
     assert _anggaran(jatiroto) == (D("1954066949"), D("1778336397"))
     riwayat = Riwayat.objects.filter(dokumen__periode=jatiroto, dokumen__jenis="lkj").latest("pk")
     assert riwayat.perubahan[0]["ke"] == "91,25" and riwayat.oleh.username == "operator.jatiroto"

@@ -103,12 +103,17 @@ def lkj(**changes) -> LkjData:
     return replace(data, **changes)
 
 
-def col(report: Report, label: str) -> int:
-    return [c.label for c in report.columns].index(label)
+def col(report: Report, label: str) -> str:
+    """The key of the column headed `label`."""
+    return next(c.key for c in report.columns if c.label == label)
 
 
 def row_of(report: Report, text: str):
-    return next(r for r in report.rows if r.kind != "band" and any(c == text for c in r.cells))
+    return next(r for r in report.rows if r.kind != "band" and any(c == text for c in r.cells.values()))
+
+
+def cells(row, *keys) -> tuple:
+    return tuple(row.cells[k] for k in keys)
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -174,8 +179,10 @@ def test_tabel_32_capaian_and_criteria_from_the_realisasi_rows():
     assert s1.cells[c] == D(100) and s1.cells[k] == "Sangat Tinggi"
     assert s2.cells[c].quantize(D("0.01")) == D("105.89") and s2.cells[k] == "Sangat Tinggi"
     assert str(ipp.cells[col(report, "Realisasi Total")]) == "55,06 (C)"
-    assert [str(x) for x in s1.cells[4:8]] == ["14,62%", "14,62%", "41%", "87,72%"]
-    assert ipp.cells[4] is None  # not reported: "-"
+    quarters = ("realisasi:tw1", "realisasi:tw2", "realisasi:tw3", "realisasi:tw4")
+    assert [c.label for c in report.columns if c.key in quarters] == ["TW I", "TW II", "TW III", "TW IV"]
+    assert [str(x) for x in cells(s1, *quarters)] == ["14,62%", "14,62%", "41%", "87,72%"]
+    assert ipp.cells["realisasi:tw1"] is None  # not reported: "-"
 
 
 def test_tabel_32_flags_a_cumulative_percentage_that_falls():
@@ -190,8 +197,8 @@ def test_negative_polarity_capaian_uses_2t_minus_r():
     data = lkj(renstra=replace(r, tujuan=(replace(r.tujuan[0], indikator=(neg,)),)),
                realisasi={(1, 2024): q(None, None, None, "12")})
     row = build_lkj33(data).rows[0]
-    assert row.cells[5] == D(80)  # (10 − (12 − 10)) / 10 × 100
-    assert row.cells[6] == "Tinggi"
+    assert row.cells["capaian"] == D(80)  # (10 − (12 − 10)) / 10 × 100
+    assert row.cells["kriteria"] == "Tinggi"
 
 
 @pytest.mark.parametrize(("capaian", "kriteria"), [
@@ -203,21 +210,21 @@ def test_criteria_boundaries_follow_the_printed_capaian(capaian, kriteria):
     ind = replace(r.tujuan[0].indikator[0], target={2024: Nilai(D(100))})
     data = lkj(renstra=replace(r, tujuan=(replace(r.tujuan[0], indikator=(ind,)),)),
                realisasi={(1, 2024): q(None, None, None, capaian)})
-    assert build_lkj33(data).rows[0].cells[6] == kriteria
+    assert build_lkj33(data).rows[0].cells["kriteria"] == kriteria
 
 
 def test_criteria_scale_is_data():
     skala = (Predikat(D(80), "Baik"), Predikat(None, "Kurang"))
     data = lkj(skala=skala, skala_asal="Kabupaten Uji, berlaku mulai 2024")
     assert intervals(skala) == [("> 80%", "Baik"), ("≤ 80%", "Kurang")]
-    assert build_lkj33(data).rows[1].cells[6] == "Baik"
+    assert build_lkj33(data).rows[1].cells["kriteria"] == "Baik"
     report = build_lkj31(data)
-    assert [r.cells[1] for r in report.rows] == ["> 80%", "≤ 80%"]
+    assert [r.cells["interval"] for r in report.rows] == ["> 80%", "≤ 80%"]
     assert "Kabupaten Uji" in report.notes[0]
 
 
 def test_default_scale_prints_tabel_31():
-    assert [r.cells[1:] for r in build_lkj31(lkj()).rows] == [
+    assert [cells(r, "interval", "kriteria") for r in build_lkj31(lkj()).rows] == [
         ("> 90%", "Sangat Tinggi"), ("> 75% - 90%", "Tinggi"), ("> 65% - 75%", "Sedang"), ("> 50% - 65%", "Rendah"),
         ("≤ 50%", "Sangat Rendah")]
 
@@ -225,25 +232,26 @@ def test_default_scale_prints_tabel_31():
 def test_tabel_38_efisiensi_is_capaian_minus_penyerapan_of_supporting_programs():
     report = build_lkj38(lkj())
     for row in report.rows:
-        capaian, serapan, efisiensi = row.cells[3:6]
+        capaian, serapan, efisiensi = cells(row, "capaian", "penyerapan", "efisiensi")
         assert efisiensi == capaian - serapan
     tujuan, s1, s2 = report.rows
-    assert tujuan.cells[4] == D("97.30")  # 7.200 / 7.400 of all programs
-    assert s1.cells[4] == D("97.14")  # program satu only: 6.800 / 7.000
-    assert s2.cells[4] == D("100.00")
+    assert tujuan.cells["penyerapan"] == D("97.30")  # 7.200 / 7.400 of all programs
+    assert s1.cells["penyerapan"] == D("97.14")  # program satu only: 6.800 / 7.000
+    assert s2.cells["penyerapan"] == D("100.00")
 
 
 def test_tabel_39_total_and_percent_per_program():
     report = build_lkj39(lkj())
     prog1, prog2, total = report.rows
-    assert prog1.cells[2:4] == (D(7000), D(6800)) and prog1.cells[4].quantize(D("0.01")) == D("97.14")
-    assert total.cells[2:4] == (D(7400), D(7200))
+    assert cells(prog1, "anggaran", "realisasi") == (D(7000), D(6800))
+    assert prog1.cells["penyerapan"].quantize(D("0.01")) == D("97.14")
+    assert cells(total, "anggaran", "realisasi") == (D(7400), D(7200))
 
 
 def test_tabel_39_uses_awal_while_there_is_no_perubahan_and_prints_the_note():
     data = lkj(pagu_perubahan={}, pk={AWAL: lkj().pk[AWAL]}, catatan_anggaran="Catatan asal data.")
     report = build_lkj39(data)
-    assert report.rows[-1].cells[2] == D(10500)
+    assert report.rows[-1].cells["anggaran"] == D(10500)
     assert "Catatan asal data." in report.notes
 
 
@@ -252,16 +260,21 @@ def test_tabel_39_uses_awal_while_there_is_no_perubahan_and_prints_the_note():
 
 def test_tabel_23_shows_awal_beside_perubahan_from_the_pagu_stages():
     target, anggaran = build_tabel_23(lkj())
-    assert [c.label for c in target.columns][-2:] == ["Target Awal", "Target Perubahan"]
-    assert [str(c) for c in target.rows[1].cells[-2:]] == ["88,89%", "94,44%"]
-    assert [r.cells[2:4] for r in anggaran.rows] == [(D(10000), D(7000)), (D(500), D(400)), (D(10500), D(7400))]
+    assert [(c.key, c.label) for c in target.columns][-2:] == [
+        ("target:awal", "Target Awal"), ("target:perubahan", "Target Perubahan")]
+    assert [str(c) for c in cells(target.rows[1], "target:awal", "target:perubahan")] == ["88,89%", "94,44%"]
+    assert anggaran.keys[2:] == ("anggaran:awal", "anggaran:perubahan")
+    assert [cells(r, "anggaran:awal", "anggaran:perubahan") for r in anggaran.rows] == [
+        (D(10000), D(7000)), (D(500), D(400)), (D(10500), D(7400))]
     assert anggaran.continues and anggaran.penandatangan.nama == "Drs. CAMAT UJI"
 
 
 def test_pk_with_only_awal_has_one_target_and_one_budget_column():
     target, anggaran = build_pk(lkj(pk={AWAL: lkj().pk[AWAL]}, pagu_perubahan={}))
     assert [c.label for c in target.columns][-1] == "Target" and len(target.columns) == 4
-    assert [c.label for c in anggaran.columns][2:] == ["Anggaran (Rp.)", "Keterangan"]
+    assert target.keys[-1] == "target:awal"
+    assert [(c.key, c.label) for c in anggaran.columns][2:] == [("anggaran:awal", "Anggaran (Rp.)"),
+                                                               ("keterangan", "Keterangan")]
     assert target.title[0] == "PERJANJIAN KINERJA TAHUN 2024"
     assert anggaran.counter_signatory.nama == "BUPATI UJI" and anggaran.penandatangan.sebutan == "Pihak Pertama"
     assert ("Nama", "Drs. CAMAT UJI") in target.intro
@@ -270,8 +283,9 @@ def test_pk_with_only_awal_has_one_target_and_one_budget_column():
 def test_pk_perubahan_keeps_the_awal():
     target, anggaran = build_pk(lkj())
     assert target.title[0] == "PERUBAHAN PERJANJIAN KINERJA TAHUN 2024"
-    assert [str(c) for c in target.rows[1].cells[-2:]] == ["88,89%", "94,44%"]
-    assert anggaran.rows[-1].cells[2:4] == (D(10500), D(7400))
+    assert target.keys[-2:] == ("target:awal", "target:perubahan")
+    assert [str(c) for c in cells(target.rows[1], "target:awal", "target:perubahan")] == ["88,89%", "94,44%"]
+    assert cells(anggaran.rows[-1], "anggaran:awal", "anggaran:perubahan") == (D(10500), D(7400))
 
 
 def test_pk_reports_a_budgeted_program_missing_from_it():
@@ -283,21 +297,22 @@ def test_pk_reports_a_budgeted_program_missing_from_it():
 
 def test_pk_without_any_version_says_so():
     target, _ = build_pk(lkj(pk={}))
-    assert target.rows[-1].kind == "band" and "Belum ada Perjanjian Kinerja" in target.rows[-1].cells[0]
+    assert target.rows[-1].kind == "band" and "Belum ada Perjanjian Kinerja" in target.rows[-1].text
 
 
 def test_tabel_24_rolls_up_every_level_and_hides_unbudgeted_rows():
     report = build_lkj24(lkj())
     tujuan, sasaran1 = report.rows[0], report.rows[1]
-    assert tujuan.cells[4] == D(10500) and tujuan.cells[6] == D(7400)
-    assert sasaran1.cells[4] == D(10000) and str(sasaran1.cells[3]) == "87,72%"
-    sub31 = next(r for r in report.rows if "7.01.01.2.01.0002" in str(r.cells[1]))
-    assert sub31.cells[4] == D(2000) and sub31.cells[5] is None and sub31.cells[6] == D(0)  # dropped in perubahan
-    sasaran2 = next(r for r in report.rows if str(r.cells[1]).startswith("Sasaran 2"))
-    assert [str(c) for c in (sasaran2.cells[3], sasaran2.cells[5])] == ["88,89%", "94,44%"]
-    desa = next(r for r in report.rows if r.cells[1] == "PROGRAM DESA")
-    assert desa.rowspan[4] == 2  # two indicators share one anggaran cell
-    assert report.rows[report.rows.index(desa) + 1].cells[4] is COVERED
+    assert tujuan.cells["anggaran:awal"] == D(10500) and tujuan.cells["anggaran:perubahan"] == D(7400)
+    assert sasaran1.cells["anggaran:awal"] == D(10000) and str(sasaran1.cells["target:awal"]) == "87,72%"
+    sub31 = next(r for r in report.rows if "7.01.01.2.01.0002" in str(r.cells.get("uraian")))
+    assert cells(sub31, "anggaran:awal", "target:perubahan", "anggaran:perubahan") == (
+        D(2000), None, D(0))  # dropped in perubahan
+    sasaran2 = next(r for r in report.rows if str(r.cells.get("uraian")).startswith("Sasaran 2"))
+    assert [str(c) for c in cells(sasaran2, "target:awal", "target:perubahan")] == ["88,89%", "94,44%"]
+    desa = next(r for r in report.rows if r.cells.get("uraian") == "PROGRAM DESA")
+    assert desa.rowspan["anggaran:awal"] == 2  # two indicators share one anggaran cell
+    assert report.rows[report.rows.index(desa) + 1].cells["anggaran:awal"] is COVERED
 
 
 # --- comparisons ---------------------------------------------------------------------------
@@ -305,17 +320,17 @@ def test_tabel_24_rolls_up_every_level_and_hides_unbudgeted_rows():
 
 def test_tabel_37_without_comparison_prints_dashes():
     report = build_lkj37(lkj())
-    assert report.columns[5].label == "Kecamatan Lain"
-    assert all(r.cells[5] is None for r in report.rows)
-    assert "-" == format_cell(report.rows[0].cells[5], report.columns[5].kind)
+    assert report.column("pembanding").label == "Kecamatan Lain"
+    assert all(r.cells["pembanding"] is None for r in report.rows)
+    assert "-" == format_cell(report.rows[0].cells["pembanding"], report.column("pembanding").kind)
 
 
 def test_tabel_37_prints_the_other_kecamatan_and_keeps_own_capaian():
     p = PembandingData("Yosowilangun", nilai={1: Nilai(D("59.47"))}, sumber={1: "diisi Kecamatan Uji"})
     report = build_lkj37(lkj(pembanding=p))
     assert report.title[-1].endswith("Kecamatan Yosowilangun")
-    assert str(report.rows[0].cells[5]) == "59,47" and report.rows[1].cells[5] is None
-    assert report.rows[0].cells[6].quantize(D("0.01")) == D("89.53")
+    assert str(report.rows[0].cells["pembanding"]) == "59,47" and report.rows[1].cells["pembanding"] is None
+    assert report.rows[0].cells["capaian"].quantize(D("0.01")) == D("89.53")
     assert "diisi Kecamatan Uji" in report.notes[0]
 
 
@@ -327,8 +342,10 @@ def test_tabel_34_prints_realisasi_under_r_and_computes_c():
     report, = build_lkj34(lkj(periode_lalu=(periode,)))
     assert [g[0] for g in report.header_groups()][3:] == ["TAHUN 2022", "TAHUN 2023"]  # years with data only
     row = report.rows[0]
-    assert str(row.cells[3]) == "83,85" and str(row.cells[4]) == "87,78" and row.cells[5].quantize(D("0.01")) == D("104.69")
-    assert row.cells[8].quantize(D("0.01")) == D("93.84")
+    assert report.keys[3:6] == ("target:2022", "realisasi:2022", "capaian:2022")
+    assert str(row.cells["target:2022"]) == "83,85" and str(row.cells["realisasi:2022"]) == "87,78"
+    assert row.cells["capaian:2022"].quantize(D("0.01")) == D("104.69")
+    assert row.cells["capaian:2023"].quantize(D("0.01")) == D("93.84")
 
 
 def test_tabel_34_without_an_earlier_period_says_so():
@@ -339,8 +356,8 @@ def test_tabel_34_without_an_earlier_period_says_so():
 def test_tabel_36_target_akhir_comes_from_the_renstra_years():
     report = build_lkj36(lkj())
     ipp, s1, _ = report.rows
-    assert str(ipp.cells[5]) == "70 (B-)" and ipp.cells[6].quantize(D("0.01")) == D("78.66")
-    assert str(s1.cells[5]) == "91,23%" and s1.cells[6].quantize(D("0.01")) == D("96.15")
+    assert str(ipp.cells["target:akhir"]) == "70 (B-)" and ipp.cells["capaian"].quantize(D("0.01")) == D("78.66")
+    assert str(s1.cells["target:akhir"]) == "91,23%" and s1.cells["capaian"].quantize(D("0.01")) == D("96.15")
 
 
 # --- IKU sheet, the whole LKj ---------------------------------------------------------------
@@ -350,11 +367,12 @@ def test_iku_sheet_rows_targets_and_rumus_with_penjelasan():
     iku = IkuData(tugas_pokok="Membantu Bupati", fungsi="a. satu\nb. dua",
                   penandatangan=PenandatanganData(nama="Dra. CAMAT", jabatan="Camat Uji", nip="19680901 199202 2 002"))
     report = build_iku(lkj(tahun=2026, iku=iku))
-    assert [c.label for c in report.columns][4] == "Target Tahun 2026"
+    assert report.column("target").label == "Target Tahun 2026" and report.index("target") == 4
     assert all(c.number == "" for c in report.columns)  # the sheet has no numbering row
     first = report.rows[0]
-    assert first.cells[0] == "1." and str(first.cells[4]) == "91,23%"
-    assert first.cells[3] == "Rumus Persentase hasil fasilitasi\n\nPenjelasan :\nBaris satu.\n1. butir satu\n2. butir dua"
+    assert first.cells["no"] == "1." and str(first.cells["target"]) == "91,23%"
+    assert first.cells["rumus"] == (
+        "Rumus Persentase hasil fasilitasi\n\nPenjelasan :\nBaris satu.\n1. butir satu\n2. butir dua")
     assert report.split_rows and report.penandatangan.nama == "Dra. CAMAT"
     assert ("Fungsi", "a. satu\nb. dua") in report.intro and ("Indikator Tujuan", "Indeks Pelayanan Publik") in report.intro
 
@@ -374,7 +392,7 @@ def test_lkj_document_is_signed_once_at_the_end():
 
 def test_tabel_21_blocks():
     report = build_lkj21(lkj())
-    assert [r.cells[0] for r in report.rows if r.kind == "band"] == ["Tujuan", "Sasaran Strategis"]
+    assert [r.text for r in report.rows if r.kind == "band"] == ["Tujuan", "Sasaran Strategis"]
 
 
 # --- cells and the demo's spread of program realisasi -----------------------------------------

@@ -61,7 +61,8 @@ def test_anggaran_awal_and_perubahan_are_the_signed_pk_totals(data):
     assert data.rolled(data.pagu_awal)[TOTAL] == D("1954066949")
     assert data.rolled(data.pagu_perubahan)[TOTAL] == D("1778336397")
     target, anggaran = build_tabel_23(data)
-    assert anggaran.rows[-1].cells[2:4] == (D("1954066949"), D("1778336397"))
+    total = anggaran.rows[-1].cells
+    assert (total["anggaran:awal"], total["anggaran:perubahan"]) == (D("1954066949"), D("1778336397"))
 
 
 def test_pk_program_budgets_against_both_printed_versions(data):
@@ -85,16 +86,16 @@ def test_pk_program_budgets_against_both_printed_versions(data):
 def test_realisasi_anggaran_and_penyerapan_of_tabel_39(data):
     report = build_lkj39(data)
     total = report.rows[-1]
-    assert total.cells[2:4] == (D("1778336397"), D("1745051543"))
-    assert total.cells[4].quantize(TWO) == D("98.13")
+    assert (total.cells["anggaran"], total.cells["realisasi"]) == (D("1778336397"), D("1745051543"))
+    assert total.cells["penyerapan"].quantize(TWO) == D("98.13")
     printed = fixture("lkj_jatiroto_2024.json")["realisasi_anggaran"]
     for row, expected in zip(report.rows[:-1], printed["program"], strict=True):
-        assert row.cells[3] == parse_number(expected["realisasi"])
-        assert row.cells[2] == parse_number(expected["tercetak"]["anggaran"])
-        assert printed_matches(row.cells[4], expected["tercetak"]["persen"])
+        assert row.cells["realisasi"] == parse_number(expected["realisasi"])
+        assert row.cells["anggaran"] == parse_number(expected["tercetak"]["anggaran"])
+        assert printed_matches(row.cells["penyerapan"], expected["tercetak"]["persen"])
     # L-14: the printed total (1.713.542.193, 96,35 %) is not the sum of the rows
-    assert parse_number(printed["total_tercetak"]["realisasi"]) != total.cells[3]
-    assert not printed_matches(total.cells[4], printed["total_tercetak"]["persen"])
+    assert parse_number(printed["total_tercetak"]["realisasi"]) != total.cells["realisasi"]
+    assert not printed_matches(total.cells["penyerapan"], printed["total_tercetak"]["persen"])
     assert any("dibagi ke sub kegiatannya sebanding pagu perubahan" in n for n in report.notes)
 
 
@@ -162,24 +163,25 @@ def test_every_corrected_sub_kegiatan_amount_says_why():
 
 def test_capaian_and_predikat_reproduce_tabel_32_and_33(data):
     report = build_lkj33(data)
-    got = [(r.cells[5].quantize(TWO), r.cells[6]) for r in report.rows]
+    got = [(r.cells["capaian"].quantize(TWO), r.cells["kriteria"]) for r in report.rows]
     assert got == [(D("89.53"), "Tinggi"), (D("100.00"), "Sangat Tinggi"), (D("105.89"), "Sangat Tinggi")]
     renstra = fixture("renstra_jatiroto_2024_2026.json")
     printed = [renstra["tujuan"][0]["indikator"][0]] + [s["indikator"][0] for s in renstra["tujuan"][0]["sasaran"]]
     for row, item in zip(build_lkj32(data).rows, printed, strict=True):
-        assert printed_matches(row.cells[9], item["tercetak"]["tabel_3_2"]["capaian"])  # 89,52 / 100 / 105 truncated
+        # 89,52 / 100 / 105 truncated
+        assert printed_matches(row.cells["capaian"], item["tercetak"]["tabel_3_2"]["capaian"])
 
 
 def test_tabel_32_realisasi_total_and_l19(data):
     report = build_lkj32(data)
-    assert [str(r.cells[8]) for r in report.rows] == ["55,06 (C)", "87,72%", "100%"]
-    assert str(report.rows[2].cells[7]) == "100%"  # TW IV printed 94,44 in the seed (L-19)
+    assert [str(r.cells["realisasi"]) for r in report.rows] == ["55,06 (C)", "87,72%", "100%"]
+    assert str(report.rows[2].cells["realisasi:tw4"]) == "100%"  # TW IV printed 94,44 in the seed (L-19)
     assert any("TW II (12,68) lebih kecil dari TW I (12,69)" in n for n in report.notes)
 
 
 def test_efisiensi_is_capaian_minus_penyerapan(data):
     rows = build_lkj38(data).rows
-    assert [r.cells[3:6] for r in rows] == [
+    assert [(r.cells["capaian"], r.cells["penyerapan"], r.cells["efisiensi"]) for r in rows] == [
         (D("89.53"), D("98.13"), D("-8.60")),  # printed 89,43 / 96,35 / 11,29 (L-15, L-16)
         (D("100.00"), D("98.11"), D("1.89")),  # printed 100 / 96,45 / 3,55
         (D("105.89"), D("100.00"), D("5.89")),  # printed 105 / 100 / 0
@@ -194,7 +196,7 @@ def test_tabel_34_prints_r_and_c_the_right_way_round(data):
     wrong_after_swap = set()
     for row, item in zip(report.rows, series, strict=True):
         for i, tahun in enumerate(range(2019, 2024)):
-            t, r, c = row.cells[3 + 3 * i: 6 + 3 * i]
+            t, r, c = (row.cells[f"{kolom}:{tahun}"] for kolom in ("target", "realisasi", "capaian"))
             cetak = item["tercetak"]["kolom"][str(tahun)]
             assert (t.nilai.nilai, r.nilai.nilai) == (parse_number(cetak["T"]), parse_number(cetak["C"]))
             if not printed_matches(c, cetak["R"]):  # the printed "R" is the capaian
@@ -204,8 +206,8 @@ def test_tabel_34_prints_r_and_c_the_right_way_round(data):
 
 def test_tabel_36_uses_the_renstra_end_target(data):
     rows = build_lkj36(data).rows
-    assert [str(r.cells[5]) for r in rows] == ["70 (B-)", "91,23%", "94,44%"]
-    assert [r.cells[6].quantize(TWO) for r in rows] == [D("78.66"), D("96.15"), D("105.89")]
+    assert [str(r.cells["target:akhir"]) for r in rows] == ["70 (B-)", "91,23%", "94,44%"]
+    assert [r.cells["capaian"].quantize(TWO) for r in rows] == [D("78.66"), D("96.15"), D("105.89")]
 
 
 # --- comparison with another kecamatan -----------------------------------------------------
@@ -213,8 +215,8 @@ def test_tabel_36_uses_the_renstra_end_target(data):
 
 def test_comparison_with_yosowilangun_uses_the_values_typed_by_jatiroto(jatiroto):
     report = build_lkj37(lkj_data(jatiroto.pk, 2024))  # the LKj's own choice
-    assert report.columns[5].label == "Kecamatan Yosowilangun"
-    assert [str(r.cells[5]) for r in report.rows] == ["59,47", "87,3%", "100%"]
+    assert report.column("pembanding").label == "Kecamatan Yosowilangun"
+    assert [str(r.cells["pembanding"]) for r in report.rows] == ["59,47", "87,3%", "100%"]
     assert "diisi Kecamatan Jatiroto" in report.notes[0]
 
 
@@ -223,9 +225,9 @@ def test_comparison_works_with_every_other_kecamatan(jatiroto):
     assert len(choices) == 20 and "jatiroto" not in dict(choices)
     for slug, nama in choices:
         report = build_lkj37(lkj_data(jatiroto.pk, 2024, pembanding=slug))
-        assert report.columns[5].label == f"Kecamatan {nama}"
+        assert report.column("pembanding").label == f"Kecamatan {nama}"
         if slug != "yosowilangun" and not Periode.objects.filter(kecamatan__slug=slug).exists():
-            assert all(r.cells[5] is None for r in report.rows), slug  # no data: "-"
+            assert all(r.cells["pembanding"] is None for r in report.rows), slug  # no data: "-"
 
 
 def test_comparison_reads_the_other_kecamatans_own_realisasi(jatiroto):
@@ -234,7 +236,8 @@ def test_comparison_reads_the_other_kecamatans_own_realisasi(jatiroto):
     Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=2, nilai=D("40"))
     Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=4, nilai=D("80.5"))
     report = build_lkj37(lkj_data(jatiroto.pk, 2024, pembanding="randuagung"))
-    assert [str(r.cells[5]) if r.cells[5] else "-" for r in report.rows] == ["-", "80,5%", "-"]
+    theirs = [r.cells["pembanding"] for r in report.rows]
+    assert [str(c) if c else "-" for c in theirs] == ["-", "80,5%", "-"]
     assert "data Kecamatan Randuagung di aplikasi" in report.notes[0]
 
 
@@ -253,7 +256,7 @@ def test_unknown_comparison_kecamatan_is_refused(jatiroto):
 def test_randuagung_iku_2025_targets_come_from_the_renstra(demo_once, db):
     periode = Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
     report = build_iku(lkj_data(periode.pk, 2025))
-    targets = [r.cells[4] for r in report.rows]
+    targets = [r.cells["target"] for r in report.rows]
     assert [str(t) for t in targets] == ["84,31%", "89%"]
     for target, printed in zip(targets, fixture("iku_randuagung_2025.json")["tercetak"], strict=True):
         assert target.nilai.nilai.quantize(D(1)) == parse_nilai(printed["target"]).nilai  # the sheet rounds
@@ -262,7 +265,7 @@ def test_randuagung_iku_2025_targets_come_from_the_renstra(demo_once, db):
                                                     "Camat Randuagung")
     assert p.tanggal.isoformat() == "2025-01-31"
     assert report.intro[0] == ("Instansi", "Kecamatan Randuagung")
-    assert [r.cells[6] for r in report.rows] == ["Camat", "Camat"]
+    assert [r.cells["penanggung-jawab"] for r in report.rows] == ["Camat", "Camat"]
 
 
 def test_typed_value_wins_over_generated_demo_data(jatiroto):
@@ -274,4 +277,4 @@ def test_typed_value_wins_over_generated_demo_data(jatiroto):
     demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))
     assert Periode.objects.get(kecamatan__slug="yosowilangun", tahun_mulai=2024).demo
     report = build_lkj37(lkj_data(jatiroto.pk, 2024))
-    assert [str(r.cells[5]) for r in report.rows] == ["59,47", "87,3%", "100%"]
+    assert [str(r.cells["pembanding"]) for r in report.rows] == ["59,47", "87,3%", "100%"]

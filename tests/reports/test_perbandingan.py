@@ -15,20 +15,22 @@ from kecamatan.perbandingan.data import (
     Pilihan,
 )
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT, kunci_indikator
-from kecamatan.perbandingan.tables.builders import (
-    build_kelengkapan,
-    build_matriks,
-    build_penyerapan_kecamatan,
-    build_penyerapan_program,
-    build_tren,
-    pilihan_indikator,
-)
+from kecamatan.perbandingan.tables.common import pilihan_indikator
+from kecamatan.perbandingan.tables.kelengkapan import build_kelengkapan
+from kecamatan.perbandingan.tables.matriks import build_matriks
+from kecamatan.perbandingan.tables.penyerapan import build_penyerapan_kecamatan, build_penyerapan_program
+from kecamatan.perbandingan.tables.tren import build_tren
 from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
 
 HARI_INI = datetime.date(2025, 8, 1)
 IPP = "Indeks Pelayanan Publik"
 FASILITASI = "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti"
 N = Nilai()
+K_IPP, K_FASILITASI = kunci_indikator(IPP), kunci_indikator(FASILITASI)  # the matrix's column keys: "capaian:<kunci>"
+
+
+def cells(row, *keys) -> tuple:
+    return tuple(row.cells[k] for k in keys)
 
 
 def kec(pk, nama, periode=True, demo=False):
@@ -75,40 +77,48 @@ def test_matrix_matches_variant_wordings_and_computes_capaian():
     assert groups == ["No", "Kecamatan", "Indeks Pelayanan Publik (Angka)",
                       "Fasilitasi dan koordinasi ditindaklanjuti (Persen)", "Rata-rata capaian", "Predikat",
                       "Realisasi TW II 2025"]
+    assert report.keys == ("no", "kecamatan", f"target:{K_IPP}", f"realisasi:{K_IPP}", f"capaian:{K_IPP}",
+                           f"target:{K_FASILITASI}", f"realisasi:{K_FASILITASI}", f"capaian:{K_FASILITASI}",
+                           "rata-rata", "predikat", "status")
+    assert [c.number for c in report.columns] == [str(n) for n in range(1, 12)]
     alfa, beta, gamma, median = report.rows
-    assert alfa.cells[1] == "Alfa" and beta.cells[1] == "Beta (demo)" and gamma.cells[1] == "Gamma"
+    assert alfa.cells["kecamatan"] == "Alfa" and beta.cells["kecamatan"] == "Beta (demo)"
+    assert gamma.cells["kecamatan"] == "Gamma"
     # Alfa: 44 s.d. TW II of 80 → 55%; IPP has no value before TW IV → "-"
-    assert alfa.cells[2] == Nilai(D("62"), "B-") and alfa.cells[3] is None and alfa.cells[4] is None
-    assert alfa.cells[6] == D("44") and alfa.cells[7] == D("55")
+    assert cells(alfa, f"target:{K_IPP}", f"realisasi:{K_IPP}", f"capaian:{K_IPP}") == (
+        Nilai(D("62"), "B-"), None, None)
+    assert alfa.cells[f"realisasi:{K_FASILITASI}"] == D("44") and alfa.cells[f"capaian:{K_FASILITASI}"] == D("55")
     # Beta entered TW I only: the latest value stands for a percentage (30 of 90)
-    assert beta.cells[6] == D("30") and beta.cells[7] == D("30") / D("90") * 100
-    assert alfa.cells[8] == D("55") and alfa.cells[9] == "Rendah"
-    assert alfa.fill[7] == WARNA_PREDIKAT["Rendah"] and beta.fill[7] == WARNA_PREDIKAT["Sangat Rendah"]
-    assert gamma.cells[10] == "Belum ada Renstra" and gamma.cells[7] is None
-    assert median.kind == "total" and median.cells[1] == "Median kabupaten"
-    assert median.cells[2] == Nilai(D("63")) and median.cells[6] == D("37")
-    assert median.cells[7] == (D("55") + D("30") / D("90") * 100) / 2
+    assert beta.cells[f"realisasi:{K_FASILITASI}"] == D("30")
+    assert beta.cells[f"capaian:{K_FASILITASI}"] == D("30") / D("90") * 100
+    assert alfa.cells["rata-rata"] == D("55") and alfa.cells["predikat"] == "Rendah"
+    assert alfa.fill[f"capaian:{K_FASILITASI}"] == WARNA_PREDIKAT["Rendah"]
+    assert beta.fill[f"capaian:{K_FASILITASI}"] == WARNA_PREDIKAT["Sangat Rendah"]
+    assert gamma.cells["status"] == "Belum ada Renstra" and gamma.cells[f"capaian:{K_FASILITASI}"] is None
+    assert median.kind == "total" and median.cells["kecamatan"] == "Median kabupaten"
+    assert median.cells[f"target:{K_IPP}"] == Nilai(D("63")) and median.cells[f"realisasi:{K_FASILITASI}"] == D("37")
+    assert median.cells[f"capaian:{K_FASILITASI}"] == (D("55") + D("30") / D("90") * 100) / 2
     assert "1 rumusan indikator hanya dipakai satu kecamatan sehingga tidak dibandingkan." in report.notes
     assert any("(demo)" in n for n in report.notes)
 
 
 def test_matrix_links_each_cell_to_the_kecamatan_pages():
     alfa = build_matriks(data()).rows[0]
-    assert alfa.links[1] == "/renstra/10/"
-    assert alfa.links[7] == "/renstra/10/realisasi/2025/2/#indikator-12"
-    assert alfa.links[10] == "/renstra/10/dokumen/realisasi-2025-2/"
+    assert alfa.links["kecamatan"] == "/renstra/10/"
+    assert alfa.links[f"capaian:{K_FASILITASI}"] == "/renstra/10/realisasi/2025/2/#indikator-12"
+    assert alfa.links["status"] == "/renstra/10/dokumen/realisasi-2025-2/"
     gamma = build_matriks(data()).rows[2]
     assert gamma.links == {}
 
 
 def test_matrix_sorts_by_capaian_with_missing_values_last_both_ways():
     down = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, urut="capaian", turun=True)))
-    assert [r.cells[1] for r in down.rows[:-1]] == ["Alfa", "Beta (demo)", "Gamma"]
+    assert [r.cells["kecamatan"] for r in down.rows[:-1]] == ["Alfa", "Beta (demo)", "Gamma"]
     up = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, urut="capaian", turun=False)))
-    assert [r.cells[1] for r in up.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
-    assert [r.cells[0] for r in up.rows[:-1]] == ["1", "2", "3"]
+    assert [r.cells["kecamatan"] for r in up.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
+    assert [r.cells["no"] for r in up.rows[:-1]] == ["1", "2", "3"]
     by_name_desc = build_matriks(data(pilihan=Pilihan(2025, 2, HARI_INI, turun=True)))
-    assert [r.cells[1] for r in by_name_desc.rows[:-1]] == ["Gamma", "Beta (demo)", "Alfa"]
+    assert [r.cells["kecamatan"] for r in by_name_desc.rows[:-1]] == ["Gamma", "Beta (demo)", "Alfa"]
 
 
 def test_matrix_filtered_to_one_indicator_charts_its_capaian():
@@ -118,7 +128,7 @@ def test_matrix_filtered_to_one_indicator_charts_its_capaian():
     chart = report.charts[0]
     assert chart.judul.startswith("Capaian Fasilitasi dan koordinasi ditindaklanjuti")
     assert [b.nilai for b in chart.batang] == [D("55"), D("30") / D("90") * 100, None]
-    assert chart.acuan == report.rows[-1].cells[4]
+    assert report.keys[4] == f"capaian:{key}" and chart.acuan == report.rows[-1].cells[f"capaian:{key}"]
     assert pilihan_indikator(data()) == [(kunci_indikator(IPP), "Indeks Pelayanan Publik"),
                                          (key, "Fasilitasi dan koordinasi ditindaklanjuti")]
 
@@ -131,8 +141,10 @@ def test_negative_polarity_and_counts_follow_the_kecamatan_page():
             aturan=AturanAkhir.JUMLAH, polaritas=Polaritas.NEGATIF),
     )
     rows = build_matriks(data(indikator=inds)).rows
-    assert rows[0].cells[3] == D(12) and rows[0].cells[4] == D(80)  # 7 + 5 aduan against 10: (20 − 12)/10
-    assert rows[1].cells[3] == D(3) and rows[1].cells[4] == D(170)
+    aduan = kunci_indikator("Jumlah aduan")
+    realisasi, capaian = f"realisasi:{aduan}", f"capaian:{aduan}"
+    assert rows[0].cells[realisasi] == D(12) and rows[0].cells[capaian] == D(80)  # 7 + 5 aduan against 10: (20 − 12)/10
+    assert rows[1].cells[realisasi] == D(3) and rows[1].cells[capaian] == D(170)
 
 
 def anggaran():
@@ -149,14 +161,16 @@ def test_absorption_per_kecamatan_with_efisiensi_median_and_total():
                       [Nilai(D(40)), Nilai(D(60)), N, N], level="program", program="7.01.06")
     report = build_penyerapan_kecamatan(data(anggaran=anggaran(), indikator=(*data().indikator, program_ind)))
     alfa, beta, gamma, median, total = report.rows
-    assert alfa.cells[2:5] == (D("1200000"), D("300000"), D(25))
-    assert alfa.cells[5] == D(55)  # the IKU capaian of the matrix; the program indicator stays out
-    assert alfa.cells[6] == D(30)  # efisiensi = 55 − 25
-    assert beta.cells[2:5] == (D("500000"), D("400000"), D(80))
-    assert gamma.cells[2] is None and gamma.cells[4] is None and gamma.cells[7] == "Belum ada Renstra"
-    assert median.cells[4] == D("52.5")
-    assert total.cells[2:5] == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
-    assert alfa.links[3] == "/renstra/10/realisasi/2025/2/#anggaran"
+    money = ("pagu", "realisasi", "penyerapan")
+    assert cells(alfa, *money) == (D("1200000"), D("300000"), D(25))
+    assert alfa.cells["capaian"] == D(55)  # the IKU capaian of the matrix; the program indicator stays out
+    assert alfa.cells["efisiensi"] == D(30)  # efisiensi = 55 − 25
+    assert cells(beta, *money) == (D("500000"), D("400000"), D(80))
+    assert gamma.cells["pagu"] is None and gamma.cells["penyerapan"] is None
+    assert gamma.cells["status"] == "Belum ada Renstra"
+    assert median.cells["penyerapan"] == D("52.5")
+    assert cells(total, *money) == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
+    assert alfa.links["realisasi"] == "/renstra/10/realisasi/2025/2/#anggaran"
 
 
 def test_absorption_per_program_sums_kecamatan_and_takes_the_program_indicator():
@@ -165,11 +179,13 @@ def test_absorption_per_program_sums_kecamatan_and_takes_the_program_indicator()
     report = build_penyerapan_program(data(anggaran=anggaran(), indikator=(program_ind,)))
     p1, p6, total = report.rows
     # TW I + TW II: Alfa 250.000 of 1.000.000 (25%), Beta 400.000 of 500.000 (80%)
-    assert p1.cells[1] == "7.01.01" and p1.cells[3:6] == (D("1500000"), D("650000"), D("650000") / D("1500000") * 100)
-    assert p1.cells[6] == (D(25) + D(80)) / 2  # the median of the kecamatan's own penyerapan
-    assert p6.cells[2] == "PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA"
-    assert p6.cells[5] == D(25) and p6.cells[7] == D(60) and p6.cells[8] == D(35)
-    assert total.cells[3:6] == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
+    money = ("pagu", "realisasi", "penyerapan")
+    assert p1.cells["kode"] == "7.01.01"
+    assert cells(p1, *money) == (D("1500000"), D("650000"), D("650000") / D("1500000") * 100)
+    assert p1.cells["median:penyerapan"] == (D(25) + D(80)) / 2  # the median of the kecamatan's own penyerapan
+    assert p6.cells["program"] == "PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA"
+    assert cells(p6, "penyerapan", "median:capaian", "efisiensi") == (D(25), D(60), D(35))
+    assert cells(total, *money) == (D("1700000"), D("700000"), D("700000") / D("1700000") * 100)
 
 
 def _dok(kec_id, jenis, tahun, tw, status, dibuat=None, diajukan=None, diverifikasi=None):
@@ -187,27 +203,32 @@ def test_completeness_says_who_entered_submitted_verified_and_who_is_late():
     )
     report = build_kelengkapan(data(dokumen=docs, jumlah_indikator={1: 10, 2: 8},
                                     terisi={(1, 2025, 1): 10, (1, 2025, 2): 10, (2, 2025, 1): 5}))
-    assert report.columns[3].label == "TW I, tenggat 15 April 2025" and report.columns[3].group == "Realisasi 2025"
-    assert report.columns[2].label == "Renja 2025, tenggat 30 Juni 2024"
+    assert report.keys == ("no", "kecamatan", "renja-2025", "realisasi-2025-1", "realisasi-2025-2", "realisasi-2025-3",
+                           "realisasi-2025-4", "lkj-2025", "terlambat")
+    tw1 = report.column("realisasi-2025-1")
+    assert tw1.label == "TW I, tenggat 15 April 2025" and tw1.group == "Realisasi 2025"
+    assert report.column("renja-2025").label == "Renja 2025, tenggat 30 Juni 2024"
     alfa, beta, gamma, total = report.rows
-    assert alfa.cells[3] == "Diverifikasi\nTerisi 10/10\nDiajukan 10 April 2025\nDiverifikasi 20 April 2025"
-    assert alfa.cells[4] == "Diajukan\nTerisi 10/10\nDiajukan 20 Juli 2025\nTERLAMBAT 5 hari"
-    assert alfa.cells[2] == "Belum dibuat\nTERLAMBAT 397 hari"  # Renja 2025 was due 30 June 2024
-    assert alfa.cells[5] == "Belum dibuat"  # TW III not due yet on 1 August 2025
-    assert alfa.cells[8] == D(2)
-    assert beta.cells[3] == "Draf\nTerisi 5/8\nDiisi 14 April 2025\nTERLAMBAT 108 hari"
-    assert beta.cells[2] == "Diverifikasi\nDiajukan 30 Juni 2024\nDiverifikasi 2 Juli 2024"
-    assert beta.fill[3] == "EE9A9A" and alfa.fill[4] == "F7C19B" and alfa.fill[3] == "C4E8B0"
-    assert alfa.links[4] == "/renstra/10/dokumen/realisasi-2025-2/"
-    assert gamma.cells[2] == "Belum ada Renstra"
-    assert total.cells[3] == "Diverifikasi 1\nDiajukan 0\nTerlambat 1"
+    assert alfa.cells["realisasi-2025-1"] == (
+        "Diverifikasi\nTerisi 10/10\nDiajukan 10 April 2025\nDiverifikasi 20 April 2025")
+    assert alfa.cells["realisasi-2025-2"] == "Diajukan\nTerisi 10/10\nDiajukan 20 Juli 2025\nTERLAMBAT 5 hari"
+    assert alfa.cells["renja-2025"] == "Belum dibuat\nTERLAMBAT 397 hari"  # Renja 2025 was due 30 June 2024
+    assert alfa.cells["realisasi-2025-3"] == "Belum dibuat"  # TW III not due yet on 1 August 2025
+    assert alfa.cells["terlambat"] == D(2)
+    assert beta.cells["realisasi-2025-1"] == "Draf\nTerisi 5/8\nDiisi 14 April 2025\nTERLAMBAT 108 hari"
+    assert beta.cells["renja-2025"] == "Diverifikasi\nDiajukan 30 Juni 2024\nDiverifikasi 2 Juli 2024"
+    assert beta.fill["realisasi-2025-1"] == "EE9A9A" and alfa.fill["realisasi-2025-2"] == "F7C19B"
+    assert alfa.fill["realisasi-2025-1"] == "C4E8B0"
+    assert alfa.links["realisasi-2025-2"] == "/renstra/10/dokumen/realisasi-2025-2/"
+    assert gamma.cells["renja-2025"] == "Belum ada Renstra"
+    assert total.cells["realisasi-2025-1"] == "Diverifikasi 1\nDiajukan 0\nTerlambat 1"
     assert any("15 hari setelah triwulan berakhir" in n for n in report.notes)
 
 
 def test_completeness_sorted_by_lateness():
     docs = (_dok(1, "realisasi", 2025, 1, "diverifikasi", None, datetime.date(2025, 4, 1)),)
     report = build_kelengkapan(data(dokumen=docs, pilihan=Pilihan(2025, 2, HARI_INI, urut="terlambat", turun=True)))
-    assert [r.cells[1] for r in report.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
+    assert [r.cells["kecamatan"] for r in report.rows[:-1]] == ["Beta (demo)", "Alfa", "Gamma"]
 
 
 def test_trend_per_triwulan_beside_the_median():
@@ -221,9 +242,12 @@ def test_trend_per_triwulan_beside_the_median():
                              pilihan=Pilihan(2025, 2, HARI_INI, kecamatan="alfa")))
     assert report.title[0] == "Tren Capaian Kinerja dan Penyerapan Anggaran Kecamatan Alfa"
     tw1, tw2 = report.rows
-    assert tw1.cells[1:] == ("2025", "I", D(25), (D(25) + D(50)) / 2, D(10), (D(10) + D(50)) / 2, "Belum diisi")
-    assert tw2.cells[3:7] == (D(50), D(75), D(40), D(45))
-    assert tw2.links[2] == "/renstra/10/realisasi/2025/2/"
+    assert report.keys[1:] == ("tahun", "triwulan", "capaian", "capaian:median", "penyerapan", "penyerapan:median",
+                               "status")
+    assert cells(tw1, *report.keys[1:]) == (
+        "2025", "I", D(25), (D(25) + D(50)) / 2, D(10), (D(10) + D(50)) / 2, "Belum diisi")
+    assert cells(tw2, "capaian", "capaian:median", "penyerapan", "penyerapan:median") == (D(50), D(75), D(40), D(45))
+    assert tw2.links["triwulan"] == "/renstra/10/realisasi/2025/2/"
     capaian, serap = report.charts
     assert capaian.seri[0].values == (D(25), D(50)) and capaian.seri[1].dashed
     assert serap.kategori == ("2025 TW I", "2025 TW II")
@@ -252,8 +276,10 @@ def test_renderers_print_fills_and_links_on_screen_only_and_single_row_headers()
     from kecamatan.tables.base import Column, Report, Row
     from kecamatan.tables.render_html import render_table_html, table_context
 
-    report = Report("X", ("Uji",), (Column("1", "Kecamatan"), Column("2", "Capaian", kind="persen")),
-                    (Row("kecamatan", ("Alfa", D(95)), fill={1: "7BC98F"}, links={0: "/renstra/1/"}),))
+    report = Report("X", ("Uji",), (Column("kecamatan", "Kecamatan", number="1"),
+                                    Column("capaian", "Capaian", kind="persen", number="2")),
+                    (Row("kecamatan", {"kecamatan": "Alfa", "capaian": D(95)}, fill={"capaian": "7BC98F"},
+                         links={"kecamatan": "/renstra/1/"}),))
     assert [g["rowspan"] for g in table_context(report)["groups"]] == [1, 1]  # no group: one header row
     screen = render_table_html(report, links=True)
     assert '<a href="/renstra/1/">Alfa</a>' in screen and 'style="background-color: #7BC98F"' in screen
@@ -287,13 +313,19 @@ def test_jatiroto_lkj_2024_figures_are_computed_not_copied():
     money = tuple(AnggaranProgram(1, kode, 2024, D(pagu), (D(0), D(0), D(0), D(rp))) for kode, pagu, rp in tabel_3_9)
     jatiroto = data(kecamatan=(kec(1, "Jatiroto"),), indikator=inds, anggaran=money,
                     pilihan=Pilihan(2024, 4, datetime.date(2025, 1, 15)))
-    row = build_matriks(jatiroto).rows[0]
-    assert format_persen(row.cells[4]) == "89,53%" and row.fill[4] == WARNA_PREDIKAT["Tinggi"]
+    matriks = build_matriks(jatiroto)
+    row = matriks.rows[0]
+    k_ipp, k_fasilitasi, k_desa = (kunci_indikator(i.uraian) for i in inds)
+    assert matriks.keys[4:11:3] == (f"capaian:{k_ipp}", f"capaian:{k_desa}", f"capaian:{k_fasilitasi}")
+    assert format_persen(row.cells[f"capaian:{k_ipp}"]) == "89,53%"
+    assert row.fill[f"capaian:{k_ipp}"] == WARNA_PREDIKAT["Tinggi"]
     # desa documents (columns 5-7): Tabel 3.2 types TW IV 94,44 but "Realisasi Total" 100 and capaian 105
     # (L-19); the total cannot come from the triwulan typed, so the app shows 94,44 → 100% and the
     # kecamatan must correct TW IV to 100 to get 105,89%
-    assert row.cells[6] == D("94.44") and row.cells[7] == D(100) and row.fill[7] == WARNA_PREDIKAT["Sangat Tinggi"]
-    assert row.cells[9] == D("87.72") and row.cells[10] == D(100)  # fasilitasi (8-10): latest value, not the sum
+    assert row.cells[f"realisasi:{k_desa}"] == D("94.44") and row.cells[f"capaian:{k_desa}"] == D(100)
+    assert row.fill[f"capaian:{k_desa}"] == WARNA_PREDIKAT["Sangat Tinggi"]
+    # fasilitasi (8-10): latest value, not the sum
+    assert row.cells[f"realisasi:{k_fasilitasi}"] == D("87.72") and row.cells[f"capaian:{k_fasilitasi}"] == D(100)
     serap = build_penyerapan_kecamatan(jatiroto).rows[-1]
-    assert serap.cells[2:4] == (D("1778336397"), D("1745051543"))
-    assert format_persen(serap.cells[4]) == "98,13%"
+    assert cells(serap, "pagu", "realisasi") == (D("1778336397"), D("1745051543"))
+    assert format_persen(serap.cells["penyerapan"]) == "98,13%"

@@ -45,7 +45,9 @@ from kecamatan.models import (
 )
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.selectors import matriks_data, penyerapan_data
-from kecamatan.perbandingan.tables.builders import baris_matriks, baris_penyerapan, kolom_indikator
+from kecamatan.perbandingan.tables.common import kolom_indikator
+from kecamatan.perbandingan.tables.matriks import baris_matriks
+from kecamatan.perbandingan.tables.penyerapan import baris_penyerapan
 
 T = {m.__name__: m._meta.db_table for m in (Indikator, Periode, Kecamatan, Target, Realisasi, Pagu, SubKegiatan,
                                              Kegiatan, Program, RealisasiAnggaran, Aktivitas, RenjaSubKegiatan, Dokumen)}

@@ -3,13 +3,13 @@ for a row with several indicators. Pure: no database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from kecamatan.core.computations import akhir_periode
 from kecamatan.core.formatting import Nilai
 from kecamatan.lkj.data import KinerjaItem, LkjData
 from kecamatan.renstra.data import IndikatorData
-from kecamatan.tables.base import COVERED, Besaran, Kop, Report, Row
+from kecamatan.tables.base import COVERED, Besaran, Column, Kop, Report, Row
 
 LEVEL_LABEL = {"tujuan": "Tujuan", "sasaran": "Sasaran Strategis"}
 
@@ -57,22 +57,25 @@ def numbered_items(data: LkjData) -> list[tuple[str, KinerjaItem]]:
     return [("" if item.level == "tujuan" else str(item.nomor), item) for item in data.items()]
 
 
-def stacked(kind: str, ncols: int, shared: dict[int, object], per_row: list[dict[int, object]],
-            level: int = 0) -> list[Row]:
-    """One Row per indicator of a node; the cells in `shared` (name, budget …) are printed once
-    and merged over the stack, as the documents do."""
+def stacked(kind: str, columns: Sequence[Column], shared: Mapping[str, object],
+            per_row: list[Mapping[str, object]], level: int = 0) -> list[Row]:
+    """One Row per indicator of a node; the cells in `shared` (name, budget …, by column key) are
+    printed once and merged over the stack, as the documents do. Cells not given print empty."""
     per_row = per_row or [{}]
     span = len(per_row)
     rows = []
     for k, cells_k in enumerate(per_row):
-        cells: list = [""] * ncols
-        for i, value in shared.items():
-            cells[i] = value if k == 0 else COVERED
-        for i, value in cells_k.items():
-            cells[i] = value
-        rowspan = {i: span for i in shared} if (k == 0 and span > 1) else {}
-        rows.append(Row(kind, tuple(cells), level=level, rowspan=rowspan))
+        cells = blank(columns)
+        cells.update(shared if k == 0 else dict.fromkeys(shared, COVERED))
+        cells.update(cells_k)
+        rowspan = dict.fromkeys(shared, span) if (k == 0 and span > 1) else {}
+        rows.append(Row(kind, cells, level=level, rowspan=rowspan))
     return rows
+
+
+def blank(columns: Iterable[Column]) -> dict[str, object]:
+    """A row with an empty text in every column, to be filled by key (a printed "", not "-")."""
+    return dict.fromkeys((c.key for c in columns), "")
 
 
 def only_last_signed(reports: list[Report]) -> list[Report]:

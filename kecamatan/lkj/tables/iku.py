@@ -18,14 +18,15 @@ from kecamatan.tables.base import NILAI, NOMOR, TEXT, Column, Report
 
 
 def columns_iku(tahun: int) -> tuple[Column, ...]:
+    """Unnumbered, as the sheet prints it."""
     return (
-        Column("", "No.", kind=NOMOR, width=4),
-        Column("", "Sasaran Strategis", width=15),
-        Column("", "Indikator Kinerja Utama", width=16),
-        Column("", "Rumus/ Formula", width=38),
-        Column("", f"Target Tahun {tahun}", kind=NILAI, width=9),
-        Column("", "Sumber Data", kind=TEXT, width=13),
-        Column("", "Penanggung Jawab", kind=TEXT, width=10),
+        Column("no", "No.", kind=NOMOR, width=4),
+        Column("sasaran", "Sasaran Strategis", width=15),
+        Column("indikator", "Indikator Kinerja Utama", width=16),
+        Column("rumus", "Rumus/ Formula", width=38),
+        Column("target", f"Target Tahun {tahun}", kind=NILAI, width=9),
+        Column("sumber-data", "Sumber Data", kind=TEXT, width=13),
+        Column("penanggung-jawab", "Penanggung Jawab", kind=TEXT, width=10),
     )
 
 
@@ -48,12 +49,12 @@ def build_iku(data: LkjData) -> Report:
         by_sasaran.setdefault(item.owner_id, []).append(item)
     for nomor, items in enumerate(by_sasaran.values(), start=1):
         per_row = [
-            {2: item.indikator.uraian, 3: rumus(item.indikator.formula, item.indikator.penjelasan),
-             4: besaran(data.target_renstra(item), item.indikator), 5: item.indikator.sumber_data,
-             6: item.indikator.penanggung_jawab}
+            {"indikator": item.indikator.uraian, "rumus": rumus(item.indikator.formula, item.indikator.penjelasan),
+             "target": besaran(data.target_renstra(item), item.indikator), "sumber-data": item.indikator.sumber_data,
+             "penanggung-jawab": item.indikator.penanggung_jawab}
             for item in items
         ]
-        rows += stacked("sasaran", len(columns), {0: f"{nomor}.", 1: items[0].pernyataan}, per_row)
+        rows += stacked("sasaran", columns, {"no": f"{nomor}.", "sasaran": items[0].pernyataan}, per_row)
 
     tujuan = [t for t in r.tujuan]
     intro = [("Instansi", f"Kecamatan {r.kecamatan}")]

@@ -11,23 +11,24 @@ from kecamatan.lkj.tables.common import filename, grouped, kop
 from kecamatan.tables.base import NOMOR, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No", kind=NOMOR, width=4),
-    Column("", "Tujuan / Sasaran Strategis", width=22),
-    Column("", "Indikator Kinerja Utama", width=22),
-    Column("", "Satuan", width=7),
-    Column("", "Formulasi", width=30),
-    Column("", "Sumber Data", width=13),
+    Column("no", "No", kind=NOMOR, width=4),
+    Column("pernyataan", "Tujuan / Sasaran Strategis", width=22),
+    Column("indikator", "Indikator Kinerja Utama", width=22),
+    Column("satuan", "Satuan", width=7),
+    Column("formulasi", "Formulasi", width=30),
+    Column("sumber-data", "Sumber Data", width=13),
 )
 
 
 def build_lkj21(data: LkjData) -> Report:
     rows: list[Row] = []
     for label, items in grouped(data.items()):
-        rows.append(Row("band", (label,)))
+        rows.append(Row("band", text=label))
         for nomor, item in enumerate(items, start=1):
             ind = item.indikator
-            rows.append(Row(item.level, (f"{nomor}.", item.pernyataan, ind.uraian, ind.satuan, ind.formula,
-                                         ind.sumber_data)))
+            rows.append(Row(item.level, {"no": f"{nomor}.", "pernyataan": item.pernyataan, "indikator": ind.uraian,
+                                         "satuan": ind.satuan, "formulasi": ind.formula,
+                                         "sumber-data": ind.sumber_data}))
     return Report(
         code="Tabel 2.1",
         title=("Tabel 2.1", f"Indikator Kinerja Utama Kecamatan {data.renstra.kecamatan}"),

@@ -13,17 +13,18 @@ from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
 
 def build_lkj22(data: LkjData) -> Report:
     columns = (
-        Column("", "No", kind=NOMOR, width=4),
-        Column("", "Tujuan / Sasaran Strategis", width=30),
-        Column("", "Indikator Kinerja Utama", width=34),
-        Column("", f"Target {data.tahun}", kind=NILAI, width=12),
+        Column("no", "No", kind=NOMOR, width=4),
+        Column("pernyataan", "Tujuan / Sasaran Strategis", width=30),
+        Column("indikator", "Indikator Kinerja Utama", width=34),
+        Column("target", f"Target {data.tahun}", kind=NILAI, width=12),
     )
     rows: list[Row] = []
     for label, items in grouped(data.items()):
-        rows.append(Row("band", (label,)))
+        rows.append(Row("band", text=label))
         for nomor, item in enumerate(items, start=1):
-            rows.append(Row(item.level, (f"{nomor}.", item.pernyataan, item.indikator.uraian,
-                                         besaran(data.target_renstra(item), item.indikator))))
+            rows.append(Row(item.level, {"no": f"{nomor}.", "pernyataan": item.pernyataan,
+                                         "indikator": item.indikator.uraian,
+                                         "target": besaran(data.target_renstra(item), item.indikator)}))
     return Report(
         code="Tabel 2.2",
         title=("Tabel 2.2", f"Target Indikator Kinerja Utama Kecamatan {data.renstra.kecamatan} Tahun {data.tahun}"),

@@ -22,19 +22,19 @@ from kecamatan.lkj.tables.common import besaran, filename, kop, stacked
 from kecamatan.renstra.data import TOTAL, NodeData
 from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Column, Report, Row
 
-NCOLS = 7
 LEVEL_DEPTH = {"tujuan": 0, "sasaran": 0, "program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_lkj24(tahun: int) -> tuple[Column, ...]:
+    """Keys "target:awal", "anggaran:awal", "target:perubahan", "anggaran:perubahan"; unnumbered."""
     return (
-        Column("", "No", kind=NOMOR, width=4),
-        Column("", "Tujuan/Sasaran Strategis/Program/Kegiatan", width=30),
-        Column("", "Indikator Tujuan/Sasaran/Program/Kegiatan", width=30),
-        Column("", "Target", group=f"Awal {tahun}", kind=NILAI, width=9),
-        Column("", "Anggaran", group=f"Awal {tahun}", kind=RUPIAH, width=13),
-        Column("", "Target", group=f"Perubahan {tahun}", kind=NILAI, width=9),
-        Column("", "Anggaran", group=f"Perubahan {tahun}", kind=RUPIAH, width=13),
+        Column("no", "No", kind=NOMOR, width=4),
+        Column("uraian", "Tujuan/Sasaran Strategis/Program/Kegiatan", width=30),
+        Column("indikator", "Indikator Tujuan/Sasaran/Program/Kegiatan", width=30),
+        Column(f"target:{AWAL}", "Target", group=f"Awal {tahun}", kind=NILAI, width=9),
+        Column(f"anggaran:{AWAL}", "Anggaran", group=f"Awal {tahun}", kind=RUPIAH, width=13),
+        Column(f"target:{PERUBAHAN}", "Target", group=f"Perubahan {tahun}", kind=NILAI, width=9),
+        Column(f"anggaran:{PERUBAHAN}", "Anggaran", group=f"Perubahan {tahun}", kind=RUPIAH, width=13),
     )
 
 
@@ -42,21 +42,23 @@ def build_lkj24(data: LkjData) -> Report:
     awal = data.rolled(data.pagu_awal)
     perubahan = data.rolled(data.pagu_perubahan) if data.ada_perubahan else {}
     tahun = data.tahun
+    columns = columns_lkj24(tahun)
 
     def in_budget(key) -> bool:
         return bool(awal.get(key)) or bool(perubahan.get(key))
 
-    def money(key) -> dict[int, object]:
-        return {4: awal.get(key), 6: perubahan.get(key) if data.ada_perubahan else None}
+    def money(key) -> dict[str, object]:
+        return {"anggaran:awal": awal.get(key),
+                "anggaran:perubahan": perubahan.get(key) if data.ada_perubahan else None}
 
     def node_rows(node: NodeData, nomor: str, name: str) -> list[Row]:
         has_perubahan = bool(perubahan.get(node.key))
         per_row = [
-            {2: ind.uraian, 3: besaran(ind.target_of(tahun), ind),
-             5: besaran(ind.target_of(tahun), ind) if has_perubahan else None}
+            {"indikator": ind.uraian, "target:awal": besaran(ind.target_of(tahun), ind),
+             "target:perubahan": besaran(ind.target_of(tahun), ind) if has_perubahan else None}
             for ind in node.indikator
         ]
-        return stacked(node.level, NCOLS, {0: nomor, 1: name, **money(node.key)}, per_row,
+        return stacked(node.level, columns, {"no": nomor, "uraian": name, **money(node.key)}, per_row,
                        level=LEVEL_DEPTH[node.level])
 
     def program_rows(programs: list[NodeData]) -> list[Row]:
@@ -71,7 +73,7 @@ def build_lkj24(data: LkjData) -> Report:
                         out += node_rows(sub, "", f"Sub Kegiatan ({sub.kode})\n{sub.nama}")
         return out
 
-    def target_row(item: KinerjaItem) -> dict[int, object]:
+    def target_row(item: KinerjaItem) -> dict[str, object]:
         ind = item.indikator
         if item.level == "tujuan":
             pair = (data.target_renstra(item), data.target_renstra(item) if data.ada_perubahan else None)
@@ -79,29 +81,32 @@ def build_lkj24(data: LkjData) -> Report:
             t_awal = data.target_pk(item, AWAL) or data.target_renstra(item)
             t_per = data.target_pk(item, PERUBAHAN) or t_awal if data.ada_perubahan else None
             pair = (t_awal, t_per)
-        return {2: ind.uraian, 3: besaran(pair[0], ind), 5: besaran(pair[1], ind)}
+        return {"indikator": ind.uraian, "target:awal": besaran(pair[0], ind),
+                "target:perubahan": besaran(pair[1], ind)}
 
     items = data.items()
     rows: list[Row] = []
     supported: set[int] = set()
     for tujuan in data.renstra.tujuan:
         t_items = [i for i in items if i.level == "tujuan" and i.owner_id == tujuan.id]
-        rows += stacked("total", NCOLS, {0: "", 1: f"Tujuan {tujuan.urutan}\n{tujuan.uraian}",
-                                          **money(("tujuan", tujuan.id))}, [target_row(i) for i in t_items])
+        rows += stacked("total", columns, {"no": "", "uraian": f"Tujuan {tujuan.urutan}\n{tujuan.uraian}",
+                                           **money(("tujuan", tujuan.id))}, [target_row(i) for i in t_items])
         for sasaran in tujuan.sasaran:
             s_items = [i for i in items if i.level == "sasaran" and i.owner_id == sasaran.id]
-            rows += stacked("subtotal", NCOLS, {0: str(sasaran.urutan), 1: f"Sasaran {sasaran.urutan}\n{sasaran.uraian}",
-                                               **money(("sasaran", sasaran.id))}, [target_row(i) for i in s_items])
+            rows += stacked("subtotal", columns, {"no": str(sasaran.urutan),
+                                                  "uraian": f"Sasaran {sasaran.urutan}\n{sasaran.uraian}",
+                                                  **money(("sasaran", sasaran.id))}, [target_row(i) for i in s_items])
             programs = [p for p in data.renstra.program if p.sasaran_id == sasaran.id]
             supported.update(p.id for p in programs)
             rows += program_rows(programs)
     orphans = [p for p in data.renstra.program if p.id not in supported and in_budget(p.key)]
     if orphans:
-        rows.append(Row("band", ("Program yang belum dihubungkan ke sasaran",)))
+        rows.append(Row("band", text="Program yang belum dihubungkan ke sasaran"))
         rows += program_rows(orphans)
     if len(data.renstra.tujuan) != 1 or orphans:
-        rows.append(Row("total", ("", "Jumlah", "", None, awal[TOTAL], None,
-                                  perubahan.get(TOTAL) if data.ada_perubahan else None)))
+        rows.append(Row("total", {"no": "", "uraian": "Jumlah", "indikator": "", "target:awal": None,
+                                  "anggaran:awal": awal[TOTAL], "target:perubahan": None,
+                                  "anggaran:perubahan": perubahan.get(TOTAL) if data.ada_perubahan else None}))
 
     notes = [
         "Anggaran dijumlahkan dari pagu sub kegiatan: awal = pagu Renja/DPA, perubahan = pagu perubahan; "
@@ -114,8 +119,8 @@ def build_lkj24(data: LkjData) -> Report:
     return Report(
         code="Tabel 2.4",
         title=("Tabel 2.4", "Program dan Kegiatan yang Mendukung IKU", f"Tahun {tahun}"),
-        columns=columns_lkj24(tahun), rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan,
-        orientation="landscape", name_column=1, notes=tuple(notes), filename=filename(data, "lkj24"),
+        columns=columns, rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan,
+        orientation="landscape", name_column="uraian", notes=tuple(notes), filename=filename(data, "lkj24"),
     )
 
 

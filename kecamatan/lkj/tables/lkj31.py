@@ -13,9 +13,9 @@ from kecamatan.lkj.tables.common import filename, kop
 from kecamatan.tables.base import NOMOR, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No", kind=NOMOR, width=5),
-    Column("", "Interval Nilai Capaian Kinerja", width=25),
-    Column("", "Kriteria Capaian Kinerja", width=25),
+    Column("no", "No", kind=NOMOR, width=5),
+    Column("interval", "Interval Nilai Capaian Kinerja", width=25),
+    Column("kriteria", "Kriteria Capaian Kinerja", width=25),
 )
 
 
@@ -39,7 +39,8 @@ def intervals(skala: tuple[Predikat, ...]) -> list[tuple[str, str]]:
 
 
 def build_lkj31(data: LkjData) -> Report:
-    rows = [Row("baris", (f"{n}.", text, label)) for n, (text, label) in enumerate(intervals(data.skala), start=1)]
+    rows = [Row("baris", {"no": f"{n}.", "interval": text, "kriteria": label})
+            for n, (text, label) in enumerate(intervals(data.skala), start=1)]
     asal = data.skala_asal or "bawaan aplikasi (skala LKj Kabupaten Lumajang)"
     return Report(
         code="Tabel 3.1", title=("Tabel 3.1", "Skala Nilai Kriteria Capaian Kinerja"), columns=COLUMNS,

@@ -17,17 +17,15 @@ from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
 from kecamatan.tables.base import NILAI, NOMOR, PERSEN, PERSEN_SATUAN, TEXT, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No.", kind=NOMOR, width=4),
-    Column("", "Tujuan/ Sasaran Strategis", width=20),
-    Column("", "Indikator Kinerja", width=22),
-    Column("", "Target", kind=NILAI, width=8),
-    Column("", "TW I", group="Realisasi per Triwulan", kind=NILAI, width=7.5),
-    Column("", "TW II", group="Realisasi per Triwulan", kind=NILAI, width=7.5),
-    Column("", "TW III", group="Realisasi per Triwulan", kind=NILAI, width=7.5),
-    Column("", "TW IV", group="Realisasi per Triwulan", kind=NILAI, width=7.5),
-    Column("", "Realisasi Total", kind=NILAI, width=8),
-    Column("", "Capaian (%)", kind=PERSEN, width=8),
-    Column("", "Kriteria", kind=TEXT, width=9),
+    Column("no", "No.", kind=NOMOR, width=4),
+    Column("pernyataan", "Tujuan/ Sasaran Strategis", width=20),
+    Column("indikator", "Indikator Kinerja", width=22),
+    Column("target", "Target", kind=NILAI, width=8),
+    *(Column(f"realisasi:tw{tw}", f"TW {romawi}", group="Realisasi per Triwulan", kind=NILAI, width=7.5)
+      for tw, romawi in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
+    Column("realisasi", "Realisasi Total", kind=NILAI, width=8),
+    Column("capaian", "Capaian (%)", kind=PERSEN, width=8),
+    Column("kriteria", "Kriteria", kind=TEXT, width=9),
 )
 
 
@@ -44,9 +42,11 @@ def build_lkj32(data: LkjData) -> Report:
         quarters = data.triwulan(ind)
         total = data.realisasi_tahunan(ind)
         nilai_capaian = capaian_of(target, total, ind.polaritas)
-        rows.append(Row(item.level, (nomor, item.pernyataan, ind.uraian, besaran(target, ind),
-                                     *(besaran(q, ind) for q in quarters), besaran(total, ind), nilai_capaian,
-                                     predikat_of(nilai_capaian, data.skala) or "-")))
+        cells = {"no": nomor, "pernyataan": item.pernyataan, "indikator": ind.uraian, "target": besaran(target, ind)}
+        cells.update({f"realisasi:tw{tw}": besaran(q, ind) for tw, q in enumerate(quarters, start=1)})
+        cells.update({"realisasi": besaran(total, ind), "capaian": nilai_capaian,
+                      "kriteria": predikat_of(nilai_capaian, data.skala) or "-"})
+        rows.append(Row(item.level, cells))
         notes += _decreasing(ind, quarters)
     return Report(
         code="Tabel 3.2", title=("Tabel 3.2", f"Capaian Kinerja Tahun {data.tahun}"), columns=COLUMNS,

@@ -10,13 +10,13 @@ from kecamatan.lkj.tables.common import besaran, filename, kop, numbered_items
 from kecamatan.tables.base import NILAI, NOMOR, PERSEN, TEXT, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No", kind=NOMOR, width=4),
-    Column("", "Tujuan/Sasaran", width=24),
-    Column("", "Indikator", width=26),
-    Column("", "Target", kind=NILAI, width=9),
-    Column("", "Realisasi", kind=NILAI, width=9),
-    Column("", "Capaian", kind=PERSEN, width=9),
-    Column("", "Kriteria", kind=TEXT, width=10),
+    Column("no", "No", kind=NOMOR, width=4),
+    Column("pernyataan", "Tujuan/Sasaran", width=24),
+    Column("indikator", "Indikator", width=26),
+    Column("target", "Target", kind=NILAI, width=9),
+    Column("realisasi", "Realisasi", kind=NILAI, width=9),
+    Column("capaian", "Capaian", kind=PERSEN, width=9),
+    Column("kriteria", "Kriteria", kind=TEXT, width=10),
 )
 
 
@@ -26,9 +26,10 @@ def build_lkj33(data: LkjData) -> Report:
         ind = item.indikator
         target, realisasi = data.target_kinerja(item), data.realisasi_tahunan(ind)
         nilai_capaian = capaian_of(target, realisasi, ind.polaritas)
-        rows.append(Row(item.level, (nomor, item.pernyataan, ind.uraian, besaran(target, ind),
-                                     besaran(realisasi, ind), nilai_capaian,
-                                     predikat_of(nilai_capaian, data.skala) or "-")))
+        rows.append(Row(item.level, {"no": nomor, "pernyataan": item.pernyataan, "indikator": ind.uraian,
+                                     "target": besaran(target, ind), "realisasi": besaran(realisasi, ind),
+                                     "capaian": nilai_capaian,
+                                     "kriteria": predikat_of(nilai_capaian, data.skala) or "-"}))
     r = data.renstra
     return Report(
         code="Tabel 3.3",

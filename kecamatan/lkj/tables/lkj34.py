@@ -22,24 +22,26 @@ def _years(periode: PeriodeLalu) -> list[int]:
 
 def build_lkj34_periode(data: LkjData, periode: PeriodeLalu) -> Report:
     years = _years(periode)
-    columns = [Column("", "NO", kind=NOMOR, width=4), Column("", "TUJUAN/SASARAN", width=18),
-               Column("", "INDIKATOR", width=20)]
+    columns = [Column("no", "NO", kind=NOMOR, width=4), Column("pernyataan", "TUJUAN/SASARAN", width=18),
+               Column("indikator", "INDIKATOR", width=20)]
     for t in years:
-        columns += [Column("", "T", group=f"TAHUN {t}", kind=NILAI, width=6.5),
-                    Column("", "R", group=f"TAHUN {t}", kind=NILAI, width=6.5),
-                    Column("", "C", group=f"TAHUN {t}", kind=PERSEN, width=7.5)]
+        columns += [Column(f"target:{t}", "T", group=f"TAHUN {t}", kind=NILAI, width=6.5),
+                    Column(f"realisasi:{t}", "R", group=f"TAHUN {t}", kind=NILAI, width=6.5),
+                    Column(f"capaian:{t}", "C", group=f"TAHUN {t}", kind=PERSEN, width=7.5)]
     rows = []
     nomor = 0
     for item in periode.items:
         ind = item.indikator
         if item.level == "sasaran":
             nomor += 1
-        cells: list = ["" if item.level == "tujuan" else str(nomor), item.pernyataan, ind.uraian]
+        cells: dict[str, object] = {"no": "" if item.level == "tujuan" else str(nomor),
+                                    "pernyataan": item.pernyataan, "indikator": ind.uraian}
         for t in years:
             target = ind.target_of(t)
             realisasi = realisasi_total(periode.realisasi.get((ind.id, t), (None,) * 4), ind.aturan)
-            cells += [besaran(target, ind), besaran(realisasi, ind), capaian_of(target, realisasi, ind.polaritas)]
-        rows.append(Row(item.level, tuple(cells)))
+            cells.update({f"target:{t}": besaran(target, ind), f"realisasi:{t}": besaran(realisasi, ind),
+                          f"capaian:{t}": capaian_of(target, realisasi, ind.polaritas)})
+        rows.append(Row(item.level, cells))
     return Report(
         code="Tabel 3.4",
         title=("Tabel 3.4", f"Perbandingan Capaian Kinerja dari Tahun {years[0]} sd {years[-1]}",
@@ -53,10 +55,10 @@ def build_lkj34_periode(data: LkjData, periode: PeriodeLalu) -> Report:
 def build_lkj34(data: LkjData) -> list[Report]:
     if data.periode_lalu:
         return [build_lkj34_periode(data, p) for p in data.periode_lalu]
-    columns = (Column("", "NO", kind=NOMOR, width=4), Column("", "TUJUAN/SASARAN", width=30),
-               Column("", "INDIKATOR", width=30))
+    columns = (Column("no", "NO", kind=NOMOR, width=4), Column("pernyataan", "TUJUAN/SASARAN", width=30),
+               Column("indikator", "INDIKATOR", width=30))
     return [Report(
         code="Tabel 3.4", title=("Tabel 3.4", "Perbandingan Capaian Kinerja Tahun-Tahun Sebelumnya"),
-        columns=columns, rows=(Row("band", ("Belum ada data Renstra periode sebelumnya.",)),), kop=kop(data),
+        columns=columns, rows=(Row("band", text="Belum ada data Renstra periode sebelumnya."),), kop=kop(data),
         penandatangan=data.penandatangan, orientation="portrait", filename=filename(data, "lkj34"),
     )]

@@ -14,22 +14,23 @@ from kecamatan.tables.base import NILAI, NOMOR, PERSEN, Column, Report, Row
 def build_lkj35(data: LkjData) -> Report:
     r = data.renstra
     years = [t for t in r.tahun if t <= data.tahun]
-    columns = [Column("", "No", kind=NOMOR, width=4), Column("", "Tujuan/ Sasaran", width=20),
-               Column("", "Indikator", width=22)]
+    columns = [Column("no", "No", kind=NOMOR, width=4), Column("pernyataan", "Tujuan/ Sasaran", width=20),
+               Column("indikator", "Indikator", width=22)]
     for t in years:
-        columns += [Column("", "T", group=f"Tahun {t}", kind=NILAI, width=7.5),
-                    Column("", "R", group=f"Tahun {t}", kind=NILAI, width=7.5),
-                    Column("", "C", group=f"Tahun {t}", kind=PERSEN, width=8)]
-    columns.append(Column("", "Keterangan", width=14))
+        columns += [Column(f"target:{t}", "T", group=f"Tahun {t}", kind=NILAI, width=7.5),
+                    Column(f"realisasi:{t}", "R", group=f"Tahun {t}", kind=NILAI, width=7.5),
+                    Column(f"capaian:{t}", "C", group=f"Tahun {t}", kind=PERSEN, width=8)]
+    columns.append(Column("keterangan", "Keterangan", width=14))
     rows = []
     for nomor, item in numbered_items(data):
         ind = item.indikator
-        cells: list = [nomor, item.pernyataan, ind.uraian]
+        cells: dict[str, object] = {"no": nomor, "pernyataan": item.pernyataan, "indikator": ind.uraian}
         for t in years:
             target, realisasi = ind.target_of(t), data.realisasi_tahunan(ind, t)
-            cells += [besaran(target, ind), besaran(realisasi, ind), capaian_of(target, realisasi, ind.polaritas)]
-        cells.append(f"Sumber {ind.sumber_data}" if ind.sumber_data else "")
-        rows.append(Row(item.level, tuple(cells)))
+            cells.update({f"target:{t}": besaran(target, ind), f"realisasi:{t}": besaran(realisasi, ind),
+                          f"capaian:{t}": capaian_of(target, realisasi, ind.polaritas)})
+        cells["keterangan"] = f"Sumber {ind.sumber_data}" if ind.sumber_data else ""
+        rows.append(Row(item.level, cells))
     label = f"{r.tahun[0]}-{r.tahun[-1]}"
     span = f"Tahun {years[0]}" if len(years) == 1 else f"Tahun {years[0]} sd {years[-1]}"
     return Report(

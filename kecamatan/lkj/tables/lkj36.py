@@ -17,19 +17,21 @@ def build_lkj36(data: LkjData) -> Report:
     r = data.renstra
     label = f"{r.tahun[0]}-{r.tahun[-1]}"
     columns = (
-        Column("", "No", kind=NOMOR, width=4), Column("", "Tujuan/ Sasaran Strategis", width=22),
-        Column("", "Indikator", width=24), Column("", f"Target {data.tahun}", kind=NILAI, width=9),
-        Column("", "Realisasi", kind=NILAI, width=9), Column("", "Target Akhir Renstra", kind=NILAI, width=10),
-        Column("", "Capaian", kind=PERSEN, width=9),
+        Column("no", "No", kind=NOMOR, width=4), Column("pernyataan", "Tujuan/ Sasaran Strategis", width=22),
+        Column("indikator", "Indikator", width=24), Column("target", f"Target {data.tahun}", kind=NILAI, width=9),
+        Column("realisasi", "Realisasi", kind=NILAI, width=9),
+        Column("target:akhir", "Target Akhir Renstra", kind=NILAI, width=10),
+        Column("capaian", "Capaian", kind=PERSEN, width=9),
     )
     rows = []
     for nomor, item in enumerate(data.items(), start=1):
         ind = item.indikator
         akhir = target_akhir(ind, r.tahun)
         realisasi = data.realisasi_tahunan(ind)
-        rows.append(Row(item.level, (str(nomor), item.pernyataan, ind.uraian, besaran(data.target_kinerja(item), ind),
-                                     besaran(realisasi, ind), besaran(akhir, ind),
-                                     capaian_of(akhir, realisasi, ind.polaritas))))
+        rows.append(Row(item.level, {"no": str(nomor), "pernyataan": item.pernyataan, "indikator": ind.uraian,
+                                     "target": besaran(data.target_kinerja(item), ind),
+                                     "realisasi": besaran(realisasi, ind), "target:akhir": besaran(akhir, ind),
+                                     "capaian": capaian_of(akhir, realisasi, ind.polaritas)}))
     return Report(
         code="Tabel 3.6",
         title=("Tabel 3.6", f"Perbandingan Realisasi Kinerja Tahun {data.tahun} dengan Target Akhir Renstra {label}"),

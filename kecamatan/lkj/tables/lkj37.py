@@ -19,19 +19,20 @@ def build_lkj37(data: LkjData) -> Report:
     p = data.pembanding
     nama = f"Kecamatan {p.kecamatan}" if p else "Kecamatan Lain"
     columns = (
-        Column("", "No", kind=NOMOR, width=4), Column("", "Tujuan/ Sasaran Strategis", width=22),
-        Column("", "Indikator", width=24), Column("", "Target", kind=NILAI, width=9),
-        Column("", "Realisasi", kind=NILAI, width=9), Column("", nama, kind=NILAI, width=11),
-        Column("", "Capaian", kind=PERSEN, width=9),
+        Column("no", "No", kind=NOMOR, width=4), Column("pernyataan", "Tujuan/ Sasaran Strategis", width=22),
+        Column("indikator", "Indikator", width=24), Column("target", "Target", kind=NILAI, width=9),
+        Column("realisasi", "Realisasi", kind=NILAI, width=9), Column("pembanding", nama, kind=NILAI, width=11),
+        Column("capaian", "Capaian", kind=PERSEN, width=9),
     )
     rows = []
     for nomor, item in enumerate(data.items(), start=1):
         ind = item.indikator
         target, realisasi = data.target_kinerja(item), data.realisasi_tahunan(ind)
         theirs = p.nilai.get(ind.id) if p else None
-        rows.append(Row(item.level, (str(nomor), item.pernyataan, ind.uraian, besaran(target, ind),
-                                     besaran(realisasi, ind), besaran(theirs, ind),
-                                     capaian_of(target, realisasi, ind.polaritas))))
+        rows.append(Row(item.level, {"no": str(nomor), "pernyataan": item.pernyataan, "indikator": ind.uraian,
+                                     "target": besaran(target, ind), "realisasi": besaran(realisasi, ind),
+                                     "pembanding": besaran(theirs, ind),
+                                     "capaian": capaian_of(target, realisasi, ind.polaritas)}))
     if p is None:
         notes = ["Belum dipilih kecamatan pembanding: pilih salah satu kecamatan lain."]
     else:

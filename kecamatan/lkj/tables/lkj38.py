@@ -14,12 +14,12 @@ from kecamatan.lkj.tables.common import filename, kop
 from kecamatan.tables.base import NOMOR, PERSEN, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No.", kind=NOMOR, width=4),
-    Column("", "Tujuan/ Sasaran Strategis", width=24),
-    Column("", "Indikator Kinerja", width=26),
-    Column("", "Capaian Kinerja (%)", kind=PERSEN, width=10),
-    Column("", "Persentase Penyerapan Anggaran (%)", kind=PERSEN, width=11),
-    Column("", "Tingkat Efisiensi (%)", kind=PERSEN, width=10),
+    Column("no", "No.", kind=NOMOR, width=4),
+    Column("pernyataan", "Tujuan/ Sasaran Strategis", width=24),
+    Column("indikator", "Indikator Kinerja", width=26),
+    Column("capaian", "Capaian Kinerja (%)", kind=PERSEN, width=10),
+    Column("penyerapan", "Persentase Penyerapan Anggaran (%)", kind=PERSEN, width=11),
+    Column("efisiensi", "Tingkat Efisiensi (%)", kind=PERSEN, width=10),
 )
 
 
@@ -29,7 +29,8 @@ def build_lkj38(data: LkjData) -> Report:
         ind = item.indikator
         c = dua_desimal(capaian_of(data.target_kinerja(item), data.realisasi_tahunan(ind), ind.polaritas))
         p = dua_desimal(data.penyerapan_of((item.level, item.owner_id)))
-        rows.append(Row(item.level, (f"{nomor}.", item.pernyataan, ind.uraian, c, p, efisiensi(c, p))))
+        rows.append(Row(item.level, {"no": f"{nomor}.", "pernyataan": item.pernyataan, "indikator": ind.uraian,
+                                     "capaian": c, "penyerapan": p, "efisiensi": efisiensi(c, p)}))
     stage = "perubahan" if data.ada_perubahan else "awal"
     return Report(
         code="Tabel 3.8", title=("Tabel 3.8", "Efisiensi Penggunaan Sumber Daya"), columns=COLUMNS,

@@ -14,11 +14,11 @@ from kecamatan.renstra.data import TOTAL
 from kecamatan.tables.base import NOMOR, PERSEN, RUPIAH, Column, Report, Row
 
 COLUMNS = (
-    Column("", "No", kind=NOMOR, width=4),
-    Column("", "Program", width=40),
-    Column("", "Anggaran (Rp)", kind=RUPIAH, width=14),
-    Column("", "Realisasi (Rp)", kind=RUPIAH, width=14),
-    Column("", "%", kind=PERSEN, width=8),
+    Column("no", "No", kind=NOMOR, width=4),
+    Column("program", "Program", width=40),
+    Column("anggaran", "Anggaran (Rp)", kind=RUPIAH, width=14),
+    Column("realisasi", "Realisasi (Rp)", kind=RUPIAH, width=14),
+    Column("penyerapan", "%", kind=PERSEN, width=8),
 )
 
 
@@ -28,9 +28,8 @@ def build_lkj39(data: LkjData) -> Report:
     rows = []
     programs = [p for p in data.renstra.program if anggaran[p.key] or realisasi[p.key]]
     for nomor, program in enumerate(programs, start=1):
-        rows.append(Row("program", (f"{nomor}.", program.nama, anggaran[program.key], realisasi[program.key],
-                                    penyerapan(anggaran[program.key], realisasi[program.key]))))
-    rows.append(Row("total", ("", "Total", anggaran[TOTAL], realisasi[TOTAL], penyerapan(anggaran[TOTAL], realisasi[TOTAL]))))
+        rows.append(Row("program", _cells(f"{nomor}.", program.nama, anggaran[program.key], realisasi[program.key])))
+    rows.append(Row("total", _cells("", "Total", anggaran[TOTAL], realisasi[TOTAL])))
     stage = "perubahan" if data.ada_perubahan else "awal (belum ada perubahan)"
     notes = [f"Anggaran: pagu {stage}; realisasi: jumlah realisasi triwulan I-IV sub kegiatan."]
     if data.catatan_anggaran:
@@ -40,3 +39,8 @@ def build_lkj39(data: LkjData) -> Report:
         rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan, orientation="portrait",
         notes=tuple(notes), filename=filename(data, "lkj39"),
     )
+
+
+def _cells(no: str, program: str, anggaran, realisasi) -> dict[str, object]:
+    return {"no": no, "program": program, "anggaran": anggaran, "realisasi": realisasi,
+            "penyerapan": penyerapan(anggaran, realisasi)}

@@ -13,6 +13,8 @@ the same money.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kecamatan.core.computations import jumlah
 from kecamatan.core.formatting import format_rupiah
 from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, kinerja_items
@@ -51,26 +53,21 @@ def _indicator_rows(data: LkjData):
 def build_pk_target(data: LkjData, *, code: str, title: tuple[str, ...], side_by_side: bool,
                     numbered: bool = True, only: str | None = None) -> Report:
     versions = _versions(data, side_by_side, only)
-    two = len(versions) == 2
-    n = iter(f"({i})" if numbered else "" for i in range(1, 10))
-    columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Sasaran Strategis", width=24),
-               Column(next(n), "Indikator Kinerja", width=30)]
-    if two:
-        columns += [Column(next(n), "Target Awal", kind=NILAI, width=10),
-                    Column(next(n), "Target Perubahan", kind=NILAI, width=10)]
-    else:
-        columns.append(Column(next(n), "Target", kind=NILAI, width=10))
+    labels = {AWAL: "Target Awal", PERUBAHAN: "Target Perubahan"} if len(versions) == 2 else {versions[0]: "Target"}
+    columns = [Column("no", "No.", kind=NOMOR, width=4), Column("sasaran", "Sasaran Strategis", width=24),
+               Column("indikator", "Indikator Kinerja", width=30)]
+    columns += [Column(f"target:{v}", labels[v], kind=NILAI, width=10) for v in versions]
     rows = []
     items = _indicator_rows(data)
     for nomor, item in enumerate(items, start=1):
-        cells = [f"{nomor}.", item.pernyataan, item.indikator.uraian]
-        cells += [besaran(data.target_pk(item, v), item.indikator) for v in versions]
-        rows.append(Row(item.level, tuple(cells)))
+        cells = {"no": f"{nomor}.", "sasaran": item.pernyataan, "indikator": item.indikator.uraian}
+        cells.update({f"target:{v}": besaran(data.target_pk(item, v), item.indikator) for v in versions})
+        rows.append(Row(item.level, cells))
     if not data.pk:
-        rows.append(Row("band", (f"Belum ada Perjanjian Kinerja tahun {data.tahun}.",)))
+        rows.append(Row("band", text=f"Belum ada Perjanjian Kinerja tahun {data.tahun}."))
     elif not items:
-        rows.append(Row("band", ("Perjanjian Kinerja belum memuat target indikator.",)))
-    return Report(code=code, title=title, columns=tuple(columns), rows=tuple(rows), kop=kop(data),
+        rows.append(Row("band", text="Perjanjian Kinerja belum memuat target indikator."))
+    return Report(code=code, title=title, columns=_numbered(columns, numbered), rows=tuple(rows), kop=kop(data),
                   orientation="portrait", filename=filename(data, "pk"))
 
 
@@ -78,12 +75,11 @@ def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_
                       numbered: bool = True, keterangan: bool = True, only: str | None = None) -> Report:
     """Program budgets of the PK versions, summed from sub-kegiatan Pagu, with JUMLAH."""
     versions = _versions(data, side_by_side, only)
-    n = iter(f"({i})" if numbered else "" for i in range(1, 10))
-    columns = [Column(next(n), "No.", kind=NOMOR, width=4), Column(next(n), "Program", width=40)]
+    columns = [Column("no", "No.", kind=NOMOR, width=4), Column("program", "Program", width=40)]
     labels = {AWAL: "Anggaran (Rp.)" if len(versions) == 1 else "Anggaran", PERUBAHAN: "Anggaran Perubahan"}
-    columns += [Column(next(n), labels[v], kind=RUPIAH, width=14) for v in versions]
+    columns += [Column(f"anggaran:{v}", labels[v], kind=RUPIAH, width=14) for v in versions]
     if keterangan:
-        columns.append(Column(next(n), "Keterangan", kind=TEXT, width=12))
+        columns.append(Column("keterangan", "Keterangan", kind=TEXT, width=12))
     rolled = {AWAL: data.rolled(data.pagu_awal), PERUBAHAN: data.rolled(data.pagu_perubahan)}
     programs = {p.id: p for p in data.renstra.program}
     order: list[int] = []
@@ -98,10 +94,12 @@ def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_
     rows = []
     for nomor, (program_id, ket) in enumerate(order_ket, start=1):
         program = programs[program_id]
-        cells = [f"{nomor}.", program.nama] + [rolled[v][program.key] for v in versions]
-        rows.append(Row("program", tuple(cells + ([ket] if keterangan else []))))
-    totals = [jumlah(rolled[v][programs[pid].key] for pid in order) for v in versions]
-    rows.append(Row("total", tuple(["", "JUMLAH", *totals] + ([""] if keterangan else []))))
+        cells = {"no": f"{nomor}.", "program": program.nama}
+        cells.update({f"anggaran:{v}": rolled[v][program.key] for v in versions})
+        rows.append(Row("program", {**cells, "keterangan": ket} if keterangan else cells))
+    totals = {f"anggaran:{v}": jumlah(rolled[v][programs[pid].key] for pid in order) for v in versions}
+    total = {"no": "", "program": "JUMLAH", **totals}
+    rows.append(Row("total", {**total, "keterangan": ""} if keterangan else total))
 
     notes = [f"Anggaran tiap program dijumlahkan dari pagu sub kegiatannya: {', '.join(_stage(v) for v in versions)}."]
     listed = set(order)
@@ -110,8 +108,13 @@ def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_
             if program.id not in listed and rolled[v][program.key]:
                 notes.append(f"Periksa: {program.nama} beranggaran Rp {format_rupiah(rolled[v][program.key])} "
                              f"({_stage(v)}) tetapi tidak tercantum di Perjanjian Kinerja.")
-    return Report(code=code, title=title, columns=tuple(columns), rows=tuple(rows), kop=kop(data),
+    return Report(code=code, title=title, columns=_numbered(columns, numbered), rows=tuple(rows), kop=kop(data),
                   orientation="portrait", filename=filename(data, "pk"), notes=tuple(notes), continues=True)
+
+
+def _numbered(columns: list[Column], numbered: bool) -> tuple[Column, ...]:
+    """The PK numbers its columns (1), (2), …; Tabel 2.3 prints no numbers."""
+    return tuple(replace(c, number=f"({i})") for i, c in enumerate(columns, start=1)) if numbered else tuple(columns)
 
 
 def _stage(versi: str) -> str:
@@ -136,8 +139,6 @@ def build_pk(data: LkjData, versi: str | None = None) -> list[Report]:
     programs, awal beside perubahan when there is one) and the two signatures. With `versi`
     (awal or perubahan), that version alone as it was signed: its own targets and budgets
     (the whole LKj prints both in its lampiran)."""
-    from dataclasses import replace
-
     r = data.renstra
     latest = versi or (PERUBAHAN if PERUBAHAN in data.pk else AWAL)
     judul = "PERUBAHAN PERJANJIAN KINERJA" if latest == PERUBAHAN else "PERJANJIAN KINERJA"
@@ -159,7 +160,5 @@ def build_tabel_23(data: LkjData) -> list[Report]:
     target = build_pk_target(data, code="Tabel 2.3", title=title, side_by_side=True, numbered=False)
     anggaran = build_pk_anggaran(data, code="Tabel 2.3 (Anggaran)", title=(), side_by_side=True, numbered=False,
                                  keterangan=False)
-    from dataclasses import replace
-
     return [replace(target, filename=filename(data, "lkj23")),
             replace(anggaran, filename=filename(data, "lkj23"), penandatangan=data.penandatangan)]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kecamatan.renja.data import CatatanData, RenjaData
-from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell
+from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell, numbered
 
 
 def kop_of(data: RenjaData) -> Kop:
@@ -22,6 +22,11 @@ def wilayah_line(data: RenjaData) -> str:
 
 def filename(code: str, data: RenjaData) -> str:
     return f"{code}-{data.kecamatan.lower()}-{data.tahun}"
+
+
+def blank(columns: Iterable[Column]) -> dict[str, object]:
+    """A row with an empty text in every column, to be filled by key (a printed "", not "-")."""
+    return dict.fromkeys((c.key for c in columns), "")
 
 
 def distinct(values: Iterable[str], sep: str) -> str:
@@ -51,19 +56,25 @@ class ResolvedNote:
     uraian: str = ""
 
 
+# where a row keyed by its order has its name: the report's name column, else T-C.32's program,
+# else (T-C.31 rows with no Ranwal side) the program of the needs analysis
+NAME_KEYS = ("program", "kebutuhan:program")
+
+
 def _row_label(report: Report, row: Row) -> str:
     """How a note names a row: its code, or (rows keyed by their order) its name."""
     if not row.key.isdigit():
         return row.key
-    candidates = [report.name_column if report.name_column is not None else 1, 6]
-    for index in candidates:
-        if index < len(row.cells) and isinstance(row.cells[index], str) and row.cells[index].strip():
-            return f"'{row.cells[index].strip()}'"
+    candidates = [report.name_column or NAME_KEYS[0], NAME_KEYS[1]]
+    for key in candidates:
+        value = row.cells.get(key)
+        if isinstance(value, str) and value.strip():
+            return f"'{value.strip()}'"
     return f"baris {row.key}"
 
 
 def resolve_notes(catatan: Sequence[CatatanData], report: Report) -> tuple[ResolvedNote, ...]:
-    by_number = {column_number(c): i for i, c in enumerate(report.columns)}
+    by_number = {column_number(c): c for c in report.columns}
     rows = {row.key: row for row in report.rows if row.key}
     out = []
     for note in catatan:
@@ -74,8 +85,8 @@ def resolve_notes(catatan: Sequence[CatatanData], report: Report) -> tuple[Resol
         if col is None or row is None:
             tempat, computed = f"{note.kunci} kolom {note.kolom}", "(baris/kolom tidak ada di tabel ini)"
         else:
-            value = row.cells[col]
-            computed = "" if value is COVERED else format_cell(value, report.columns[col].kind)
+            value = row.cells.get(col.key)
+            computed = "" if value is COVERED else format_cell(value, col.kind)
             computed = (computed or "(kosong)").replace("\n", "; ")
             tempat = f"{_row_label(report, row)} kolom {note.kolom}"
         out.append(ResolvedNote(report.code, note.baris_sumber, tempat, note.tercetak, computed, note.uraian))
@@ -86,17 +97,18 @@ def build_catatan(data: RenjaData, notes: Sequence[ResolvedNote]) -> Report:
     """The closing note of the whole Renja: every place where the source document prints a figure
     the app computes differently, or a row it did not take over, as a table of its own (so its
     header repeats on every page like the others)."""
-    columns = (
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Tabel", width=6),
-        Column("3", "Baris Dokumen Sumber", width=7),
-        Column("4", "Baris dan Kolom Tabel", width=22),
-        Column("5", "Tercetak di Dokumen Sumber", kind=TEXT, width=11),
-        Column("6", "Dihitung Aplikasi", kind=TEXT, width=11),
-        Column("7", "Uraian", width=40),
-    )
+    columns = numbered((
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("tabel", "Tabel", width=6),
+        Column("baris-sumber", "Baris Dokumen Sumber", width=7),
+        Column("tempat", "Baris dan Kolom Tabel", width=22),
+        Column("tercetak", "Tercetak di Dokumen Sumber", kind=TEXT, width=11),
+        Column("dihitung", "Dihitung Aplikasi", kind=TEXT, width=11),
+        Column("uraian", "Uraian", width=40),
+    ))
     rows = tuple(
-        Row("catatan", (str(i), n.tabel, n.baris_sumber, n.tempat, n.tercetak, n.dihitung, n.uraian), key=str(i))
+        Row("catatan", {"no": str(i), "tabel": n.tabel, "baris-sumber": n.baris_sumber, "tempat": n.tempat,
+                        "tercetak": n.tercetak, "dihitung": n.dihitung, "uraian": n.uraian}, key=str(i))
         for i, n in enumerate(notes, start=1)
     )
     return Report(

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.renja.data import RenjaData
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.tables.common import blank, distinct, filename, kop_of, wilayah_line
 from kecamatan.renstra.data import TOTAL
-from kecamatan.tables.base import COVERED, NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
+from kecamatan.tables.base import COVERED, NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row, numbered
 
-NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = range(7)
+NO, PROGRAM, KEGIATAN, INDIKATOR, TARGET, ANGGARAN, SUMBER = (
+    "no", "program", "kegiatan", "indikator", "target", "anggaran", "sumber-dana")
 SHARED = (NO, PROGRAM, KEGIATAN, ANGGARAN, SUMBER)
 
 
 def columns_renja41() -> tuple[Column, ...]:
-    return (
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Program", width=17),
-        Column("3", "Kegiatan/ Sub Kegiatan", width=20),
-        Column("4", "Indikator", width=20.5),
-        Column("5", "Target", kind=NILAI, width=8),
-        Column("6", "Anggaran", kind=RUPIAH, width=10),
-        Column("7", "Sumber Dana", width=6.5),
-    )
+    return numbered((
+        Column(NO, "No", kind=NOMOR, width=3),
+        Column(PROGRAM, "Program", width=17),
+        Column(KEGIATAN, "Kegiatan/ Sub Kegiatan", width=20),
+        Column(INDIKATOR, "Indikator", width=20.5),
+        Column(TARGET, "Target", kind=NILAI, width=8),
+        Column(ANGGARAN, "Anggaran", kind=RUPIAH, width=10),
+        Column(SUMBER, "Sumber Dana", width=6.5),
+    ))
 
 
 def build_renja41(data: RenjaData) -> Report:
@@ -35,9 +36,9 @@ def build_renja41(data: RenjaData) -> Report:
     dana = data.rolled_up_dana(programs)
     rows: list[Row] = []
 
-    first = [""] * len(columns)
+    first = blank(columns)
     first[KEGIATAN], first[ANGGARAN] = "Unsur Kewilayahan", dana[TOTAL]["n"]
-    rows.append(Row("total", tuple(first), key="Unsur Kewilayahan"))
+    rows.append(Row("total", first, key="Unsur Kewilayahan"))
 
     for number, program in enumerate(programs, start=1):
         for node in program.walk():
@@ -45,7 +46,7 @@ def build_renja41(data: RenjaData) -> Report:
             rincian = [data.rincian_of(s.id) for s in subs]
             indikator = node.indikator or (None,)
             for k, ind in enumerate(indikator):
-                cells: list = [""] * len(columns)
+                cells = blank(columns)
                 if k == 0:
                     if node.level == "program":
                         cells[NO], cells[PROGRAM] = str(number), node.nama
@@ -65,11 +66,11 @@ def build_renja41(data: RenjaData) -> Report:
                 rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
                 level = {"program": 0, "kegiatan": 0, "subkegiatan": 1}[node.level]
                 key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
-                rows.append(Row(node.level, tuple(cells), level=level, rowspan=rowspan, key=key))
+                rows.append(Row(node.level, cells, level=level, rowspan=rowspan, key=key))
 
-    last = [""] * len(columns)
+    last = blank(columns)
     last[KEGIATAN], last[ANGGARAN] = "TOTAL PAGU", dana[TOTAL]["n"]
-    rows.append(Row("total", tuple(last), key="TOTAL PAGU"))
+    rows.append(Row("total", last, key="TOTAL PAGU"))
 
     return Report(
         code="Tabel 4.1",

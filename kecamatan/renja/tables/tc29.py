@@ -24,37 +24,53 @@ from decimal import Decimal
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, capaian, persen, roll_up
 from kecamatan.core.formatting import NA, Nilai
 from kecamatan.renja.data import RenjaData
-from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
+from kecamatan.renja.tables.common import blank, filename, kop_of, wilayah_line
+from kecamatan.renstra.data import IndikatorData
 from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Besaran, Column, Report, Row
 
-(KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN,
- ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB) = range(15)
+# column keys: what each column means, relative to the Renja year n (tables.md §3.1)
+KODE_, NAMA, INDIKATOR = "kode", "nama", "indikator"
+TARGET_N = "target:renstra"  # 4: Target Renstra of year n
+REAL_N3 = "realisasi:sd-n-3"  # 5: realisasi up to n-3
+TARGET_N2, REAL_N2, TINGKAT = "target:n-2", "realisasi:n-2", "tingkat-realisasi"  # 6, 7, 8 = 7/6
+TARGET_N1 = "target:n-1"  # 9: Renja target of n-1
+PERKIRAAN, CAPAIAN = "realisasi:sd-n-1", "capaian"  # 10 = 5+7+9, 11 = 10/4
+ANGGARAN, REAL_ANGGARAN, SERAPAN = "anggaran:n-2", "realisasi-anggaran:n-2", "serapan:n-2"  # 12, 13, 14 = 13/12
+PENANGGUNG_JAWAB = "penanggung-jawab"  # 15
 SHARED = (KODE_, NAMA, ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB)
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_tc29(n: int) -> tuple[Column, ...]:
+    """The 15 columns the app prints: the Renja's eleven, then the anggaran of n-2 and the
+    penanggung jawab."""
     lalu = f"Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu ({n - 2})"
     perkiraan = "Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun Berjalan"
     anggaran = f"Anggaran Tahun {n - 2}"
     return (
-        Column("1", "Kode", kind=KODE, width=11),
-        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", width=17),
-        Column("3", "Indikator Kinerja Program/Kegiatan", width=17),
-        Column("4", f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI, width=8),
-        Column("5", f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}", kind=NILAI,
-               width=8),
-        Column("6", f"Target Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
-        Column("7", f"Realisasi Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, width=7.5),
-        Column("8=(7/6)", "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, width=7),
-        Column("9", f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI, width=8),
-        Column("10=(5+7+9)", f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
-               kind=NILAI, width=8.5),
-        Column("11=(10/4)", "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN, width=7),
-        Column("12", "Anggaran (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
-        Column("13", "Realisasi (Rp)", group=anggaran, kind=RUPIAH, width=9.5),
-        Column("14=(13/12)", "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, width=8.5),
-        Column("15", "Perangkat Daerah Penanggung Jawab", width=9),
+        Column(KODE_, "Kode", kind=KODE, number="1", width=11),
+        Column(NAMA, "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", number="2", width=17),
+        Column(INDIKATOR, "Indikator Kinerja Program/Kegiatan", number="3", width=17),
+        Column(TARGET_N, f"Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun {n}", kind=NILAI,
+               number="4", width=8),
+        Column(REAL_N3, f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun {n - 3}",
+               kind=NILAI, number="5", width=8),
+        Column(TARGET_N2, f"Target Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, number="6",
+               width=7.5),
+        Column(REAL_N2, f"Realisasi Renja Perangkat Daerah Tahun {n - 2}", group=lalu, kind=NILAI, number="7",
+               width=7.5),
+        Column(TINGKAT, "Tingkat Realisasi (%)", group=lalu, kind=PERSEN, number="8=(7/6)", width=7),
+        Column(TARGET_N1, f"Target Program dan Kegiatan (Renja Perangkat Daerah Tahun {n - 1})", kind=NILAI,
+               number="9", width=8),
+        Column(PERKIRAAN, f"Realisasi Capaian Program dan Kegiatan s/d Tahun {n - 1}", group=perkiraan,
+               kind=NILAI, number="10=(5+7+9)", width=8.5),
+        Column(CAPAIAN, "Tingkat Capaian Realisasi Target Renstra (%)", group=perkiraan, kind=PERSEN,
+               number="11=(10/4)", width=7),
+        Column(ANGGARAN, "Anggaran (Rp)", group=anggaran, kind=RUPIAH, number="12", width=9.5),
+        Column(REAL_ANGGARAN, "Realisasi (Rp)", group=anggaran, kind=RUPIAH, number="13", width=9.5),
+        Column(SERAPAN, "Tingkat Realisasi Anggaran (%)", group=anggaran, kind=PERSEN, number="14=(13/12)",
+               width=8.5),
+        Column(PENANGGUNG_JAWAB, "Perangkat Daerah Penanggung Jawab", number="15", width=9),
     )
 
 
@@ -98,12 +114,10 @@ def _cell(value: Nilai, satuan: str) -> Besaran:
     return Besaran(value, satuan)
 
 
-def build_tc29(data: RenjaData) -> Report:
-    n = data.tahun
-    columns = columns_tc29(n)
-    rows: list[Row] = []
-
-    # anggaran n-2 and its realisasi over the whole Renstra cascade (rolled up from sub-kegiatan)
+def anggaran_n2(data: RenjaData) -> dict[object, tuple[Decimal | None, Decimal | None]]:
+    """(anggaran, realisasi) of n-2 for every node of the Renstra cascade, rolled up from its
+    sub-kegiatan; None where no sub-kegiatan below holds a figure (printed "-", not 0)."""
+    n2 = data.tahun - 2
     parent_of: dict[object, object] = {}
     leaves: dict[object, dict[str, Decimal | None]] = {}
     for program in data.renstra.program:
@@ -112,8 +126,8 @@ def build_tc29(data: RenjaData) -> Report:
             parent_of[kegiatan.key] = program.key
             for sub in kegiatan.children:
                 parent_of[sub.key] = kegiatan.key
-                anggaran = data.anggaran_final(sub, n - 2)
-                realisasi = data.realisasi_anggaran_tahun(sub.id, n - 2)
+                anggaran = data.anggaran_final(sub, n2)
+                realisasi = data.realisasi_anggaran_tahun(sub.id, n2)
                 leaves[sub.key] = {
                     "anggaran": anggaran,
                     "realisasi": realisasi,
@@ -122,46 +136,57 @@ def build_tc29(data: RenjaData) -> Report:
                     "ada_realisasi": Decimal(realisasi is not None),
                 }
     money = roll_up(leaves, parent_of)
+    out = {}
+    for key, amounts in money.items():
+        out[key] = (amounts["anggaran"] if amounts.get("ada_anggaran") else None,
+                    amounts["realisasi"] if amounts.get("ada_realisasi") else None)
+    return out
 
+
+def kinerja(data: RenjaData, ind: IndikatorData | None) -> dict[str, object]:
+    """The performance cells of one indicator (columns 3 … 11); "-" everywhere without one."""
+    if ind is None:
+        return {**dict.fromkeys((TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN), Nilai()),
+                TINGKAT: None, CAPAIAN: None}
+    n = data.tahun
+    target_n = ind.target_of(n)
+    sd_n3 = realisasi_sd(data, ind, n - 3)
+    target_n2 = data.target_renja_of(ind.id, n - 2)
+    realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
+    target_n1 = data.target_renja_of(ind.id, n - 1)
+    perkiraan = perkiraan_realisasi(sd_n3, realisasi_n2, target_n1, ind.aturan)
+    return {
+        INDIKATOR: ind.uraian,
+        TARGET_N: _cell(target_n, ind.satuan),
+        REAL_N3: _cell(sd_n3, ind.satuan),
+        TARGET_N2: _cell(target_n2, ind.satuan),
+        REAL_N2: _cell(realisasi_n2, ind.satuan),
+        TINGKAT: tingkat_realisasi(target_n2, realisasi_n2, ind.polaritas),
+        TARGET_N1: _cell(target_n1, ind.satuan),
+        PERKIRAAN: _cell(perkiraan, ind.satuan),
+        CAPAIAN: tingkat_realisasi(target_n, perkiraan, ind.polaritas),
+    }
+
+
+def build_tc29(data: RenjaData) -> Report:
+    n = data.tahun
+    columns = columns_tc29(n)
+    money = anggaran_n2(data)
+    rows: list[Row] = []
     for node in data.renstra.nodes():
-        amounts = money.get(node.key, {})
-        anggaran = amounts["anggaran"] if amounts.get("ada_anggaran") else None
-        realisasi = amounts["realisasi"] if amounts.get("ada_realisasi") else None
+        anggaran, realisasi = money.get(node.key, (None, None))
+        shared = {KODE_: node.kode, NAMA: node.nama, ANGGARAN: anggaran, REAL_ANGGARAN: realisasi,
+                  SERAPAN: persen(realisasi, anggaran),
+                  PENANGGUNG_JAWAB: node.unit_kerja or f"Kecamatan {data.kecamatan}"}
         indikator = node.indikator or (None,)
         span = len(indikator)
         for k, ind in enumerate(indikator):
-            cells: list = [""] * len(columns)
-            if k == 0:
-                cells[KODE_], cells[NAMA] = node.kode, node.nama
-                cells[ANGGARAN], cells[REAL_ANGGARAN] = anggaran, realisasi
-                cells[SERAPAN] = persen(realisasi, anggaran)
-                cells[PENANGGUNG_JAWAB] = node.unit_kerja or f"Kecamatan {data.kecamatan}"
-            else:
-                for c in SHARED:
-                    cells[c] = COVERED
-            if ind is None:
-                for c in (TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN):
-                    cells[c] = Nilai()
-                cells[TINGKAT] = cells[CAPAIAN] = None
-            else:
-                target_n = ind.target_of(n)
-                sd_n3 = realisasi_sd(data, ind, n - 3)
-                target_n2 = data.target_renja_of(ind.id, n - 2)
-                realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
-                target_n1 = data.target_renja_of(ind.id, n - 1)
-                perkiraan = perkiraan_realisasi(sd_n3, realisasi_n2, target_n1, ind.aturan)
-                cells[INDIKATOR] = ind.uraian
-                cells[TARGET_N] = _cell(target_n, ind.satuan)
-                cells[REAL_N3] = _cell(sd_n3, ind.satuan)
-                cells[TARGET_N2] = _cell(target_n2, ind.satuan)
-                cells[REAL_N2] = _cell(realisasi_n2, ind.satuan)
-                cells[TINGKAT] = tingkat_realisasi(target_n2, realisasi_n2, ind.polaritas)
-                cells[TARGET_N1] = _cell(target_n1, ind.satuan)
-                cells[PERKIRAAN] = _cell(perkiraan, ind.satuan)
-                cells[CAPAIAN] = tingkat_realisasi(target_n, perkiraan, ind.polaritas)
-            rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
+            cells = blank(columns)
+            cells.update(shared if k == 0 else dict.fromkeys(SHARED, COVERED))
+            cells.update(kinerja(data, ind))
+            rowspan = dict.fromkeys(SHARED, span) if (k == 0 and span > 1) else {}
             key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
-            rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
+            rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
 
     return Report(
         code="T-C.29",

@@ -13,23 +13,23 @@ from __future__ import annotations
 from kecamatan.core.formatting import Nilai
 from kecamatan.renja.data import PRAKIRAAN, RENJA, AnalisisData, RenjaData
 from kecamatan.renja.tables.common import filename, kop_of
-from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row
+from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row, numbered
+
+GROUPS = (("target", "Target Renstra Perangkat Daerah"), ("realisasi", "Realisasi Capaian"), ("proyeksi", "Proyeksi"))
 
 
 def columns_tc30(tahun: tuple[int, ...]) -> tuple[Column, ...]:
+    """No, indikator, SPM, IKK, then "target:2024", "realisasi:2024", "proyeksi:2024" … per year, catatan."""
     cols = [
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Indikator", width=24),
-        Column("3", "SPM/Standar Nasional", kind=NILAI, width=7),
-        Column("4", "IKK", kind=NILAI, width=6),
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("indikator", "Indikator", width=24),
+        Column("spm", "SPM/Standar Nasional", kind=NILAI, width=7),
+        Column("ikk", "IKK", kind=NILAI, width=6),
     ]
-    number = 5
-    for group in ("Target Renstra Perangkat Daerah", "Realisasi Capaian", "Proyeksi"):
-        for t in tahun:
-            cols.append(Column(str(number), f"Tahun {t}", group=group, kind=NILAI, width=7))
-            number += 1
-    cols.append(Column(str(number), "Catatan Analisis", width=16))
-    return tuple(cols)
+    for prefix, group in GROUPS:
+        cols += [Column(f"{prefix}:{t}", f"Tahun {t}", group=group, kind=NILAI, width=7) for t in tahun]
+    cols.append(Column("catatan", "Catatan Analisis", width=16))
+    return numbered(cols)
 
 
 def proyeksi(data: RenjaData, indikator_id: int, tahun: int) -> Nilai:
@@ -48,14 +48,16 @@ def build_tc30(data: RenjaData) -> Report:
     rows: list[Row] = []
     for number, ind in enumerate(indikator, start=1):
         analisis = data.analisis.get(ind.id, AnalisisData())
-        cells: list = [str(number), ind.uraian, analisis.spm, analisis.ikk]
-        cells += [ind.target_of(t) for t in tahun]
-        cells += [data.realisasi_tahunan(ind, t) for t in tahun]
-        cells += [proyeksi(data, ind.id, t) for t in tahun]
-        cells.append(analisis.catatan)
-        rows.append(Row("indikator", tuple(cells), key=str(number)))
+        cells: dict[str, object] = {"no": str(number), "indikator": ind.uraian, "spm": analisis.spm,
+                                    "ikk": analisis.ikk}
+        for t in tahun:
+            cells[f"target:{t}"] = ind.target_of(t)
+            cells[f"realisasi:{t}"] = data.realisasi_tahunan(ind, t)
+            cells[f"proyeksi:{t}"] = proyeksi(data, ind.id, t)
+        cells["catatan"] = analisis.catatan
+        rows.append(Row("indikator", cells, key=str(number)))
     if not rows:
-        rows.append(Row("band", ("Belum ada indikator tujuan atau sasaran pada Renstra.",)))
+        rows.append(Row("band", text="Belum ada indikator tujuan atau sasaran pada Renstra."))
     return Report(
         code="T-C.30",
         title=(
@@ -68,6 +70,6 @@ def build_tc30(data: RenjaData) -> Report:
         kop=kop_of(data),
         penandatangan=data.penandatangan,
         orientation="landscape",
-        name_column=1,
+        name_column="indikator",
         filename=filename("tc30", data),
     )

@@ -17,29 +17,30 @@ from decimal import Decimal
 
 from kecamatan.core.computations import ZERO
 from kecamatan.renja.data import RanwalData, RenjaData
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.tables.common import blank, distinct, filename, kop_of, wilayah_line
 from kecamatan.renstra.data import NodeData
-from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
+from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row, numbered
 
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
 
 def columns_tc31() -> tuple[Column, ...]:
+    """Keys "ranwal:…" for what the Ranwal RKPD gave, "kebutuhan:…" for the needs analysis."""
     ranwal, kebutuhan = "Rancangan Awal RKPD", "Hasil Analisis Kebutuhan"
-    return (
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Program/Kegiatan", group=ranwal, width=15),
-        Column("3", "Lokasi", group=ranwal, width=7),
-        Column("4", "Indikator Kinerja", group=ranwal, width=13),
-        Column("5", "Target Capaian", group=ranwal, kind=NILAI, width=7),
-        Column("6", "Pagu Indikatif (Rp)", group=ranwal, kind=RUPIAH, width=10),
-        Column("7", "Program/Kegiatan", group=kebutuhan, width=15),
-        Column("8", "Lokasi", group=kebutuhan, width=7),
-        Column("9", "Indikator Kinerja", group=kebutuhan, width=13),
-        Column("10", "Target Capaian", group=kebutuhan, kind=NILAI, width=7),
-        Column("11", "Kebutuhan Dana (Rp)", group=kebutuhan, kind=RUPIAH, width=10),
-        Column("12", "Catatan Penting", width=9),
-    )
+    return numbered((
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("ranwal:program", "Program/Kegiatan", group=ranwal, width=15),
+        Column("ranwal:lokasi", "Lokasi", group=ranwal, width=7),
+        Column("ranwal:indikator", "Indikator Kinerja", group=ranwal, width=13),
+        Column("ranwal:target", "Target Capaian", group=ranwal, kind=NILAI, width=7),
+        Column("ranwal:pagu", "Pagu Indikatif (Rp)", group=ranwal, kind=RUPIAH, width=10),
+        Column("kebutuhan:program", "Program/Kegiatan", group=kebutuhan, width=15),
+        Column("kebutuhan:lokasi", "Lokasi", group=kebutuhan, width=7),
+        Column("kebutuhan:indikator", "Indikator Kinerja", group=kebutuhan, width=13),
+        Column("kebutuhan:target", "Target Capaian", group=kebutuhan, kind=NILAI, width=7),
+        Column("kebutuhan:dana", "Kebutuhan Dana (Rp)", group=kebutuhan, kind=RUPIAH, width=10),
+        Column("catatan", "Catatan Penting", width=9),
+    ))
 
 
 def pagu_indikatif(rows: tuple[RanwalData, ...]) -> list[Decimal | None]:
@@ -67,31 +68,30 @@ def build_tc31(data: RenjaData) -> Report:
     rows: list[Row] = []
     number = 0
     for r, pagu_row in zip(data.ranwal, pagu):
-        cells: list = [""] * len(columns)
+        cells = blank(columns)
         if r.tingkat == "program":
             number += 1
-            cells[0] = str(number)
+            cells["no"] = str(number)
         if r.nama:
-            cells[1], cells[2], cells[3] = r.nama, r.lokasi, r.indikator
-            cells[4] = Besaran(r.target, r.satuan)
-            cells[5] = pagu_row
+            cells.update({"ranwal:program": r.nama, "ranwal:lokasi": r.lokasi, "ranwal:indikator": r.indikator,
+                          "ranwal:target": Besaran(r.target, r.satuan), "ranwal:pagu": pagu_row})
         node = nodes.get(r.node_key) if r.node_key else None
         if node is not None:
             subs = [s for s in node.walk() if s.level == "subkegiatan"]
             rincian = [data.rincian_of(s.id) for s in subs]
-            cells[6] = node.nama
-            cells[7] = distinct((x.lokasi for x in rincian if x), "; ")
+            cells["kebutuhan:program"] = node.nama
+            cells["kebutuhan:lokasi"] = distinct((x.lokasi for x in rincian if x), "; ")
             targets = [Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
-            cells[8] = "\n".join(ind.uraian for ind in node.indikator)
-            cells[9] = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
+            cells["kebutuhan:indikator"] = "\n".join(ind.uraian for ind in node.indikator)
+            cells["kebutuhan:target"] = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
             if node.level == "subkegiatan" and node.key not in dana:
-                cells[10] = data.dana(node)  # a sub-kegiatan outside the Renja: its own Pagu, if any
+                cells["kebutuhan:dana"] = data.dana(node)  # a sub-kegiatan outside the Renja: its own Pagu, if any
             else:
-                cells[10] = dana.get(node.key, {}).get("n")
-        cells[11] = r.catatan
-        rows.append(Row(r.tingkat, tuple(cells), level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
+                cells["kebutuhan:dana"] = dana.get(node.key, {}).get("n")
+        cells["catatan"] = r.catatan
+        rows.append(Row(r.tingkat, cells, level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
     if not rows:
-        rows.append(Row("band", ("Belum ada baris review Ranwal RKPD.",)))
+        rows.append(Row("band", text="Belum ada baris review Ranwal RKPD."))
     return Report(
         code="T-C.31",
         title=("Tabel T-C.31", f"Review terhadap Rancangan Awal RKPD Tahun {data.tahun}", wilayah_line(data)),
@@ -100,6 +100,6 @@ def build_tc31(data: RenjaData) -> Report:
         kop=kop_of(data),
         penandatangan=data.penandatangan,
         orientation="landscape",
-        name_column=1,
+        name_column="ranwal:program",
         filename=filename("tc31", data),
     )

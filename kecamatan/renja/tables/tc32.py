@@ -9,18 +9,18 @@ from __future__ import annotations
 from kecamatan.core.formatting import NIHIL, Nilai
 from kecamatan.renja.data import RenjaData
 from kecamatan.renja.tables.common import filename, kop_of, wilayah_line
-from kecamatan.tables.base import NILAI, NOMOR, Besaran, Column, Report, Row
+from kecamatan.tables.base import NILAI, NOMOR, Besaran, Column, Report, Row, numbered
 
 
 def columns_tc32() -> tuple[Column, ...]:
-    return (
-        Column("1", "No", kind=NOMOR, width=3),
-        Column("2", "Program", width=20),
-        Column("3", "Kegiatan", width=20),
-        Column("4", "Lokasi", width=12),
-        Column("5", "Indikator Kinerja", width=20),
-        Column("6", "Volume", kind=NILAI, width=9),
-    )
+    return numbered((
+        Column("no", "No", kind=NOMOR, width=3),
+        Column("program", "Program", width=20),
+        Column("kegiatan", "Kegiatan", width=20),
+        Column("lokasi", "Lokasi", width=12),
+        Column("indikator", "Indikator Kinerja", width=20),
+        Column("volume", "Volume", kind=NILAI, width=9),
+    ))
 
 
 def build_tc32(data: RenjaData) -> Report:
@@ -28,9 +28,10 @@ def build_tc32(data: RenjaData) -> Report:
     rows: list[Row] = []
     for number, u in enumerate(data.usulan, start=1):
         volume = Besaran(Nilai(u.volume), u.satuan) if u.volume is not None else Nilai()
-        rows.append(Row("usulan", (str(number), u.program, u.kegiatan, u.lokasi, u.indikator, volume), key=str(number)))
+        rows.append(Row("usulan", {"no": str(number), "program": u.program, "kegiatan": u.kegiatan,
+                                   "lokasi": u.lokasi, "indikator": u.indikator, "volume": volume}, key=str(number)))
     if not rows:
-        rows.append(Row("band", (NIHIL,)))
+        rows.append(Row("band", text=NIHIL))
     return Report(
         code="T-C.32",
         title=(

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.renja.data import PRAKIRAAN, RenjaData, node_label
-from kecamatan.renja.tables.common import distinct, filename, kop_of, wilayah_line
+from kecamatan.renja.tables.common import blank, distinct, filename, kop_of, wilayah_line
 from kecamatan.renstra.data import TOTAL, IndikatorData, NodeData
 from kecamatan.tables.base import COVERED, KODE, NILAI, NOMOR, RUPIAH, Besaran, Column, Report, Row
 
-KODE_, NAMA, INDIKATOR, FORMULASI, AKTIVITAS, PRIORITAS, LOKASI, TARGET, DANA, SUMBER, CATATAN, TARGET_1, DANA_1 = range(13)
+KODE_, NAMA, INDIKATOR, FORMULASI = "kode", "nama", "indikator", "formulasi"
+AKTIVITAS, PRIORITAS = "aktivitas", "prioritas"
+LOKASI, TARGET, DANA, SUMBER, CATATAN = "lokasi", "target:n", "dana:n", "sumber-dana", "catatan"  # year n
+TARGET_1, DANA_1 = "target:n+1", "dana:n+1"  # prakiraan maju
 SHARED = (KODE_, NAMA, AKTIVITAS, PRIORITAS, LOKASI, DANA, SUMBER, CATATAN, DANA_1)
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
 
@@ -26,19 +29,20 @@ def columns_tc33(tahun: int) -> tuple[Column, ...]:
     rencana = f"Rencana Tahun {tahun} (Tahun Rencana)"
     maju = f"Prakiraan Maju Rencana Tahun {tahun + 1}"
     return (
-        Column("1", "Kode", kind=KODE, width=12),
-        Column("2", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", width=18),
-        Column("3", "Indikator Kinerja Program/Kegiatan/Sub Kegiatan", width=17),
-        Column("", "Formulasi", width=14),
-        Column("4", "Aktivitas", width=12),
-        Column("5", "Skala Prioritas", kind=NOMOR, width=6.5),
-        Column("6", "Lokasi", group=rencana, width=9),
-        Column("7", "Target Capaian Kinerja", group=rencana, kind=NILAI, width=8),
-        Column("8", "Kebutuhan Dana", group=rencana, kind=RUPIAH, width=10.5),
-        Column("9", "Sumber Dana", group=rencana, width=6.5),
-        Column("10", "Catatan Penting", width=8),
-        Column("11", "Target Capaian Kinerja", group=maju, kind=NILAI, width=8),
-        Column("12", "Kebutuhan Dana", group=maju, kind=RUPIAH, width=10.5),
+        Column(KODE_, "Kode", kind=KODE, number="1", width=12),
+        Column(NAMA, "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", number="2",
+               width=18),
+        Column(INDIKATOR, "Indikator Kinerja Program/Kegiatan/Sub Kegiatan", number="3", width=17),
+        Column(FORMULASI, "Formulasi", width=14),  # unnumbered, as the Renja prints it
+        Column(AKTIVITAS, "Aktivitas", number="4", width=12),
+        Column(PRIORITAS, "Skala Prioritas", kind=NOMOR, number="5", width=6.5),
+        Column(LOKASI, "Lokasi", group=rencana, number="6", width=9),
+        Column(TARGET, "Target Capaian Kinerja", group=rencana, kind=NILAI, number="7", width=8),
+        Column(DANA, "Kebutuhan Dana", group=rencana, kind=RUPIAH, number="8", width=10.5),
+        Column(SUMBER, "Sumber Dana", group=rencana, number="9", width=6.5),
+        Column(CATATAN, "Catatan Penting", number="10", width=8),
+        Column(TARGET_1, "Target Capaian Kinerja", group=maju, kind=NILAI, number="11", width=8),
+        Column(DANA_1, "Kebutuhan Dana", group=maju, kind=RUPIAH, number="12", width=10.5),
     )
 
 
@@ -50,72 +54,81 @@ def _subs_below(node: NodeData):
     return [n for n in node.walk() if n.level == "subkegiatan"]
 
 
+def _shared(data: RenjaData, node: NodeData, dana) -> dict[str, object]:
+    """The cells a node prints once, merged over its indicators: code, name, lokasi and sumber
+    dana of its sub-kegiatan, the dana of n and n+1, and a single aktivitas with its catatan."""
+    rincian = [data.rincian_of(s.id) for s in _subs_below(node)]
+    own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
+    aktivitas = own.aktivitas if own else ()
+    single = aktivitas[0] if len(aktivitas) == 1 else None
+    cells: dict[str, object] = {
+        KODE_: node.kode, NAMA: node.nama, LOKASI: distinct((r.lokasi for r in rincian if r), "; "),
+        DANA: dana[node.key]["n"], DANA_1: dana[node.key]["n+1"],
+        SUMBER: distinct((r.sumber_dana for r in rincian if r), ", "),
+    }
+    if own is not None:
+        cells[CATATAN] = distinct([own.catatan, single.catatan if single else ""], "\n")
+    if single is not None:
+        cells[AKTIVITAS] = single.uraian
+        cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
+    return cells
+
+
+def _node_rows(data: RenjaData, columns: tuple[Column, ...], node: NodeData, dana) -> list[Row]:
+    """One row per indicator of the node (the shared cells merged over them), then, when the
+    sub-kegiatan has several aktivitas, one row each."""
+    n = data.tahun
+    indikator = node.indikator or (None,)
+    span = len(indikator)
+    rows = []
+    for k, ind in enumerate(indikator):
+        cells = blank(columns)
+        cells.update(_shared(data, node, dana) if k == 0 else dict.fromkeys(SHARED, COVERED))
+        if ind is not None:
+            cells.update({INDIKATOR: ind.uraian, FORMULASI: ind.formula, TARGET: _target(ind, data, n),
+                          TARGET_1: _target(ind, data, n + 1, PRAKIRAAN)})
+        else:
+            cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
+        rowspan = dict.fromkeys(SHARED, span) if (k == 0 and span > 1) else {}
+        key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
+        rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
+    own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
+    aktivitas = own.aktivitas if own else ()
+    if len(aktivitas) > 1:
+        for a in aktivitas:
+            cells = blank(columns)
+            cells[AKTIVITAS] = a.uraian
+            cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
+            if a.volume is not None:
+                cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
+            cells[DANA] = a.jumlah
+            cells[CATATAN] = a.catatan
+            rows.append(Row("aktivitas", cells, level=3))
+    return rows
+
+
 def build_tc33(data: RenjaData) -> Report:
     n = data.tahun
     columns = columns_tc33(n)
-    width = len(columns)
     programs = data.program_renja()
     dana = data.rolled_up_dana(programs)
     rows: list[Row] = []
-
-    def blank() -> list:
-        return [""] * width
 
     # urusan and bidang totals (tables.md §0.6: the Renja prints both)
     for level, kind in (("urusan", "total"), ("bidang", "subtotal")):
         for key in [k for k in dana if isinstance(k, tuple) and k[0] == level]:
             kode, nama = node_label(key)
-            cells = blank()
+            cells = blank(columns)
             cells[KODE_], cells[NAMA], cells[DANA], cells[DANA_1] = kode, nama, dana[key]["n"], dana[key]["n+1"]
-            rows.append(Row(kind, tuple(cells), key=kode))
+            rows.append(Row(kind, cells, key=kode))
 
     for program in programs:
         for node in program.walk():
-            subs = _subs_below(node)
-            rincian = [data.rincian_of(s.id) for s in subs]
-            own = data.rincian_of(node.id) if node.level == "subkegiatan" else None
-            aktivitas = own.aktivitas if own else ()
-            single = aktivitas[0] if len(aktivitas) == 1 else None
-            indikator = node.indikator or (None,)
-            span = len(indikator)
-            for k, ind in enumerate(indikator):
-                cells = blank()
-                if k == 0:
-                    cells[KODE_], cells[NAMA] = node.kode, node.nama
-                    cells[LOKASI] = distinct((r.lokasi for r in rincian if r), "; ")
-                    cells[DANA], cells[DANA_1] = dana[node.key]["n"], dana[node.key]["n+1"]
-                    cells[SUMBER] = distinct((r.sumber_dana for r in rincian if r), ", ")
-                    if own is not None:
-                        cells[CATATAN] = distinct([own.catatan, single.catatan if single else ""], "\n")
-                    if single is not None:
-                        cells[AKTIVITAS] = single.uraian
-                        cells[PRIORITAS] = str(single.skala_prioritas) if single.skala_prioritas else ""
-                else:
-                    for c in SHARED:
-                        cells[c] = COVERED
-                if ind is not None:
-                    cells[INDIKATOR], cells[FORMULASI] = ind.uraian, ind.formula
-                    cells[TARGET] = _target(ind, data, n)
-                    cells[TARGET_1] = _target(ind, data, n + 1, PRAKIRAAN)
-                else:
-                    cells[TARGET], cells[TARGET_1] = Nilai(), Nilai()
-                rowspan = {c: span for c in SHARED} if (k == 0 and span > 1) else {}
-                key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
-                rows.append(Row(node.level, tuple(cells), level=DEPTH[node.level], rowspan=rowspan, key=key))
-            if len(aktivitas) > 1:
-                for a in aktivitas:
-                    cells = blank()
-                    cells[AKTIVITAS] = a.uraian
-                    cells[PRIORITAS] = str(a.skala_prioritas) if a.skala_prioritas else ""
-                    if a.volume is not None:
-                        cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
-                    cells[DANA] = a.jumlah
-                    cells[CATATAN] = a.catatan
-                    rows.append(Row("aktivitas", tuple(cells), level=3))
+            rows += _node_rows(data, columns, node, dana)
 
-    total = blank()
+    total = blank(columns)
     total[NAMA], total[DANA], total[DANA_1] = "TOTAL PAGU", dana[TOTAL]["n"], dana[TOTAL]["n+1"]
-    rows.append(Row("total", tuple(total), key="TOTAL PAGU"))
+    rows.append(Row("total", total, key="TOTAL PAGU"))
 
     return Report(
         code="T-C.33",

@@ -17,7 +17,8 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from kecamatan.core.formatting import parse_number
-from kecamatan.demo.muat import FIXTURES, LoadReport, _nilai_fields, load_renstra
+from kecamatan.demo.common import FIXTURES, LoadReport, nilai_fields
+from kecamatan.demo.renstra import load_renstra
 from kecamatan.models import (
     Camat,
     Dokumen,
@@ -100,7 +101,7 @@ def load_realisasi_dan_anggaran(report: LoadReport, periode: Periode, data: dict
     for item, indikator in _kinerja_indikator(periode, data):
         for tahun, per_tw in item.get("realisasi", {}).items():
             for tw, text in per_tw.items():
-                nilai, label = _nilai_fields(text)
+                nilai, label = nilai_fields(text)
                 rows.append(({"indikator_id": indikator.pk, "tahun": int(tahun), "triwulan": int(tw)},
                              {"nilai": nilai, "label": label}))
     _ensure(report, "realisasi", Realisasi, Realisasi.objects.filter(indikator__periode=periode), rows)
@@ -165,7 +166,7 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
         )
         report.count("perjanjian kinerja", created)
         for urutan, row in enumerate(version["target"], start=1):
-            nilai, label = _nilai_fields(row["target"])
+            nilai, label = nilai_fields(row["target"])
             _, created = TargetPK.objects.get_or_create(
                 perjanjian=pk, indikator=sasaran_indikator(row["sasaran"]),
                 defaults={"urutan": urutan, "nilai": nilai, "label": label},
@@ -200,7 +201,7 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
     lain = Kecamatan.objects.get(kabupaten=kabupaten, nama=typed["kecamatan"])
     for row in typed["nilai"]:
         indikator = tujuan_indikator(row["tujuan"]) if "tujuan" in row else sasaran_indikator(row["sasaran"])
-        nilai, label = _nilai_fields(row["nilai"])
+        nilai, label = nilai_fields(row["nilai"])
         _, created = NilaiPembanding.objects.get_or_create(
             indikator=indikator, tahun=tahun, kecamatan=lain,
             defaults={"nilai": nilai, "label": label, "sumber": typed["sumber"]},

@@ -2,7 +2,7 @@
 001 into `fixtures/renja_senduro_2024.json`. Loaded by `muat_demo`; safe to run again (it only
 creates what is missing and never overwrites what people changed).
 
-The fixture is a Renstra fixture (read by `demo.load_renstra`) whose rows carry a "renja" block:
+The fixture is a Renstra fixture (read by `demo.renstra.load_renstra`) whose rows carry a "renja" block:
 per sub-kegiatan lokasi, sumber dana, aktivitas and prakiraan maju; per indicator the Renja targets
 (including the 2022-2023 ones T-C.29 evaluates), prakiraan and realisasi; per document the T-C.31
 rows and the notes on the source. Printed totals ("dana_tercetak") are kept beside the data only
@@ -19,7 +19,8 @@ from django.db import models
 
 from kecamatan.core.formatting import parse_nilai, parse_number
 from kecamatan.core.validators import normalize_nip
-from kecamatan.demo import muat as demo
+from kecamatan.demo.common import FIXTURES, LoadReport, kode_of
+from kecamatan.demo.renstra import load_renstra
 from kecamatan.models import (
     Aktivitas,
     AnalisisKinerjaPelayanan,
@@ -46,7 +47,7 @@ from kecamatan.models import (
 RENJA_FIXTURES = ["renja_senduro_2024.json"]
 
 
-def _create(report: demo.LoadReport, model: type[models.Model], lookup: dict, defaults: dict) -> tuple[models.Model, bool]:
+def _create(report: LoadReport, model: type[models.Model], lookup: dict, defaults: dict) -> tuple[models.Model, bool]:
     """get_or_create that validates what it creates (full_clean) and never updates."""
     obj = model.objects.filter(**lookup).first()
     if obj is not None:
@@ -63,13 +64,13 @@ def _create(report: demo.LoadReport, model: type[models.Model], lookup: dict, de
 def iter_nodes(data: dict):
     """(level, canonical code, fixture item) of every program, kegiatan and sub-kegiatan."""
     for p_item in data["program"]:
-        p_kode = demo.kode_of(p_item)
+        p_kode = kode_of(p_item)
         yield "program", p_kode, p_item
         for k_item in p_item.get("kegiatan", []):
-            k_kode = demo.kode_of(k_item, p_kode)
+            k_kode = kode_of(k_item, p_kode)
             yield "kegiatan", k_kode, k_item
             for s_item in k_item.get("subkegiatan", []):
-                yield "subkegiatan", demo.kode_of(s_item, k_kode), s_item
+                yield "subkegiatan", kode_of(s_item, k_kode), s_item
 
 
 def _nilai(text: str) -> dict:
@@ -122,9 +123,9 @@ def _load_rincian(report, dokumen: Dokumen, sub: SubKegiatan, renja: dict) -> No
                 {"jumlah": parse_number(amount)})
 
 
-def load_renja(report: demo.LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
+def load_renja(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
     data = json.loads(path.read_text(encoding="utf-8"))
-    periode = demo.load_renstra(report, kabupaten, path)
+    periode = load_renstra(report, kabupaten, path)
     renja = data["renja"]
     tahun = renja["tahun"]
     camat = Camat.objects.get(kecamatan=periode.kecamatan, nip=normalize_nip(data["camat"]["nip"]))
@@ -186,6 +187,6 @@ def load_renja(report: demo.LoadReport, kabupaten: Kabupaten, path: Path) -> Dok
     return dokumen
 
 
-def load_renja_demo(report: demo.LoadReport, kabupaten: Kabupaten) -> None:
+def load_renja_demo(report: LoadReport, kabupaten: Kabupaten) -> None:
     for name in RENJA_FIXTURES:
-        load_renja(report, kabupaten, demo.FIXTURES / name)
+        load_renja(report, kabupaten, FIXTURES / name)

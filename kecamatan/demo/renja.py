@@ -127,52 +127,9 @@ def load_renja(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
     data = json.loads(path.read_text(encoding="utf-8"))
     periode = load_renstra(report, kabupaten, path)
     renja = data["renja"]
-    tahun = renja["tahun"]
-    camat = Camat.objects.get(kecamatan=periode.kecamatan, nip=normalize_nip(data["camat"]["nip"]))
-    ttd = renja.get("ttd", {})
-    dokumen, created = _create(
-        report, Dokumen, {"periode": periode, "jenis": Dokumen.Jenis.RENJA, "tahun": tahun},
-        {"camat": camat, "ttd_tempat": ttd.get("tempat", ""),
-         "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
-         "ttd_hanya_bulan": ttd.get("hanya_bulan", False)},
-    )
-    if created:
-        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
-                               catatan="Dimuat dari data demo (dokumen asli).")
-
-    for t_no, t_item in enumerate(data["tujuan"], start=1):
-        tujuan = Tujuan.objects.get(periode=periode, urutan=t_no)
-        _load_indikator(report, periode, dokumen, "tujuan", tujuan, t_item.get("indikator", []))
-        for s_item in t_item.get("sasaran", []):
-            sasaran = tujuan.sasaran.get(uraian=s_item["uraian"])
-            _load_indikator(report, periode, dokumen, "sasaran", sasaran, s_item.get("indikator", []))
-
-    nodes: dict[str, object] = {}
-    for level, kode, item in iter_nodes(data):
-        if level == "program":
-            node = Program.objects.get(periode=periode, nomenklatur__kode=kode)
-        elif level == "kegiatan":
-            node = Kegiatan.objects.get(program__periode=periode, nomenklatur__kode=kode)
-        else:
-            node = SubKegiatan.objects.get(kegiatan__program__periode=periode, nomenklatur__kode=kode)
-        nodes[kode] = node
-        _load_indikator(report, periode, dokumen, level, node, item.get("indikator", []))
-        if level == "subkegiatan" and "renja" in item:
-            _load_rincian(report, dokumen, node, item["renja"])
-
-    urutan_of_baris: dict[str, int] = {}
-    for urutan, row in enumerate(renja.get("ranwal", []), start=1):
-        urutan_of_baris[row["baris"].split(",")[0].strip()] = urutan
-        target = parse_nilai(row.get("target", ""))
-        node = nodes[row["kebutuhan"]] if row.get("kebutuhan") else None
-        link = {row["tingkat"]: node} if node is not None else {}
-        _create(
-            report, ReviewRanwal, {"dokumen": dokumen, "urutan": urutan},
-            {"tingkat": row["tingkat"], "ranwal_nama": row.get("nama", ""), "ranwal_lokasi": row.get("lokasi", ""),
-             "ranwal_indikator": row.get("indikator", ""), "ranwal_target": target.nilai,
-             "ranwal_target_label": target.label, "ranwal_satuan": row.get("satuan", ""),
-             "ranwal_pagu": parse_number(row["pagu"]) if row.get("pagu") else None, **link},
-        )
+    dokumen = _load_dokumen(report, periode, data)
+    nodes = _load_isian(report, periode, dokumen, data)
+    urutan_of_baris = _load_ranwal(report, dokumen, renja.get("ranwal", []), nodes)
     for urutan, row in enumerate(renja.get("usulan", []), start=1):
         _create(report, UsulanPemangku, {"dokumen": dokumen, "urutan": urutan},
                 {k: row.get(k, "") for k in ("program", "kegiatan", "lokasi", "indikator", "satuan")}
@@ -185,6 +142,64 @@ def load_renja(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
                 {"baris_sumber": note.get("baris", ""), "kunci": kunci, "kolom": note.get("kolom", ""),
                  "tercetak": note.get("tercetak", ""), "uraian": note.get("uraian", "")})
     return dokumen
+
+
+def _load_dokumen(report: LoadReport, periode: Periode, data: dict) -> Dokumen:
+    """The Renja document of the year with its signatory (and the Riwayat row of its loading)."""
+    renja = data["renja"]
+    camat = Camat.objects.get(kecamatan=periode.kecamatan, nip=normalize_nip(data["camat"]["nip"]))
+    ttd = renja.get("ttd", {})
+    dokumen, created = _create(
+        report, Dokumen, {"periode": periode, "jenis": Dokumen.Jenis.RENJA, "tahun": renja["tahun"]},
+        {"camat": camat, "ttd_tempat": ttd.get("tempat", ""),
+         "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
+         "ttd_hanya_bulan": ttd.get("hanya_bulan", False)},
+    )
+    if created:
+        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
+                               catatan="Dimuat dari data demo (dokumen asli).")
+    return dokumen
+
+
+def _load_isian(report: LoadReport, periode: Periode, dokumen: Dokumen, data: dict) -> dict[str, object]:
+    """The Renja block of every indicator and sub-kegiatan; the program, kegiatan and sub-kegiatan by code."""
+    for t_no, t_item in enumerate(data["tujuan"], start=1):
+        tujuan = Tujuan.objects.get(periode=periode, urutan=t_no)
+        _load_indikator(report, periode, dokumen, "tujuan", tujuan, t_item.get("indikator", []))
+        for s_item in t_item.get("sasaran", []):
+            sasaran = tujuan.sasaran.get(uraian=s_item["uraian"])
+            _load_indikator(report, periode, dokumen, "sasaran", sasaran, s_item.get("indikator", []))
+    nodes: dict[str, object] = {}
+    for level, kode, item in iter_nodes(data):
+        if level == "program":
+            node = Program.objects.get(periode=periode, nomenklatur__kode=kode)
+        elif level == "kegiatan":
+            node = Kegiatan.objects.get(program__periode=periode, nomenklatur__kode=kode)
+        else:
+            node = SubKegiatan.objects.get(kegiatan__program__periode=periode, nomenklatur__kode=kode)
+        nodes[kode] = node
+        _load_indikator(report, periode, dokumen, level, node, item.get("indikator", []))
+        if level == "subkegiatan" and "renja" in item:
+            _load_rincian(report, dokumen, node, item["renja"])
+    return nodes
+
+
+def _load_ranwal(report: LoadReport, dokumen: Dokumen, rows: list[dict], nodes: dict[str, object]) -> dict[str, int]:
+    """T-C.31's rows (the review of the Rancangan Awal); their order by the seed's line."""
+    urutan_of_baris: dict[str, int] = {}
+    for urutan, row in enumerate(rows, start=1):
+        urutan_of_baris[row["baris"].split(",")[0].strip()] = urutan
+        target = parse_nilai(row.get("target", ""))
+        node = nodes[row["kebutuhan"]] if row.get("kebutuhan") else None
+        link = {row["tingkat"]: node} if node is not None else {}
+        _create(
+            report, ReviewRanwal, {"dokumen": dokumen, "urutan": urutan},
+            {"tingkat": row["tingkat"], "ranwal_nama": row.get("nama", ""), "ranwal_lokasi": row.get("lokasi", ""),
+             "ranwal_indikator": row.get("indikator", ""), "ranwal_target": target.nilai,
+             "ranwal_target_label": target.label, "ranwal_satuan": row.get("satuan", ""),
+             "ranwal_pagu": parse_number(row["pagu"]) if row.get("pagu") else None, **link},
+        )
+    return urutan_of_baris
 
 
 def load_renja_demo(report: LoadReport, kabupaten: Kabupaten) -> None:

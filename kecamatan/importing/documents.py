@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from kecamatan.importing.base import Identitas, Layout, Preview
+from kecamatan.importing.layout import Identitas, Layout
+from kecamatan.importing.preview import Preview
 from kecamatan.importing.reader import read_upload
 from kecamatan.importing.realisasi import realisasi_layout
 from kecamatan.importing.renja import renja_layout

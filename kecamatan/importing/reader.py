@@ -29,24 +29,15 @@ from kecamatan.importing.base import (
     MAX_UNPACKED_BYTES,
     META_SHEET,
     SNAPSHOT_MARK,
-    CellError,
-    Change,
-    Conflict,
     FileError,
-    Identitas,
-    Item,
-    Layout,
-    Preview,
-    Proposed,
-    Row,
     RowError,
-    Rumus,
-    Sel,
-    Sheet,
     column_letter,
     normalize,
     ukuran_teks,
 )
+from kecamatan.importing.cells import CellError, Sel
+from kecamatan.importing.layout import Identitas, Item, Layout, Proposed, Row, Rumus, Sheet
+from kecamatan.importing.preview import Change, Conflict, Preview
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003), also .doc
 

@@ -23,38 +23,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kecamatan.core import formatting
-from kecamatan.importing.base import (
-    FIRST_DATA_ROW,
-    ID,
-    KODE,
+from kecamatan.importing.base import FIRST_DATA_ROW, ID, KODE, RowError, normalize
+from kecamatan.importing.cells import CellError, Sel, fit, read_rupiah, read_teks, scalar
+from kecamatan.importing.kinds import (
     KOSONG,
     NILAI,
     RUPIAH,
-    CellError,
-    Column,
-    Identitas,
-    Item,
     Kind,
-    Layout,
     PilihanKind,
-    Proposed,
-    Reconciled,
-    Row,
-    RowError,
-    Rumus,
     RupiahKind,
-    Sel,
-    Sheet,
     TeksKind,
-    _dec,
-    _excel_number,
-    _fit,
-    _plain,
-    _scalar,
-    normalize,
-    read_rupiah,
-    read_teks,
+    decode_decimal,
+    encode_decimal,
+    excel_number,
 )
+from kecamatan.importing.layout import Column, Identitas, Item, Layout, Proposed, Reconciled, Row, Rumus, Sheet
 from kecamatan.importing.renstra import SATUAN_UMUM, TINGKAT
 from kecamatan.renja.data import PRAKIRAAN, RENJA, AktivitasData, RenjaData
 from kecamatan.renstra.data import IndikatorData, NodeData
@@ -83,7 +66,7 @@ class DanaDihitungKind(RupiahKind):
 
 
 def read_prioritas(sel: Sel) -> int | None:
-    value = _scalar(sel)
+    value = scalar(sel)
     if value is None:
         return None
     wrong = CellError("skala prioritas berupa bilangan bulat 1, 2, 3 … (1 = paling utama), atau kosong.")
@@ -98,7 +81,7 @@ def read_prioritas(sel: Sel) -> int | None:
 
 def read_angka(sel: Sel) -> Decimal | None:
     """A plain number (a volume: 12, 1.500, 2,5); empty → None."""
-    value = _scalar(sel)
+    value = scalar(sel)
     if value is None:
         return None
     if isinstance(value, (int, float, Decimal)):
@@ -110,7 +93,7 @@ def read_angka(sel: Sel) -> Decimal | None:
             raise CellError(str(exc)) from None
     if number < 0:
         raise CellError("volume tidak boleh negatif.")
-    return _fit(number, 4, 18)
+    return fit(number, 4, 18)
 
 
 @dataclass(frozen=True)
@@ -165,8 +148,8 @@ class AktivitasKind(Kind):
     def to_cells(self, value: AktivitasIsian):
         if value.is_empty:
             return (None,) * self.cells
-        return (value.uraian, value.skala_prioritas, None if value.volume is None else _excel_number(value.volume),
-                value.satuan or None, _excel_number(value.jumlah), value.catatan or None)
+        return (value.uraian, value.skala_prioritas, None if value.volume is None else excel_number(value.volume),
+                value.satuan or None, excel_number(value.jumlah), value.catatan or None)
 
     def show(self, value: AktivitasIsian) -> str:
         if value.is_empty:
@@ -182,13 +165,13 @@ class AktivitasKind(Kind):
         return " · ".join(parts)
 
     def encode(self, value: AktivitasIsian):
-        return (value.uraian, str(value.skala_prioritas or ""), _plain(value.volume), value.satuan,
-                _plain(value.jumlah), value.catatan)
+        return (value.uraian, str(value.skala_prioritas or ""), encode_decimal(value.volume), value.satuan,
+                encode_decimal(value.jumlah), value.catatan)
 
     def decode(self, parts):
         parts = list(parts) + [""] * 6
-        return AktivitasIsian(parts[0], int(parts[1]) if parts[1] else None, _dec(parts[2]), parts[3], _dec(parts[4]),
-                              parts[5])
+        return AktivitasIsian(parts[0], int(parts[1]) if parts[1] else None, decode_decimal(parts[2]), parts[3],
+                              decode_decimal(parts[4]), parts[5])
 
 
 AKTIVITAS = AktivitasKind()

@@ -24,11 +24,9 @@ from kecamatan.importing.base import (
     META_SHEET,
     SNAPSHOT_CHUNK,
     SNAPSHOT_MARK,
-    Layout,
-    Rumus,
-    Sheet,
     column_letter,
 )
+from kecamatan.importing.layout import Layout, Rumus, Sheet
 
 RUPIAH_FORMAT = '#,##0;-#,##0;"-"'  # Excel shows the reader's own separators: 1.500.000 in Indonesian Excel
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")

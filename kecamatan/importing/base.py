@@ -70,6 +70,15 @@ def column_letter(n: int) -> str:
     return letters
 
 
+def cell_text(value) -> str:
+    """A cell's value as text, for IDs, codes and messages: "" when empty, 12.0 → "12"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def normalize(text: object) -> str:
     """For comparing headings and indicator texts: case, spaces and line breaks do not matter."""
     return re.sub(r"\s+", " ", str(text or "")).strip().casefold()

@@ -11,9 +11,10 @@ from kecamatan.core.kode import KodeError
 from kecamatan.importing.base import RowError
 from kecamatan.importing.cells import CellError, Sel, read_nilai, read_rupiah, read_teks
 from kecamatan.importing.kinds import NILAI, REALISASI, RUPIAH, NilaiKeterangan
-from kecamatan.importing.layout import Identitas, Item
+from kecamatan.importing.layout import Identitas, Item, Proposed
 from kecamatan.importing.preview import Preview
-from kecamatan.importing.reader import Proposed, diff, resolve_kode
+from kecamatan.importing.reader import diff
+from kecamatan.importing.sheet import resolve_kode
 
 
 @pytest.mark.parametrize("sel, expected", [

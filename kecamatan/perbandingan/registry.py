@@ -1,6 +1,6 @@
 """Kabupaten-level reports (no single kecamatan): the Bappeda comparison pages, their downloads
 and `manage.py cetak perbandingan…`. Each entry names its selector (fixed number of queries) and
-its pure builder (`reports/perbandingan.py`)."""
+its pure builder (`perbandingan/tables/builders.py`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kecamatan.perbandingan.data import PerbandinganData, Pilihan
+from kecamatan.perbandingan.selectors import kelengkapan_data, matriks_data, penyerapan_data, tren_data
+from kecamatan.perbandingan.tables.builders import build_kelengkapan, build_matriks, build_penyerapan, build_tren
 from kecamatan.tables.base import Report
 from kecamatan.tables.output import Output, render_reports
 
@@ -24,33 +26,27 @@ class LaporanKabupaten:
         return self.build_from(self.fetch(kabupaten, pilihan))
 
 
-def _lazy(selector: str) -> Callable:
-    def fetch(kabupaten, pilihan):
-        from kecamatan.perbandingan import selectors as selectors_perbandingan
+def _one(builder: Callable[[PerbandinganData], Report]) -> Callable[[PerbandinganData], list[Report]]:
+    def build(data: PerbandinganData) -> list[Report]:
+        return [builder(data)]
 
-        return getattr(selectors_perbandingan, selector)(kabupaten, pilihan)
-
-    return fetch
+    return build
 
 
-def _builder(name: str, many: bool = False) -> Callable:
-    def build(data):
-        from kecamatan.perbandingan.tables import builders as perbandingan
-
-        out = getattr(perbandingan, name)(data)
-        return list(out) if many else [out]
+def _many(builder: Callable[[PerbandinganData], list[Report]]) -> Callable[[PerbandinganData], list[Report]]:
+    def build(data: PerbandinganData) -> list[Report]:
+        return list(builder(data))
 
     return build
 
 
 HALAMAN = [
-    LaporanKabupaten("perbandingan-matriks", "matriks", "Matriks capaian", _lazy("matriks_data"),
-                     _builder("build_matriks")),
-    LaporanKabupaten("perbandingan-penyerapan", "penyerapan", "Penyerapan anggaran", _lazy("penyerapan_data"),
-                     _builder("build_penyerapan", many=True)),
+    LaporanKabupaten("perbandingan-matriks", "matriks", "Matriks capaian", matriks_data, _one(build_matriks)),
+    LaporanKabupaten("perbandingan-penyerapan", "penyerapan", "Penyerapan anggaran", penyerapan_data,
+                     _many(build_penyerapan)),
     LaporanKabupaten("perbandingan-kelengkapan", "kelengkapan", "Kelengkapan dan ketepatan waktu",
-                     _lazy("kelengkapan_data"), _builder("build_kelengkapan")),
-    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", _lazy("tren_data"), _builder("build_tren")),
+                     kelengkapan_data, _one(build_kelengkapan)),
+    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", tren_data, _one(build_tren)),
 ]
 PER_HALAMAN = {laporan.halaman: laporan for laporan in HALAMAN}
 

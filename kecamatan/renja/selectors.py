@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.dokumen.selectors import penandatangan_of
@@ -173,8 +173,6 @@ def _sort_key(ind: Indikator):
 
 def indikator_of(periode: Periode, levels: tuple[str, ...]) -> list[Indikator]:
     """The indicators of the given owner levels of a Renstra, in document order, owners fetched (1 query)."""
-    from django.db.models import Q
-
     condition = Q()
     for level in levels:
         condition |= Q(**{f"{level}__isnull": False})

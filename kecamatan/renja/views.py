@@ -18,6 +18,7 @@ from kecamatan.dokumen import services as core_services
 from kecamatan.dokumen.pages import YearPage
 from kecamatan.renja import forms, selectors, services
 from kecamatan.renja.overview import overview_rows
+from kecamatan.renstra.selectors import renstra_data
 
 EVALUASI_LEVELS = ("program", "kegiatan", "subkegiatan")
 
@@ -259,8 +260,6 @@ def renja_analisis(request, pk: int, tahun: int):
 # -- T-C.31 -----------------------------------------------------------------------------------------
 
 def _ranwal_form(page: YearPage, data=None, initial=None):
-    from kecamatan.renstra.selectors import renstra_data
-
     nodes = list(renstra_data(page.periode.pk).nodes())
     return forms.ReviewRanwalForm(data, initial=initial, nodes=nodes)
 

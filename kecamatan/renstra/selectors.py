@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Max, Q, QuerySet, Sum
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
@@ -17,6 +17,7 @@ from kecamatan.models import (
     Dokumen,
     Indikator,
     Kegiatan,
+    Nomenklatur,
     Pagu,
     Periode,
     Program,
@@ -157,10 +158,6 @@ def pilihan_nomenklatur(level: str, *, parent_id: int | None = None, taken: Quer
                         keep_id: int | None = None):
     """Catalog rows one may pick for a new program/kegiatan/sub-kegiatan: active, of the level,
     under the parent's code, not already used in the same place (except the row being edited)."""
-    from django.db.models import Q
-
-    from kecamatan.models import Nomenklatur
-
     qs = Nomenklatur.objects.filter(level=level).filter(Q(aktif=True) | Q(pk=keep_id))
     if parent_id is not None:
         qs = qs.filter(parent_id=parent_id)
@@ -193,8 +190,6 @@ def row_queryset(model) -> QuerySet:
 
 def next_urutan(model, **parent) -> int:
     """The next free 'nomor urut' under a parent (1 query)."""
-    from django.db.models import Max
-
     return (model.objects.filter(**parent).aggregate(n=Max("urutan"))["n"] or 0) + 1
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kecamatan.core import access
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.views import add_service_error
+from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.dokumen.pages import YearPage
 from kecamatan.renja import forms, selectors, services
@@ -79,7 +80,7 @@ def renja_penandatangan(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     if (blocked := _editable_or_redirect(request, page)) is not None:
         return blocked
-    form = forms.PenandatanganForm(request.POST or None, instance=page.dokumen, kecamatan=page.periode.kecamatan)
+    form = dokumen_forms.PenandatanganForm(request.POST or None, instance=page.dokumen, kecamatan=page.periode.kecamatan)
     if request.method == "POST" and form.is_valid():
         try:
             d = form.cleaned_data

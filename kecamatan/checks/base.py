@@ -148,7 +148,7 @@ class Hasil:
     tahun: int
     dokumen: tuple[tuple[str, str], ...]  # (key, title) of the documents checked, in document order
     temuan: tuple[Temuan, ...] = ()
-    sidik: str = ""  # the versi of the documents checked (see checks.sidik)
+    sidik: str = ""  # the versi of the documents checked (see checks.run.sidik)
 
     @property
     def galat(self) -> int:

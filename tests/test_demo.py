@@ -8,7 +8,8 @@ from django.apps import apps
 
 from kecamatan.core import kode as kode_mod
 from kecamatan.core.formatting import parse_nilai, parse_number
-from kecamatan.demo.muat import FIXTURES, muat_demo
+from kecamatan.demo.common import FIXTURES
+from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Kecamatan, Nomenklatur, Pagu, Periode, SubKegiatan
 from kecamatan.renstra.data import TOTAL
 from kecamatan.renstra.selectors import renstra_data

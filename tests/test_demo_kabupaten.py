@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from kecamatan.beranda.selectors import kecamatan_tanpa_renstra
 from kecamatan.checks.selectors import periksa
+from kecamatan.demo.common import LoadReport
 from kecamatan.demo.kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
-from kecamatan.demo.muat import LoadReport, load_nomenklatur, load_wilayah, muat_demo
+from kecamatan.demo.muat import load_nomenklatur, load_wilayah, muat_demo
 from kecamatan.models import (
     Dokumen,
     Indikator,

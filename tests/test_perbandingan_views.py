@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from kecamatan.demo.common import LoadReport
 from kecamatan.demo.kabupaten import bangun_demo, kabupaten_sintetis
-from kecamatan.demo.muat import LoadReport, load_nomenklatur
+from kecamatan.demo.muat import load_nomenklatur
 from kecamatan.models import Indikator, Kabupaten, Kecamatan, Peran, Periode, Realisasi
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.rules import kunci_indikator

@@ -8,15 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
+from kecamatan.checks.selectors import hasil_tersimpan, lencana_tahun
 from kecamatan.core.kunci import TW_ROMAWI
-from kecamatan.models import (
-    Dokumen,
-    Indikator,
-    Peran,
-    Periode,
-    Realisasi,
-    Riwayat,
-)
+from kecamatan.models import Dokumen, Indikator, Kecamatan, Peran, Periode, Realisasi, Riwayat
 
 
 @dataclass(frozen=True)
@@ -62,67 +56,26 @@ def triwulan_of(day: datetime.date) -> int:
 def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.date) -> Dasbor:
     """What each role should do next, over the periods the user sees, with the stored consistency
     counts of every kecamatan-year: 5 queries (6 when a document was returned)."""
-    from kecamatan.checks.selectors import hasil_tersimpan, lencana_tahun
-
     periodes = list(periode_qs.select_related("kecamatan__kabupaten"))
-    ids = [p.pk for p in periodes]
-    n_ind = dict(Indikator.objects.filter(periode__in=ids).values_list("periode").annotate(n=Count("pk")))
-    filled = {
-        (row["indikator__periode"], row["tahun"], row["triwulan"]): row["n"]
-        for row in Realisasi.objects.filter(indikator__periode__in=ids)
-        .values("indikator__periode", "tahun", "triwulan").annotate(n=Count("pk"))
-    }
-    docs = {(d.periode_id, d.jenis, d.tahun, d.triwulan): d
-            for d in Dokumen.objects.filter(periode__in=ids).select_related("periode__kecamatan")}
+    isian = _isian([p.pk for p in periodes])
     tersimpan = hasil_tersimpan(periodes)
-    returned_ids = [d.pk for d in docs.values() if d.status == Dokumen.Status.DIKEMBALIKAN]
-    last_note: dict[int, str] = {}
-    for r in Riwayat.objects.filter(dokumen__in=returned_ids, aksi=Riwayat.Aksi.KEMBALIKAN).order_by("waktu", "pk"):
-        last_note[r.dokumen_id] = r.catatan
     kecamatan_role = peran in (Peran.OPERATOR, Peran.CAMAT)
     tugas: list[Tugas] = []
     ringkasan: list[RingkasanPeriode] = []
     menunggu: list[Dokumen] = []
     for p in periodes:
-        def doc(jenis, tahun=None, tw=None, p=p):
-            d = docs.get((p.pk, jenis, tahun, tw))
-            if d is None:
-                d = Dokumen(periode=p, jenis=jenis, tahun=tahun, triwulan=tw, versi=0)
-            return d
-
-        years = []
-        for tahun in p.tahun_list:
-            if tahun > today.year:
-                break
-            last_tw = 4 if tahun < today.year else triwulan_of(today)
-            cells = []
-            for tw in range(1, last_tw + 1):
-                d = doc(Dokumen.Jenis.REALISASI, tahun, tw)
-                kosong = n_ind.get(p.pk, 0) - filled.get((p.pk, tahun, tw), 0)
-                cells.append(SelTriwulan(d.kunci, tahun, tw, d.status, d.get_status_display(), kosong))
-                if not kecamatan_role:
-                    continue
-                args = (p.pk, tahun, tw)
-                if d.status == Dokumen.Status.DIKEMBALIKAN:
-                    tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki sesuai catatan, simpan, lalu ajukan lagi.",
-                                       reverse("kecamatan:realisasi", args=args), "danger", last_note.get(d.pk, "")))
-                elif d.status == Dokumen.Status.DRAFT and kosong:
-                    tugas.append(Tugas(f"Realisasi TW {TW_ROMAWI[tw]} {tahun} belum diisi: {kosong} indikator",
-                                       reverse("kecamatan:realisasi", args=args)))
-                elif d.status == Dokumen.Status.DRAFT:
-                    teks = (f"{d.judul} sudah lengkap: ajukan ke Bappeda." if peran == Peran.CAMAT
-                            else f"{d.judul} sudah lengkap: menunggu diajukan Camat.")
-                    tugas.append(Tugas(teks, reverse("kecamatan:realisasi", args=args), "info"))
-            years.append((tahun, tuple(cells)))
-        others = [doc(Dokumen.Jenis.RENSTRA)] + [
-            doc(jenis, tahun) for tahun in p.tahun_list for jenis in (Dokumen.Jenis.RENJA, Dokumen.Jenis.LKJ)
+        years = _triwulan(p, isian, today, peran, tugas if kecamatan_role else None)
+        others = [isian.doc(p, Dokumen.Jenis.RENSTRA)] + [
+            isian.doc(p, jenis, tahun) for tahun in p.tahun_list for jenis in (Dokumen.Jenis.RENJA, Dokumen.Jenis.LKJ)
         ]
         for d in others:
             if kecamatan_role and d.status == Dokumen.Status.DIKEMBALIKAN:
-                tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki lalu ajukan lagi.", reverse("kecamatan:dokumen", args=(p.pk, d.kunci)), "danger", last_note.get(d.pk, "")))
-        menunggu.extend(d for (pid, *_), d in docs.items() if pid == p.pk and d.status == Dokumen.Status.DIAJUKAN)
-        lencana = lencana_tahun(p, [d for (pid, *_), d in docs.items() if pid == p.pk], tersimpan)
-        ringkasan.append(RingkasanPeriode(p, n_ind.get(p.pk, 0), tuple(years), tuple(others),
+                tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki lalu ajukan lagi.",
+                                   reverse("kecamatan:dokumen", args=(p.pk, d.kunci)), "danger",
+                                   isian.last_note.get(d.pk, "")))
+        menunggu.extend(d for (pid, *_), d in isian.docs.items() if pid == p.pk and d.status == Dokumen.Status.DIAJUKAN)
+        lencana = lencana_tahun(p, [d for (pid, *_), d in isian.docs.items() if pid == p.pk], tersimpan)
+        ringkasan.append(RingkasanPeriode(p, isian.n_ind.get(p.pk, 0), years, tuple(others),
                                           tuple((t, lencana.get(t)) for t in p.tahun_list)))
     if peran == Peran.VERIFIKATOR:
         for d in menunggu:
@@ -133,11 +86,73 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
     return Dasbor(tuple(tugas), tuple(ringkasan), tuple(menunggu))
 
 
+@dataclass(frozen=True)
+class _Isian:
+    """What the periods hold: indicators, realisasi entered per triwulan, documents, and the last
+    note of each returned document."""
+
+    n_ind: dict[int, int]  # periode id → indicators
+    filled: dict[tuple[int, int, int], int]  # (periode id, tahun, triwulan) → realisasi entered
+    docs: dict[tuple, Dokumen]  # (periode id, jenis, tahun, triwulan) → document
+    last_note: dict[int, str]  # returned document id → Bappeda's note
+
+    def doc(self, p: Periode, jenis: str, tahun: int | None = None, tw: int | None = None) -> Dokumen:
+        """The document, or an unsaved draft standing for one not started yet."""
+        d = self.docs.get((p.pk, jenis, tahun, tw))
+        if d is None:
+            d = Dokumen(periode=p, jenis=jenis, tahun=tahun, triwulan=tw, versi=0)
+        return d
+
+
+def _isian(ids: list[int]) -> _Isian:
+    n_ind = dict(Indikator.objects.filter(periode__in=ids).values_list("periode").annotate(n=Count("pk")))
+    filled = {
+        (row["indikator__periode"], row["tahun"], row["triwulan"]): row["n"]
+        for row in Realisasi.objects.filter(indikator__periode__in=ids)
+        .values("indikator__periode", "tahun", "triwulan").annotate(n=Count("pk"))
+    }
+    docs = {(d.periode_id, d.jenis, d.tahun, d.triwulan): d
+            for d in Dokumen.objects.filter(periode__in=ids).select_related("periode__kecamatan")}
+    returned_ids = [d.pk for d in docs.values() if d.status == Dokumen.Status.DIKEMBALIKAN]
+    last_note: dict[int, str] = {}
+    for r in Riwayat.objects.filter(dokumen__in=returned_ids, aksi=Riwayat.Aksi.KEMBALIKAN).order_by("waktu", "pk"):
+        last_note[r.dokumen_id] = r.catatan
+    return _Isian(n_ind, filled, docs, last_note)
+
+
+def _triwulan(p: Periode, isian: _Isian, today: datetime.date, peran: str | None,
+              tugas: list[Tugas] | None) -> tuple[tuple[int, tuple[SelTriwulan, ...]], ...]:
+    """Per year up to today, the triwulan cells of a period; the kecamatan's tasks on them go to
+    `tugas` (None for Bappeda and admin, who do not fill them)."""
+    years = []
+    for tahun in p.tahun_list:
+        if tahun > today.year:
+            break
+        last_tw = 4 if tahun < today.year else triwulan_of(today)
+        cells = []
+        for tw in range(1, last_tw + 1):
+            d = isian.doc(p, Dokumen.Jenis.REALISASI, tahun, tw)
+            kosong = isian.n_ind.get(p.pk, 0) - isian.filled.get((p.pk, tahun, tw), 0)
+            cells.append(SelTriwulan(d.kunci, tahun, tw, d.status, d.get_status_display(), kosong))
+            if tugas is None:
+                continue
+            url = reverse("kecamatan:realisasi", args=(p.pk, tahun, tw))
+            if d.status == Dokumen.Status.DIKEMBALIKAN:
+                tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki sesuai catatan, simpan, lalu ajukan "
+                                   "lagi.", url, "danger", isian.last_note.get(d.pk, "")))
+            elif d.status == Dokumen.Status.DRAFT and kosong:
+                tugas.append(Tugas(f"Realisasi TW {TW_ROMAWI[tw]} {tahun} belum diisi: {kosong} indikator", url))
+            elif d.status == Dokumen.Status.DRAFT:
+                teks = (f"{d.judul} sudah lengkap: ajukan ke Bappeda." if peran == Peran.CAMAT
+                        else f"{d.judul} sudah lengkap: menunggu diajukan Camat.")
+                tugas.append(Tugas(teks, url, "info"))
+        years.append((tahun, tuple(cells)))
+    return tuple(years)
+
+
 def kecamatan_tanpa_renstra() -> list[str]:
     """Admin's dashboard: kecamatan that have no real Renstra period yet; those with only a
     generated one (demo_kabupaten) are named as such (1 query)."""
-    from kecamatan.models import Kecamatan
-
     rows = (Kecamatan.objects.exclude(periode__demo=False).annotate(n_demo=Count("periode"))
             .order_by("nama").values_list("nama", "n_demo"))
     return [f"{nama} (hanya data demo)" if n_demo else nama for nama, n_demo in rows]

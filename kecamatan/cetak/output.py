@@ -4,6 +4,9 @@ the download views and `manage.py cetak`."""
 from __future__ import annotations
 
 from kecamatan.cetak.registry import DOCUMENTS, get_table
+from kecamatan.models import Periode
+from kecamatan.naskah.render import print_page, render_document_pdf
+from kecamatan.naskah.selectors import Kunci, naskah_data
 from kecamatan.tables.output import FORMATS, Output, render_reports
 from kecamatan.tables.render_xlsx import render_xlsx
 
@@ -12,10 +15,6 @@ def produce_document(name: str, *, periode_id: int, tahun: int | None, fmt: str,
                      options: dict[str, str] | None = None) -> Output:
     """A whole document: PDF (cached by content), its print HTML, or every table of it in one
     workbook. The only option is the LKj's `pembanding` (Tabel 3.7)."""
-    from kecamatan.models import Periode
-    from kecamatan.naskah.render import print_page, render_document_pdf
-    from kecamatan.naskah.selectors import Kunci, naskah_data
-
     spec = DOCUMENTS[name]
     if spec.needs_tahun and tahun is None:
         raise ValueError(f"Dokumen {spec.name} memerlukan tahun (--tahun).")

@@ -11,6 +11,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kecamatan.cetak import renstra as renstra_tables
+from kecamatan.cetak.renja import build_renja_tables
+from kecamatan.lkj.data import LkjData
+from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
+from kecamatan.lkj.tables.iku import build_iku
+from kecamatan.lkj.tables.lkj import build_lkj
+from kecamatan.lkj.tables.lkj21 import build_lkj21
+from kecamatan.lkj.tables.lkj22 import build_lkj22
+from kecamatan.lkj.tables.lkj24 import build_lkj24
+from kecamatan.lkj.tables.lkj31 import build_lkj31
+from kecamatan.lkj.tables.lkj32 import build_lkj32
+from kecamatan.lkj.tables.lkj33 import build_lkj33
+from kecamatan.lkj.tables.lkj34 import build_lkj34
+from kecamatan.lkj.tables.lkj35 import build_lkj35
+from kecamatan.lkj.tables.lkj36 import build_lkj36
+from kecamatan.lkj.tables.lkj37 import build_lkj37
+from kecamatan.lkj.tables.lkj38 import build_lkj38
+from kecamatan.lkj.tables.lkj39 import build_lkj39
+from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
 from kecamatan.tables.base import Report
 
 
@@ -57,8 +75,6 @@ class TableSpec:
 
 def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
     def build(periode_id: int, tahun: int | None) -> list[Report]:
-        from kecamatan.cetak.renja import build_renja_tables
-
         return build_renja_tables(periode_id, tahun, name)
 
     return build
@@ -86,33 +102,24 @@ RENJA_TABLES = [  # issue 6
 ]
 
 
-def _kinerja(module: str, builder: str, *, comparison: bool = False):
+def _kinerja(builder: Callable[[LkjData], Report | list[Report]], *, comparison: bool = False):
     """Build function of an IKU/PK/LKj table: one `lkj_data` snapshot of the year, then the
     pure builder. Only tables that compare with another kecamatan take `pembanding`."""
 
     def build(periode_id: int, tahun: int | None, **options) -> list[Report]:
-        from importlib import import_module
-
-        from kecamatan.lkj.selectors_data import lkj_data
-
         data = lkj_data(periode_id, tahun, pembanding=options.get("pembanding") if comparison else None)
-        result = getattr(import_module(f"kecamatan.lkj.tables.{module}"), builder)(data)
+        result = builder(data)
         return result if isinstance(result, list) else [result]
 
     return build
 
 
-def _pembanding_choices(periode_id: int) -> list[tuple[str, str]]:
-    from kecamatan.lkj.selectors_data import pembanding_choices
-
-    return pembanding_choices(periode_id)
+PEMBANDING = TableParam("pembanding", "Kecamatan pembanding", pembanding_choices)
 
 
-PEMBANDING = TableParam("pembanding", "Kecamatan pembanding", _pembanding_choices)
-
-
-def _lkj_spec(name: str, label: str, module: str, builder: str, comparison: bool = False) -> TableSpec:
-    return TableSpec(name, label, "lkj", _kinerja(module, builder, comparison=comparison), needs_tahun=True,
+def _lkj_spec(name: str, label: str, builder: Callable[[LkjData], Report | list[Report]],
+              comparison: bool = False) -> TableSpec:
+    return TableSpec(name, label, "lkj", _kinerja(builder, comparison=comparison), needs_tahun=True,
                      params=(PEMBANDING,) if comparison else ())
 
 
@@ -122,23 +129,22 @@ TABLES: dict[str, TableSpec] = {
         *RENSTRA_TABLES,
         *RENJA_TABLES,
         # IKU, Perjanjian Kinerja and LKj of a year (issue 9)
-        _lkj_spec("iku", "Indikator Kinerja Utama (IKU)", "iku", "build_iku"),
-        _lkj_spec("pk", "Perjanjian Kinerja", "pk", "build_pk"),
-        _lkj_spec("lkj", "LKj: seluruh tabel (2.1-3.9)", "lkj", "build_lkj", comparison=True),
-        _lkj_spec("lkj21", "LKj Tabel 2.1 Indikator Kinerja Utama", "lkj21", "build_lkj21"),
-        _lkj_spec("lkj22", "LKj Tabel 2.2 Target IKU", "lkj22", "build_lkj22"),
-        _lkj_spec("lkj23", "LKj Tabel 2.3 Perjanjian Kinerja", "pk", "build_tabel_23"),
-        _lkj_spec("lkj24", "LKj Tabel 2.4 Program dan Kegiatan yang Mendukung IKU", "lkj24", "build_lkj24"),
-        _lkj_spec("lkj31", "LKj Tabel 3.1 Skala Nilai Kriteria Capaian", "lkj31", "build_lkj31"),
-        _lkj_spec("lkj32", "LKj Tabel 3.2 Capaian Kinerja per Triwulan", "lkj32", "build_lkj32"),
-        _lkj_spec("lkj33", "LKj Tabel 3.3 Target dan Realisasi Kinerja", "lkj33", "build_lkj33"),
-        _lkj_spec("lkj34", "LKj Tabel 3.4 Capaian Tahun-Tahun Sebelumnya", "lkj34", "build_lkj34"),
-        _lkj_spec("lkj35", "LKj Tabel 3.5 Capaian menurut Renstra Berjalan", "lkj35", "build_lkj35"),
-        _lkj_spec("lkj36", "LKj Tabel 3.6 Realisasi dan Target Akhir Renstra", "lkj36", "build_lkj36"),
-        _lkj_spec("lkj37", "LKj Tabel 3.7 Perbandingan dengan Kecamatan Lain", "lkj37", "build_lkj37",
-                  comparison=True),
-        _lkj_spec("lkj38", "LKj Tabel 3.8 Efisiensi Penggunaan Sumber Daya", "lkj38", "build_lkj38"),
-        _lkj_spec("lkj39", "LKj Tabel 3.9 Realisasi Anggaran", "lkj39", "build_lkj39"),
+        _lkj_spec("iku", "Indikator Kinerja Utama (IKU)", build_iku),
+        _lkj_spec("pk", "Perjanjian Kinerja", build_pk),
+        _lkj_spec("lkj", "LKj: seluruh tabel (2.1-3.9)", build_lkj, comparison=True),
+        _lkj_spec("lkj21", "LKj Tabel 2.1 Indikator Kinerja Utama", build_lkj21),
+        _lkj_spec("lkj22", "LKj Tabel 2.2 Target IKU", build_lkj22),
+        _lkj_spec("lkj23", "LKj Tabel 2.3 Perjanjian Kinerja", build_tabel_23),
+        _lkj_spec("lkj24", "LKj Tabel 2.4 Program dan Kegiatan yang Mendukung IKU", build_lkj24),
+        _lkj_spec("lkj31", "LKj Tabel 3.1 Skala Nilai Kriteria Capaian", build_lkj31),
+        _lkj_spec("lkj32", "LKj Tabel 3.2 Capaian Kinerja per Triwulan", build_lkj32),
+        _lkj_spec("lkj33", "LKj Tabel 3.3 Target dan Realisasi Kinerja", build_lkj33),
+        _lkj_spec("lkj34", "LKj Tabel 3.4 Capaian Tahun-Tahun Sebelumnya", build_lkj34),
+        _lkj_spec("lkj35", "LKj Tabel 3.5 Capaian menurut Renstra Berjalan", build_lkj35),
+        _lkj_spec("lkj36", "LKj Tabel 3.6 Realisasi dan Target Akhir Renstra", build_lkj36),
+        _lkj_spec("lkj37", "LKj Tabel 3.7 Perbandingan dengan Kecamatan Lain", build_lkj37, comparison=True),
+        _lkj_spec("lkj38", "LKj Tabel 3.8 Efisiensi Penggunaan Sumber Daya", build_lkj38),
+        _lkj_spec("lkj39", "LKj Tabel 3.9 Realisasi Anggaran", build_lkj39),
     ]
 }
 

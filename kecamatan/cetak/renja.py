@@ -3,13 +3,12 @@ points to for every Renja table."""
 
 from __future__ import annotations
 
+from kecamatan.renja.selectors import renja_data
 from kecamatan.renja.tables.renja import BUILDERS, build_with_closing_note
 from kecamatan.tables.base import Report
 
 
 def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Report]:
-    from kecamatan.renja.selectors import renja_data
-
     if tahun is None:
         raise ValueError("Tabel Renja memerlukan tahun (--tahun).")
     data = renja_data(periode_id, tahun)

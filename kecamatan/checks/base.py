@@ -1,12 +1,15 @@
 """What a check is and what it finds: a `Temuan` (finding) with its rule, severity, document, an
 Indonesian message and a link to the place to fix it; the registry of named rules; the result of a
-run, grouped by document. Pure: no Django at import time (a link is resolved with `reverse` only
-when a page or command asks for its URL)."""
+run, grouped by document. Pure: no database (a link is resolved with `reverse` only when a page
+or command asks for its URL)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
 
 GALAT = "galat"  # the figures disagree, or a value a document needs is missing: fix before submitting
 PERINGATAN = "peringatan"  # probably wrong, possibly intended: look at it and decide
@@ -30,10 +33,6 @@ class Tautan:
         return Tautan(self.name, self.kwargs, tuple(sorted(query.items())))
 
     def url(self) -> str:
-        from urllib.parse import urlencode
-
-        from django.urls import reverse
-
         url = reverse(self.name, kwargs=dict(self.kwargs))
         return f"{url}?{urlencode(self.query)}" if self.query else url
 
@@ -149,7 +148,7 @@ class Hasil:
     tahun: int
     dokumen: tuple[tuple[str, str], ...]  # (key, title) of the documents checked, in document order
     temuan: tuple[Temuan, ...] = ()
-    sidik: str = ""  # the versi of the documents checked (see checks.sidik)
+    sidik: str = ""  # the versi of the documents checked (see checks.run.sidik)
 
     @property
     def galat(self) -> int:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from kecamatan.checks import dokumen_tahun, jalankan, kunci_tahun, sidik
 from kecamatan.checks.base import Hasil, Tautan
 from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
+from kecamatan.checks.run import jalankan, kunci_tahun, sidik
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.kunci import judul_dokumen, kunci_dokumen
 from kecamatan.lkj.data import IkuData, LkjData, PKData
@@ -31,6 +31,7 @@ from kecamatan.models import (
     RealisasiAnggaran,
     TargetPK,
 )
+from kecamatan.renja.data import RenjaData
 from kecamatan.renja.selectors import renja_data
 from kecamatan.renstra.selectors_tabel import kondisi_awal_tercatat, riwayat_data
 from kecamatan.tables.base import PenandatanganData
@@ -73,17 +74,12 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
     if not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
         raise ValueError(f"Tahun {tahun} di luar periode Renstra {periode.label}.")
     renja = renja_data(periode_id, tahun)  # 21
-    renstra = renja.renstra
-    pagu_renstra: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for sub_id, year, jumlah in Pagu.objects.filter(  # 1
+    pagu_renstra = _per_year(Pagu.objects.filter(  # 1
         subkegiatan__kegiatan__program__periode_id=periode_id, tahap=Pagu.Tahap.RENSTRA
-    ).values_list("subkegiatan_id", "tahun", "jumlah"):
-        pagu_renstra[sub_id][year] = jumlah
-    rp_triwulan: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(  # 1
+    ).values_list("subkegiatan_id", "tahun", "jumlah"))
+    rp_triwulan = _per_year(RealisasiAnggaran.objects.filter(  # 1
         subkegiatan__kegiatan__program__periode_id=periode_id, tahun=tahun
-    ).values_list("subkegiatan_id", "triwulan", "jumlah"):
-        rp_triwulan[sub_id][tw] = jumlah
+    ).values_list("subkegiatan_id", "triwulan", "jumlah"))
     pk, pk_ids, pk_rows = _pk(periode, tahun)  # 3
     penetapan = PenetapanIKU.objects.filter(periode=periode, tahun=tahun).first()  # 1
     docs = list(Dokumen.objects.filter(periode=periode))  # 1
@@ -92,12 +88,31 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
     katalog = dict(Nomenklatur.objects.values_list("kode", "nama"))  # 1
     riwayat = riwayat_data(periode_id)  # 6
     kondisi_awal = kondisi_awal_tercatat(periode_id)  # 1
-
     dokumen = {}
     for d in docs:
         kunci = kunci_dokumen(d.jenis, d.tahun, d.triwulan)
         dokumen[kunci] = DokumenInfo(kunci, judul_dokumen(d.jenis, d.tahun, d.triwulan, periode.label), d.status,
                                      d.versi, d.camat_id, d.ttd_tempat, d.ttd_tanggal)
+    return PeriksaData(
+        periode_id=periode.pk, kecamatan=periode.kecamatan.nama, kecamatan_id=periode.kecamatan_id, tahun=tahun,
+        renja=renja, lkj=_lkj_of(renja, tahun, rp_triwulan, pk, penetapan), jumlah_desa=periode.kecamatan.jumlah_desa,
+        pagu_renstra=pagu_renstra, rp_triwulan=rp_triwulan, riwayat=riwayat, kondisi_awal=kondisi_awal,
+        dokumen=dokumen, camat=camat, tanda_tangan=_tanda_tangan(periode, tahun, docs, dokumen, pk_rows, penetapan),
+        katalog=katalog, iku_ditetapkan=penetapan is not None, pk_id=pk_ids, faktor_lonjakan=faktor_lonjakan(),
+    )
+
+
+def _per_year(rows: Iterable[tuple[int, int, Decimal]]) -> dict[int, dict[int, Decimal]]:
+    """(sub-kegiatan, year or triwulan, amount) rows as {sub-kegiatan: {year or triwulan: amount}}."""
+    out: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for sub_id, key, jumlah in rows:
+        out[sub_id][key] = jumlah
+    return {k: dict(v) for k, v in out.items()}
+
+
+def _tanda_tangan(periode: Periode, tahun: int, docs: list[Dokumen], dokumen: dict[str, DokumenInfo],
+                  pk_rows: list[PerjanjianKinerja], penetapan: PenetapanIKU | None) -> tuple[TandaTangan, ...]:
+    """Every signature of the year's documents: the Renstra, Renja and LKj, each PK, the IKU sheet."""
     kunci_renja, kunci_lkj = kunci_dokumen("renja", tahun), kunci_dokumen("lkj", tahun)
     tanda_tangan = [
         TandaTangan(info.kunci, info.judul, info.camat_id, info.tanggal, _tautan_ttd(d))
@@ -110,28 +125,26 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
     if penetapan is not None and penetapan.camat_id:
         tanda_tangan.append(TandaTangan(kunci_lkj, f"Lembar IKU {tahun}", penetapan.camat_id, penetapan.ttd_tanggal,
                                         Tautan.to("kecamatan:lkj_iku", pk=periode.pk, tahun=tahun)))
+    return tuple(tanda_tangan)
 
+
+def _lkj_of(renja: RenjaData, tahun: int, rp_triwulan: dict[int, dict[int, Decimal]], pk: dict[str, PKData],
+            penetapan: PenetapanIKU | None) -> LkjData:
+    """The LKj snapshot of the year, from what the Renja snapshot and the queries above already hold."""
+    renstra = renja.renstra
     subs = [sub for program in renstra.program for kegiatan in program.children for sub in kegiatan.children]
     realisasi = {}
     for ind_id, years in renja.realisasi.items():
         per_tw = years.get(tahun)
         if per_tw:
             realisasi[(ind_id, tahun)] = tuple(per_tw.get(tw) for tw in (1, 2, 3, 4))
-    lkj = LkjData(
+    return LkjData(
         renstra=renstra, tahun=tahun,
         pagu_awal={sub.id: sub.pagu[tahun] for sub in subs if tahun in sub.pagu},
         pagu_perubahan={sub_id: per[tahun] for sub_id, per in renja.pagu_perubahan.items() if tahun in per},
         realisasi_anggaran={sub_id: sum(per.values(), Decimal(0)) for sub_id, per in rp_triwulan.items()},
         realisasi=realisasi, pk=pk,
         iku=IkuData(tugas_pokok=penetapan.tugas_pokok, fungsi=penetapan.fungsi) if penetapan else None,
-    )
-    return PeriksaData(
-        periode_id=periode.pk, kecamatan=periode.kecamatan.nama, kecamatan_id=periode.kecamatan_id, tahun=tahun,
-        renja=renja, lkj=lkj, jumlah_desa=periode.kecamatan.jumlah_desa,
-        pagu_renstra={k: dict(v) for k, v in pagu_renstra.items()},
-        rp_triwulan={k: dict(v) for k, v in rp_triwulan.items()},
-        riwayat=riwayat, kondisi_awal=kondisi_awal, dokumen=dokumen, camat=camat, tanda_tangan=tuple(tanda_tangan),
-        katalog=katalog, iku_ditetapkan=penetapan is not None, pk_id=pk_ids, faktor_lonjakan=faktor_lonjakan(),
     )
 
 
@@ -221,12 +234,7 @@ def lencana_dokumen(periode: Periode, docs: Iterable[Dokumen],
 
 def periode_for(kecamatan_slug: str, tahun: int) -> Periode | None:
     """The Renstra period of a kecamatan (by slug or name) that covers the year."""
-    from django.db.models import Q
-
     return (Periode.objects.select_related("kecamatan")
             .filter(Q(kecamatan__slug__iexact=kecamatan_slug) | Q(kecamatan__nama__iexact=kecamatan_slug),
                     tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
             .first())
-
-
-__all__ = ["dokumen_tahun", "periksa", "periksa_data"]

@@ -17,7 +17,8 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from kecamatan.core.formatting import parse_number
-from kecamatan.demo.muat import FIXTURES, LoadReport, _nilai_fields, load_renstra
+from kecamatan.demo.common import FIXTURES, LoadReport, nilai_fields
+from kecamatan.demo.renstra import load_renstra
 from kecamatan.models import (
     Camat,
     Dokumen,
@@ -100,7 +101,7 @@ def load_realisasi_dan_anggaran(report: LoadReport, periode: Periode, data: dict
     for item, indikator in _kinerja_indikator(periode, data):
         for tahun, per_tw in item.get("realisasi", {}).items():
             for tw, text in per_tw.items():
-                nilai, label = _nilai_fields(text)
+                nilai, label = nilai_fields(text)
                 rows.append(({"indikator_id": indikator.pk, "tahun": int(tahun), "triwulan": int(tw)},
                              {"nilai": nilai, "label": label}))
     _ensure(report, "realisasi", Realisasi, Realisasi.objects.filter(indikator__periode=periode), rows)
@@ -133,12 +134,26 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
     data = _read(name)
     kecamatan = Kecamatan.objects.get(kabupaten=kabupaten, nama=data["kecamatan"])
     periode = Periode.objects.get(kecamatan=kecamatan, tahun_mulai=data["periode"][0])
-    tahun = data["tahun"]
     camat = {c.nip: c for c in Camat.objects.filter(kecamatan=kecamatan)}
+    _load_lkj_dokumen(report, periode, data, camat)
+    _load_perjanjian(report, periode, data, camat)
+    _load_realisasi_anggaran_lkj(report, periode, data)
+    _load_pembanding(report, kabupaten, periode, data)
 
+
+def _sasaran_indikator(periode: Periode, n: int) -> Indikator:
+    return Indikator.objects.get(periode=periode, sasaran__tujuan__periode=periode, sasaran__urutan=n, urutan=1)
+
+
+def _tujuan_indikator(periode: Periode, n: int) -> Indikator:
+    return Indikator.objects.get(periode=periode, tujuan__urutan=n, urutan=1)
+
+
+def _load_lkj_dokumen(report: LoadReport, periode: Periode, data: dict, camat: dict[str, Camat]) -> None:
+    """The LKj document of the year with its signatory (and the Riwayat row of its loading)."""
     ttd = data["lkj"]
     dokumen, created = Dokumen.objects.get_or_create(
-        periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun,
+        periode=periode, jenis=Dokumen.Jenis.LKJ, tahun=data["tahun"],
         defaults={"camat": camat[ttd["camat_nip"]], "ttd_tempat": ttd["tempat"],
                   "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"])},
     )
@@ -147,14 +162,12 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
                                catatan="Dimuat dari data demo (dokumen asli).")
     report.count("dokumen", created)
 
-    def sasaran_indikator(n: int) -> Indikator:
-        return Indikator.objects.get(periode=periode, sasaran__tujuan__periode=periode, sasaran__urutan=n, urutan=1)
 
-    def tujuan_indikator(n: int) -> Indikator:
-        return Indikator.objects.get(periode=periode, tujuan__urutan=n, urutan=1)
-
+def _load_perjanjian(report: LoadReport, periode: Periode, data: dict, camat: dict[str, Camat]) -> None:
+    """The Perjanjian Kinerja, awal first (a perubahan is stored beside it), its targets and programs."""
+    tahun = data["tahun"]
     programs = {p.nomenklatur.kode: p for p in Program.objects.filter(periode=periode).select_related("nomenklatur")}
-    for version in data["perjanjian_kinerja"]:  # awal first: a perubahan is stored beside it
+    for version in data["perjanjian_kinerja"]:
         pk, created = PerjanjianKinerja.objects.get_or_create(
             periode=periode, tahun=tahun, versi=version["versi"],
             defaults={
@@ -165,9 +178,9 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
         )
         report.count("perjanjian kinerja", created)
         for urutan, row in enumerate(version["target"], start=1):
-            nilai, label = _nilai_fields(row["target"])
+            nilai, label = nilai_fields(row["target"])
             _, created = TargetPK.objects.get_or_create(
-                perjanjian=pk, indikator=sasaran_indikator(row["sasaran"]),
+                perjanjian=pk, indikator=_sasaran_indikator(periode, row["sasaran"]),
                 defaults={"urutan": urutan, "nilai": nilai, "label": label},
             )
             report.count("target PK", created)
@@ -177,30 +190,40 @@ def load_lkj(report: LoadReport, kabupaten: Kabupaten, name: str = "lkj_jatiroto
             for urutan, row in enumerate(version["program"], start=1)
         ])
 
-    anggaran = data["realisasi_anggaran"]
+
+def _load_realisasi_anggaran_lkj(report: LoadReport, periode: Periode, data: dict) -> None:
+    """The LKj prints realisasi anggaran per program: spread over its sub-kegiatan by their pagu."""
+    tahun = data["tahun"]
     pagu = {p.subkegiatan_id: p.jumlah for p in Pagu.objects.filter(
         subkegiatan__kegiatan__program__periode=periode, tahun=tahun, tahap=Pagu.Tahap.PERUBAHAN, jumlah__gt=0)}
     subs = list(SubKegiatan.objects.filter(kegiatan__program__periode=periode, pk__in=pagu)
                 .select_related("kegiatan__program__nomenklatur", "nomenklatur").order_by("nomenklatur__kode"))
     rows = []
-    for row in anggaran["program"]:
+    for row in data["realisasi_anggaran"]["program"]:
         weights = [(s.pk, pagu[s.pk]) for s in subs if s.kegiatan.program.nomenklatur.kode == row["kode"]]
         rows += [({"subkegiatan_id": sub_id, "tahun": tahun, "triwulan": 4}, {"jumlah": jumlah})
                  for sub_id, jumlah in spread(parse_number(row["realisasi"]), weights).items()]
     _ensure(report, "realisasi anggaran", RealisasiAnggaran,
             RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode=periode), rows)
 
+
+def _load_pembanding(report: LoadReport, kabupaten: Kabupaten, periode: Periode, data: dict) -> None:
+    """The LKj's settings (the kecamatan compared with) and the other kecamatan's values as typed."""
+    tahun = data["tahun"]
     pembanding = Kecamatan.objects.get(kabupaten=kabupaten, nama=data["pengaturan"]["kecamatan_pembanding"])
     _, created = PengaturanLKj.objects.get_or_create(
         periode=periode, tahun=tahun,
-        defaults={"kecamatan_pembanding": pembanding, "catatan_anggaran": anggaran["catatan"]},
+        defaults={"kecamatan_pembanding": pembanding, "catatan_anggaran": data["realisasi_anggaran"]["catatan"]},
     )
     report.count("pengaturan LKj", created)
     typed = data["nilai_pembanding"]
     lain = Kecamatan.objects.get(kabupaten=kabupaten, nama=typed["kecamatan"])
     for row in typed["nilai"]:
-        indikator = tujuan_indikator(row["tujuan"]) if "tujuan" in row else sasaran_indikator(row["sasaran"])
-        nilai, label = _nilai_fields(row["nilai"])
+        if "tujuan" in row:
+            indikator = _tujuan_indikator(periode, row["tujuan"])
+        else:
+            indikator = _sasaran_indikator(periode, row["sasaran"])
+        nilai, label = nilai_fields(row["nilai"])
         _, created = NilaiPembanding.objects.get_or_create(
             indikator=indikator, tahun=tahun, kecamatan=lain,
             defaults={"nilai": nilai, "label": label, "sumber": typed["sumber"]},

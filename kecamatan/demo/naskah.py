@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from kecamatan.demo.muat import FIXTURES, LoadReport
+from kecamatan.demo.common import FIXTURES, LoadReport
 from kecamatan.models import Dokumen, Kabupaten, Kecamatan, Narasi, Periode
 
 NASKAH_FIXTURES = [

@@ -2,7 +2,7 @@
 001 into `fixtures/renja_senduro_2024.json`. Loaded by `muat_demo`; safe to run again (it only
 creates what is missing and never overwrites what people changed).
 
-The fixture is a Renstra fixture (read by `demo.load_renstra`) whose rows carry a "renja" block:
+The fixture is a Renstra fixture (read by `demo.renstra.load_renstra`) whose rows carry a "renja" block:
 per sub-kegiatan lokasi, sumber dana, aktivitas and prakiraan maju; per indicator the Renja targets
 (including the 2022-2023 ones T-C.29 evaluates), prakiraan and realisasi; per document the T-C.31
 rows and the notes on the source. Printed totals ("dana_tercetak") are kept beside the data only
@@ -19,7 +19,8 @@ from django.db import models
 
 from kecamatan.core.formatting import parse_nilai, parse_number
 from kecamatan.core.validators import normalize_nip
-from kecamatan.demo import muat as demo
+from kecamatan.demo.common import FIXTURES, LoadReport, kode_of
+from kecamatan.demo.renstra import load_renstra
 from kecamatan.models import (
     Aktivitas,
     AnalisisKinerjaPelayanan,
@@ -46,7 +47,7 @@ from kecamatan.models import (
 RENJA_FIXTURES = ["renja_senduro_2024.json"]
 
 
-def _create(report: demo.LoadReport, model: type[models.Model], lookup: dict, defaults: dict) -> tuple[models.Model, bool]:
+def _create(report: LoadReport, model: type[models.Model], lookup: dict, defaults: dict) -> tuple[models.Model, bool]:
     """get_or_create that validates what it creates (full_clean) and never updates."""
     obj = model.objects.filter(**lookup).first()
     if obj is not None:
@@ -63,13 +64,13 @@ def _create(report: demo.LoadReport, model: type[models.Model], lookup: dict, de
 def iter_nodes(data: dict):
     """(level, canonical code, fixture item) of every program, kegiatan and sub-kegiatan."""
     for p_item in data["program"]:
-        p_kode = demo.kode_of(p_item)
+        p_kode = kode_of(p_item)
         yield "program", p_kode, p_item
         for k_item in p_item.get("kegiatan", []):
-            k_kode = demo.kode_of(k_item, p_kode)
+            k_kode = kode_of(k_item, p_kode)
             yield "kegiatan", k_kode, k_item
             for s_item in k_item.get("subkegiatan", []):
-                yield "subkegiatan", demo.kode_of(s_item, k_kode), s_item
+                yield "subkegiatan", kode_of(s_item, k_kode), s_item
 
 
 def _nilai(text: str) -> dict:
@@ -122,56 +123,13 @@ def _load_rincian(report, dokumen: Dokumen, sub: SubKegiatan, renja: dict) -> No
                 {"jumlah": parse_number(amount)})
 
 
-def load_renja(report: demo.LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
+def load_renja(report: LoadReport, kabupaten: Kabupaten, path: Path) -> Dokumen:
     data = json.loads(path.read_text(encoding="utf-8"))
-    periode = demo.load_renstra(report, kabupaten, path)
+    periode = load_renstra(report, kabupaten, path)
     renja = data["renja"]
-    tahun = renja["tahun"]
-    camat = Camat.objects.get(kecamatan=periode.kecamatan, nip=normalize_nip(data["camat"]["nip"]))
-    ttd = renja.get("ttd", {})
-    dokumen, created = _create(
-        report, Dokumen, {"periode": periode, "jenis": Dokumen.Jenis.RENJA, "tahun": tahun},
-        {"camat": camat, "ttd_tempat": ttd.get("tempat", ""),
-         "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
-         "ttd_hanya_bulan": ttd.get("hanya_bulan", False)},
-    )
-    if created:
-        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
-                               catatan="Dimuat dari data demo (dokumen asli).")
-
-    for t_no, t_item in enumerate(data["tujuan"], start=1):
-        tujuan = Tujuan.objects.get(periode=periode, urutan=t_no)
-        _load_indikator(report, periode, dokumen, "tujuan", tujuan, t_item.get("indikator", []))
-        for s_item in t_item.get("sasaran", []):
-            sasaran = tujuan.sasaran.get(uraian=s_item["uraian"])
-            _load_indikator(report, periode, dokumen, "sasaran", sasaran, s_item.get("indikator", []))
-
-    nodes: dict[str, object] = {}
-    for level, kode, item in iter_nodes(data):
-        if level == "program":
-            node = Program.objects.get(periode=periode, nomenklatur__kode=kode)
-        elif level == "kegiatan":
-            node = Kegiatan.objects.get(program__periode=periode, nomenklatur__kode=kode)
-        else:
-            node = SubKegiatan.objects.get(kegiatan__program__periode=periode, nomenklatur__kode=kode)
-        nodes[kode] = node
-        _load_indikator(report, periode, dokumen, level, node, item.get("indikator", []))
-        if level == "subkegiatan" and "renja" in item:
-            _load_rincian(report, dokumen, node, item["renja"])
-
-    urutan_of_baris: dict[str, int] = {}
-    for urutan, row in enumerate(renja.get("ranwal", []), start=1):
-        urutan_of_baris[row["baris"].split(",")[0].strip()] = urutan
-        target = parse_nilai(row.get("target", ""))
-        node = nodes[row["kebutuhan"]] if row.get("kebutuhan") else None
-        link = {row["tingkat"]: node} if node is not None else {}
-        _create(
-            report, ReviewRanwal, {"dokumen": dokumen, "urutan": urutan},
-            {"tingkat": row["tingkat"], "ranwal_nama": row.get("nama", ""), "ranwal_lokasi": row.get("lokasi", ""),
-             "ranwal_indikator": row.get("indikator", ""), "ranwal_target": target.nilai,
-             "ranwal_target_label": target.label, "ranwal_satuan": row.get("satuan", ""),
-             "ranwal_pagu": parse_number(row["pagu"]) if row.get("pagu") else None, **link},
-        )
+    dokumen = _load_dokumen(report, periode, data)
+    nodes = _load_isian(report, periode, dokumen, data)
+    urutan_of_baris = _load_ranwal(report, dokumen, renja.get("ranwal", []), nodes)
     for urutan, row in enumerate(renja.get("usulan", []), start=1):
         _create(report, UsulanPemangku, {"dokumen": dokumen, "urutan": urutan},
                 {k: row.get(k, "") for k in ("program", "kegiatan", "lokasi", "indikator", "satuan")}
@@ -186,6 +144,64 @@ def load_renja(report: demo.LoadReport, kabupaten: Kabupaten, path: Path) -> Dok
     return dokumen
 
 
-def load_renja_demo(report: demo.LoadReport, kabupaten: Kabupaten) -> None:
+def _load_dokumen(report: LoadReport, periode: Periode, data: dict) -> Dokumen:
+    """The Renja document of the year with its signatory (and the Riwayat row of its loading)."""
+    renja = data["renja"]
+    camat = Camat.objects.get(kecamatan=periode.kecamatan, nip=normalize_nip(data["camat"]["nip"]))
+    ttd = renja.get("ttd", {})
+    dokumen, created = _create(
+        report, Dokumen, {"periode": periode, "jenis": Dokumen.Jenis.RENJA, "tahun": renja["tahun"]},
+        {"camat": camat, "ttd_tempat": ttd.get("tempat", ""),
+         "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
+         "ttd_hanya_bulan": ttd.get("hanya_bulan", False)},
+    )
+    if created:
+        Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,
+                               catatan="Dimuat dari data demo (dokumen asli).")
+    return dokumen
+
+
+def _load_isian(report: LoadReport, periode: Periode, dokumen: Dokumen, data: dict) -> dict[str, object]:
+    """The Renja block of every indicator and sub-kegiatan; the program, kegiatan and sub-kegiatan by code."""
+    for t_no, t_item in enumerate(data["tujuan"], start=1):
+        tujuan = Tujuan.objects.get(periode=periode, urutan=t_no)
+        _load_indikator(report, periode, dokumen, "tujuan", tujuan, t_item.get("indikator", []))
+        for s_item in t_item.get("sasaran", []):
+            sasaran = tujuan.sasaran.get(uraian=s_item["uraian"])
+            _load_indikator(report, periode, dokumen, "sasaran", sasaran, s_item.get("indikator", []))
+    nodes: dict[str, object] = {}
+    for level, kode, item in iter_nodes(data):
+        if level == "program":
+            node = Program.objects.get(periode=periode, nomenklatur__kode=kode)
+        elif level == "kegiatan":
+            node = Kegiatan.objects.get(program__periode=periode, nomenklatur__kode=kode)
+        else:
+            node = SubKegiatan.objects.get(kegiatan__program__periode=periode, nomenklatur__kode=kode)
+        nodes[kode] = node
+        _load_indikator(report, periode, dokumen, level, node, item.get("indikator", []))
+        if level == "subkegiatan" and "renja" in item:
+            _load_rincian(report, dokumen, node, item["renja"])
+    return nodes
+
+
+def _load_ranwal(report: LoadReport, dokumen: Dokumen, rows: list[dict], nodes: dict[str, object]) -> dict[str, int]:
+    """T-C.31's rows (the review of the Rancangan Awal); their order by the seed's line."""
+    urutan_of_baris: dict[str, int] = {}
+    for urutan, row in enumerate(rows, start=1):
+        urutan_of_baris[row["baris"].split(",")[0].strip()] = urutan
+        target = parse_nilai(row.get("target", ""))
+        node = nodes[row["kebutuhan"]] if row.get("kebutuhan") else None
+        link = {row["tingkat"]: node} if node is not None else {}
+        _create(
+            report, ReviewRanwal, {"dokumen": dokumen, "urutan": urutan},
+            {"tingkat": row["tingkat"], "ranwal_nama": row.get("nama", ""), "ranwal_lokasi": row.get("lokasi", ""),
+             "ranwal_indikator": row.get("indikator", ""), "ranwal_target": target.nilai,
+             "ranwal_target_label": target.label, "ranwal_satuan": row.get("satuan", ""),
+             "ranwal_pagu": parse_number(row["pagu"]) if row.get("pagu") else None, **link},
+        )
+    return urutan_of_baris
+
+
+def load_renja_demo(report: LoadReport, kabupaten: Kabupaten) -> None:
     for name in RENJA_FIXTURES:
-        load_renja(report, kabupaten, demo.FIXTURES / name)
+        load_renja(report, kabupaten, FIXTURES / name)

@@ -1,6 +1,25 @@
 """Which documents have an Excel template, and their layouts built from the selectors (a fixed
 number of queries whatever the size). Reads only: the write is `services.import_xlsx`.
 
+The Excel import as a whole: a template per document (pre-filled, protected, with a hidden
+identity sheet) and the upload of that template back: parse all, validate all, then write all.
+
+- `base`, `cells`, `kinds`, `layout`, `preview`  pure: the template's fixed places and errors
+  (`RowError(baris, kolom, pesan)` in the sheet's own row numbers and headings), reading one
+  typed cell, the item kinds (what a cell may change), sheets/columns/rows, what an upload
+  amounts to (changes, conflicts, errors).
+- `renstra`   pure: the Renstra layout (targets and satuan per indicator, pagu per sub-kegiatan).
+- `realisasi` pure: the layout of one triwulan (realisasi per indicator, Rp per sub-kegiatan).
+- `renja`, `renja_kinds`, `renja_dana`  pure: the Renja of a year (T-C.33's rows, aktivitas with
+  free rows to add more, the rule that a sub-kegiatan's dana is the sum of its aktivitas).
+- `template`  writes a layout to .xlsx (openpyxl).
+- `reader`    reads an uploaded .xlsx against the layout (`workbook`: the file and its identity;
+  `sheet`: headings, rows, values; `sums`: totals typed over formulas) and makes the three-way
+  diff (value at download, value now, value in the file) → `Preview`.
+- `writers`   per item kind, the bulk writes with audit history.
+- this module: which documents have a template (LAYOUTS), template download and preview;
+  `services.import_xlsx` writes, atomically.
+
 A new template: a pure layout module (see `renja.py`: columns, rows with their items, lists for
 drop-downs, cross-row rules in `Layout.reconcile`, free rows for new records), an entry in
 LAYOUTS, and writers for its item keys in `writers.WRITERS`."""
@@ -12,7 +31,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from kecamatan.importing.base import Identitas, Layout, Preview
+from kecamatan.importing.layout import Identitas, Layout
+from kecamatan.importing.preview import Preview
 from kecamatan.importing.reader import read_upload
 from kecamatan.importing.realisasi import realisasi_layout
 from kecamatan.importing.renja import renja_layout

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from kecamatan.importing.base import FileError
-from kecamatan.importing.reader import check_size
+from kecamatan.importing.workbook import check_size
 
 
 class UnggahForm(forms.Form):

@@ -5,21 +5,9 @@ Pure: built from `RealisasiTriwulanData`."""
 
 from __future__ import annotations
 
-from kecamatan.importing.base import (
-    ID,
-    KODE,
-    REALISASI,
-    RUPIAH,
-    Column,
-    Identitas,
-    Item,
-    Layout,
-    NilaiKeterangan,
-    Row,
-    Sheet,
-    nilai_cell,
-    normalize,
-)
+from kecamatan.importing.base import ID, KODE, normalize
+from kecamatan.importing.kinds import REALISASI, RUPIAH, NilaiKeterangan, nilai_cell
+from kecamatan.importing.layout import Column, Identitas, Item, Layout, Row, Sheet
 from kecamatan.importing.renstra import TINGKAT
 from kecamatan.realisasi.data import RealisasiTriwulanData
 

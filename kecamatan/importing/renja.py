@@ -13,282 +13,33 @@ What is typed, per row:
 
 An aktivitas row is identified by the Aktivitas id. Uploading the same file again changes
 nothing: a free row whose aktivitas an earlier upload created is matched to it by its uraian, an
-aktivitas the file deletes that is already gone is skipped (`Sheet.gone`).
+aktivitas the file deletes that is already gone is skipped (`Sheet.gone`). How the cells are read
+is in `renja_kinds`, the rule across rows in `renja_dana`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 
-from kecamatan.core import formatting
-from kecamatan.importing.base import (
-    FIRST_DATA_ROW,
-    ID,
-    KODE,
-    KOSONG,
-    NILAI,
-    RUPIAH,
-    CellError,
-    Column,
-    Identitas,
-    Item,
-    Kind,
-    Layout,
-    PilihanKind,
-    Proposed,
-    Reconciled,
-    Row,
-    RowError,
-    Rumus,
-    RupiahKind,
-    Sel,
-    Sheet,
-    TeksKind,
-    _dec,
-    _excel_number,
-    _fit,
-    _plain,
-    _scalar,
-    normalize,
-    read_rupiah,
-    read_teks,
+from kecamatan.importing.base import FIRST_DATA_ROW, ID, KODE, normalize
+from kecamatan.importing.kinds import NILAI, RUPIAH, PilihanKind
+from kecamatan.importing.layout import Column, Identitas, Item, Layout, Row, Rumus, Sheet
+from kecamatan.importing.renja_dana import DanaRule, SubAktivitas, gone
+from kecamatan.importing.renja_kinds import (
+    AKTIVITAS,
+    AKTIVITAS_COLUMNS,
+    CATATAN,
+    DANA_DIHITUNG,
+    LOKASI,
+    AktivitasIsian,
+    sumber_dana_kind,
 )
 from kecamatan.importing.renstra import SATUAN_UMUM, TINGKAT
-from kecamatan.renja.data import PRAKIRAAN, RENJA, AktivitasData, RenjaData
+from kecamatan.renja.data import PRAKIRAAN, RENJA, RenjaData
 from kecamatan.renstra.data import IndikatorData, NodeData
 
 FORMAT = "renja"
 FREE_ROWS = 3  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)
-AKTIVITAS_COLUMNS = ("aktivitas", "prioritas", "volume", "satuan_volume", "dana", "catatan")
-
-
-# --- reading the cells of a Renja row -----------------------------------------------------------
-
-
-def _is_formula(sel: Sel) -> bool:
-    value = sel.value
-    return sel.data_type == "f" or (isinstance(value, str) and value.startswith("=") and sel.data_type in ("", "f"))
-
-
-class DanaDihitungKind(RupiahKind):
-    """Kebutuhan dana of a sub-kegiatan that has aktivitas: the template's SUM formula reads as
-    "no amount typed" (None); a typed amount is read as usual, and refused by the layout's rule."""
-
-    name = "dana-dihitung"
-
-    def read(self, sels):
-        return None if _is_formula(sels[0]) else read_rupiah(sels[0])
-
-
-def read_prioritas(sel: Sel) -> int | None:
-    value = _scalar(sel)
-    if value is None:
-        return None
-    wrong = CellError("skala prioritas berupa bilangan bulat 1, 2, 3 … (1 = paling utama), atau kosong.")
-    try:
-        number = Decimal(str(value)) if isinstance(value, (int, float, Decimal)) else formatting.parse_number(str(value))
-    except ValueError:
-        raise wrong from None
-    if number != number.to_integral_value() or number < 1 or number > 999:
-        raise wrong
-    return int(number)
-
-
-def read_angka(sel: Sel) -> Decimal | None:
-    """A plain number (a volume: 12, 1.500, 2,5); empty → None."""
-    value = _scalar(sel)
-    if value is None:
-        return None
-    if isinstance(value, (int, float, Decimal)):
-        number = Decimal(str(value))
-    else:
-        try:
-            number = formatting.parse_number(str(value))
-        except ValueError as exc:
-            raise CellError(str(exc)) from None
-    if number < 0:
-        raise CellError("volume tidak boleh negatif.")
-    return _fit(number, 4, 18)
-
-
-@dataclass(frozen=True)
-class AktivitasIsian:
-    """An aktivitas as the sheet holds it; no uraian and no dana = no aktivitas (deleted/unused)."""
-
-    uraian: str = ""
-    skala_prioritas: int | None = None
-    volume: Decimal | None = None
-    satuan: str = ""
-    jumlah: Decimal | None = None
-    catatan: str = ""
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.uraian and self.jumlah is None
-
-    @classmethod
-    def of(cls, a: AktivitasData) -> AktivitasIsian:
-        return cls(a.uraian, a.skala_prioritas, a.volume, a.satuan, a.jumlah, a.catatan)
-
-
-class AktivitasKind(Kind):
-    """One aktivitas over six cells: uraian, skala prioritas, volume, satuan, dana, catatan."""
-
-    name = "aktivitas"
-    cells = 6
-
-    def read(self, sels) -> AktivitasIsian:
-        def part(i, read):
-            try:
-                return read(sels[i])
-            except CellError as exc:
-                raise CellError(exc.pesan, part=i) from None
-
-        uraian = part(0, lambda s: read_teks(s, max_length=300))
-        jumlah = part(4, read_rupiah)
-        if not uraian and jumlah is None:
-            return AktivitasIsian()
-        if not uraian:
-            raise CellError("uraian aktivitas kosong padahal dananya diisi: isi uraiannya, atau kosongkan juga "
-                            "dananya untuk menghapus aktivitas ini.", part=0)
-        prioritas = part(1, read_prioritas)
-        volume = part(2, read_angka)
-        satuan = part(3, lambda s: read_teks(s, max_length=60))
-        if jumlah is None:
-            raise CellError("dana aktivitas wajib diisi, contoh 1.500.000 (- berarti 0). Untuk menghapus aktivitas "
-                            "ini, kosongkan juga uraiannya.", part=4)
-        catatan = part(5, lambda s: read_teks(s, max_length=300))
-        return AktivitasIsian(uraian, prioritas, volume, satuan, jumlah, catatan)
-
-    def to_cells(self, value: AktivitasIsian):
-        if value.is_empty:
-            return (None,) * self.cells
-        return (value.uraian, value.skala_prioritas, None if value.volume is None else _excel_number(value.volume),
-                value.satuan or None, _excel_number(value.jumlah), value.catatan or None)
-
-    def show(self, value: AktivitasIsian) -> str:
-        if value.is_empty:
-            return KOSONG
-        parts = [value.uraian]
-        if value.skala_prioritas:
-            parts.append(f"prioritas {value.skala_prioritas}")
-        if value.volume is not None:
-            parts.append(f"{formatting.format_number(value.volume)} {value.satuan}".strip())
-        parts.append(f"Rp {formatting.format_rupiah(value.jumlah)}")
-        if value.catatan:
-            parts.append(value.catatan)
-        return " · ".join(parts)
-
-    def encode(self, value: AktivitasIsian):
-        return (value.uraian, str(value.skala_prioritas or ""), _plain(value.volume), value.satuan,
-                _plain(value.jumlah), value.catatan)
-
-    def decode(self, parts):
-        parts = list(parts) + [""] * 6
-        return AktivitasIsian(parts[0], int(parts[1]) if parts[1] else None, _dec(parts[2]), parts[3], _dec(parts[4]),
-                              parts[5])
-
-
-AKTIVITAS = AktivitasKind()
-DANA_DIHITUNG = DanaDihitungKind()
-LOKASI = TeksKind(max_length=200)
-CATATAN = TeksKind(max_length=2000)
-
-
-def sumber_dana_kind(choices: Sequence[tuple[str, str]]) -> PilihanKind:
-    """Sumber dana by its code (DAU) or as people write it ("Dana Alokasi Umum", the full label)."""
-    aliases = {}
-    for code, label in choices:
-        aliases[label] = code
-        if "(" in label and label.endswith(")"):
-            aliases[label[label.index("(") + 1:-1]] = code
-    return PilihanKind([code for code, _ in choices], "Sumber dana", aliases=aliases,
-                       required="sumber dana wajib diisi; pilih dari daftar, mis. DAU.")
-
-
-# --- the rule across rows: a sub-kegiatan's dana against its aktivitas ---------------------------
-
-
-@dataclass(frozen=True)
-class _SubAktivitas:
-    dana_key: str
-    dana_locked: bool
-    existing: tuple[tuple[Item, str], ...]  # (item, row ref)
-    free: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class DanaRule:
-    """After reading: per sub-kegiatan, which aktivitas it will have (rows kept, emptied, added in
-    free rows, and rows the file no longer holds, which stay); a kebutuhan dana typed beside them is
-    an error at its cell (unless it is exactly their sum where the template had the SUM, e.g. the
-    sheet was saved as values). A filled free row whose uraian matches an aktivitas the data has
-    and the file does not (created by an earlier upload of this file) addresses that aktivitas."""
-
-    heading: str
-    subs: tuple[_SubAktivitas, ...] = field(default_factory=tuple)
-
-    def __call__(self, proposed: list[Proposed], seen: frozenset[str]) -> Reconciled:
-        by_key = {p.item.key: p for p in proposed}
-        replaced: dict[str, Proposed | None] = {}
-        errors: list[RowError] = []
-        matched: set[str] = set()
-        for sub in self.subs:
-            values: list[AktivitasIsian] = []
-            unseen: list[tuple[Item, str]] = []
-            for item, ref in sub.existing:
-                if ref not in seen:
-                    unseen.append((item, ref))
-                    continue
-                p = by_key.get(item.key)
-                value = item.current if p is None else p.value  # None: unreadable, its error is listed
-                if not value.is_empty:
-                    values.append(value)
-            for item in sub.free:
-                p = by_key.get(item.key)
-                if p is None or p.value.is_empty:
-                    continue
-                twin = next(((u, r) for u, r in unseen if normalize(u.current.uraian) == normalize(p.value.uraian)),
-                            None)
-                if twin is not None:
-                    unseen.remove(twin)
-                    matched.add(twin[1])
-                    replaced[item.key] = Proposed(p.lembar, p.baris, twin[0], p.value)
-                values.append(p.value)
-            values += [u.current for u, _ in unseen]
-            dana = by_key.get(sub.dana_key)
-            if not values or dana is None or dana.value is None:
-                continue
-            total = sum((v.jumlah for v in values), Decimal(0))
-            if sub.dana_locked and dana.value == total:
-                replaced[sub.dana_key] = Proposed(dana.lembar, dana.baris, dana.item, None)
-                continue
-            replaced[sub.dana_key] = None
-            errors.append(RowError(
-                dana.baris, self.heading,
-                f"Sub kegiatan ini dirinci per aktivitas ({len(values)} aktivitas, jumlah "
-                f"{formatting.format_rupiah(total)}): kebutuhan dananya adalah jumlah dana aktivitas, tidak diketik. "
-                "Kosongkan sel ini; atau, bila dananya tidak dirinci, hapus semua aktivitasnya (kosongkan uraian dan "
-                "dananya).", dana.lembar))
-        out = []
-        for p in proposed:
-            if p.item.key not in replaced:
-                out.append(p)
-            elif replaced[p.item.key] is not None:
-                out.append(replaced[p.item.key])
-        return Reconciled(out, errors, frozenset(matched))
-
-
-def _gone(ref: str) -> Item | None:
-    """An aktivitas row (or free row) whose record is no longer there: read it as an aktivitas."""
-    if ref.startswith(("aktivitas:", "aktivitas-baru:")):
-        return Item("-", AKTIVITAS, AKTIVITAS_COLUMNS, "", AktivitasIsian())
-    return None
-
-
-# --- the layout ----------------------------------------------------------------------------------
 
 
 def _columns(n: int) -> tuple[Column, ...]:
@@ -346,11 +97,24 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
     columns = _columns(n)
     name = f"Renja {n}"
     probe = Sheet(name, "", columns, ())
-    dana_l, dana1_l = probe.letter("dana"), probe.letter("dana1")
     programs = data.program_renja()
-    sumber = sumber_dana_kind(sumber_dana)
+    plan = _row_plan(data, programs)
+    rows = _rows(data, plan, probe, programs, sumber_dana_kind(sumber_dana))
+    sheet = Sheet(
+        name, f"Renja {n} dan prakiraan maju {n + 1} (T-C.33) · Kecamatan {data.kecamatan}", columns, tuple(rows),
+        notes=_notes(n, [code for code, _ in sumber_dana]), match_columns=(KODE, "indikator"),
+        add_hint="Tambahkan sub kegiatan ke Renja dulu lewat halaman Renja", gone=gone,
+    )
+    used = {a.satuan for r in data.rincian.get(n, {}).values() for a in r.aktivitas if a.satuan}
+    return Layout(identitas, (sheet,), lists={
+        "satuan": tuple(sorted(used | set(SATUAN_UMUM), key=str.casefold)),
+        "sumber_dana": tuple(code for code, _ in sumber_dana),
+    }, reconcile=_dana_rule(data, rows, programs, probe.heading("dana")))
 
-    # the rows in order, then their Excel row numbers (sums point at rows further down)
+
+def _row_plan(data: RenjaData, programs: Sequence[NodeData]) -> list[tuple[str, object]]:
+    """The rows in order: the total, then per node a row per indicator, under each sub-kegiatan
+    its aktivitas and the free rows."""
     plan: list[tuple[str, object]] = [("total", None)]
     for program in programs:
         for node in program.walk():
@@ -359,6 +123,12 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
             if node.level == "subkegiatan":
                 plan += [("aktivitas", (node, a)) for a in data.rincian_of(node.id).aktivitas]
                 plan += [("baru", (node, j)) for j in range(1, FREE_ROWS + 1)]
+    return plan
+
+
+def _excel_rows(plan: list[tuple[str, object]]) -> tuple[dict[tuple[str, int], int], dict[int, tuple[int, int]]]:
+    """The Excel row of each node's first row, and the first and last aktivitas row per sub-kegiatan
+    (sums point at rows further down, so they are numbered before any row is built)."""
     first_row: dict[tuple[str, int], int] = {}
     aktivitas_rows: dict[int, tuple[int, int]] = {}
     for i, (kind, payload) in enumerate(plan):
@@ -368,6 +138,14 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
         elif kind in ("aktivitas", "baru"):
             sub = payload[0]
             aktivitas_rows[sub.id] = (aktivitas_rows.get(sub.id, (r, r))[0], r)
+    return first_row, aktivitas_rows
+
+
+def _rows(data: RenjaData, plan: list[tuple[str, object]], probe: Sheet, programs: Sequence[NodeData],
+          sumber: PilihanKind) -> list[Row]:
+    n = data.tahun
+    first_row, aktivitas_rows = _excel_rows(plan)
+    dana_l, dana1_l = probe.letter("dana"), probe.letter("dana1")
 
     def sums(nodes: Sequence[NodeData]) -> dict[str, Rumus]:
         return {key: Rumus("=" + ("+".join(f"{letter}{first_row[x.key]}" for x in nodes) or "0"))
@@ -378,20 +156,7 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
         if kind == "total":
             rows.append(Row("total", "total", "", {"uraian": f"JUMLAH RENJA {n}", **sums(programs)}))
         elif kind == "node":
-            node, k, ind = payload
-            level = node.level
-            cells = {"tingkat": TINGKAT[level], KODE: node.kode, "uraian": node.nama,
-                     "indikator": ind.uraian if ind else "(tanpa indikator)", "satuan": ind.satuan if ind else ""}
-            items = _target_items(data, ind)
-            ref = f"{level}:{node.id}" if k == 0 else f"indikator:{ind.id}"
-            if k == 0 and level in ("program", "kegiatan"):
-                cells.update(sums(node.children))
-            elif k == 0:
-                if data.rincian_of(node.id).aktivitas:  # its dana is their sum
-                    first, last = aktivitas_rows[node.id]
-                    cells["dana"] = Rumus(f"=SUM({dana_l}{first}:{dana_l}{last})")
-                items = _subkegiatan_items(data, node, sumber) + items
-            rows.append(Row(ref, level, node.kode, cells, items, match=(node.kode, normalize(cells["indikator"]))))
+            rows.append(_node_row(data, payload, sums, aktivitas_rows, dana_l, sumber))
         elif kind == "aktivitas":
             sub, a = payload
             rows.append(Row(f"aktivitas:{a.id}", "aktivitas", "", {"tingkat": "Aktivitas"}, (_aktivitas_item(
@@ -401,10 +166,33 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
             rows.append(Row(f"aktivitas-baru:{sub.id}:{j}", "aktivitas", "", {"tingkat": "Aktivitas baru"},
                             (_aktivitas_item(sub, n, f"b{j}", f"Aktivitas baru · {sub.kode} {sub.nama}",
                                              AktivitasIsian()),)))
+    return rows
 
+
+def _node_row(data: RenjaData, payload, sums: Callable[[Sequence[NodeData]], dict[str, Rumus]],
+              aktivitas_rows: dict[int, tuple[int, int]], dana_l: str, sumber: PilihanKind) -> Row:
+    """A row of a program, kegiatan or sub-kegiatan (its first) or of its further indicators."""
+    node, k, ind = payload
+    level = node.level
+    cells = {"tingkat": TINGKAT[level], KODE: node.kode, "uraian": node.nama,
+             "indikator": ind.uraian if ind else "(tanpa indikator)", "satuan": ind.satuan if ind else ""}
+    items = _target_items(data, ind)
+    ref = f"{level}:{node.id}" if k == 0 else f"indikator:{ind.id}"
+    if k == 0 and level in ("program", "kegiatan"):
+        cells.update(sums(node.children))
+    elif k == 0:
+        if data.rincian_of(node.id).aktivitas:  # its dana is their sum
+            first, last = aktivitas_rows[node.id]
+            cells["dana"] = Rumus(f"=SUM({dana_l}{first}:{dana_l}{last})")
+        items = _subkegiatan_items(data, node, sumber) + items
+    return Row(ref, level, node.kode, cells, items, match=(node.kode, normalize(cells["indikator"])))
+
+
+def _dana_rule(data: RenjaData, rows: list[Row], programs: Sequence[NodeData], heading: str) -> DanaRule:
+    n = data.tahun
     by_ref = {row.ref: row for row in rows}
-    rule = DanaRule(probe.heading("dana"), tuple(
-        _SubAktivitas(
+    return DanaRule(heading, tuple(
+        SubAktivitas(
             dana_key=f"pagu:{sub.id}:{n}:{RENJA}",
             dana_locked=bool(data.rincian_of(sub.id).aktivitas),
             existing=tuple((by_ref[f"aktivitas:{a.id}"].items[0], f"aktivitas:{a.id}")
@@ -413,16 +201,6 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
         )
         for program in programs for sub in program.walk() if sub.level == "subkegiatan"
     ))
-    sheet = Sheet(
-        name, f"Renja {n} dan prakiraan maju {n + 1} (T-C.33) · Kecamatan {data.kecamatan}", columns, tuple(rows),
-        notes=_notes(n, [code for code, _ in sumber_dana]), match_columns=(KODE, "indikator"),
-        add_hint="Tambahkan sub kegiatan ke Renja dulu lewat halaman Renja", gone=_gone,
-    )
-    used = {a.satuan for r in data.rincian.get(n, {}).values() for a in r.aktivitas if a.satuan}
-    return Layout(identitas, (sheet,), lists={
-        "satuan": tuple(sorted(used | set(SATUAN_UMUM), key=str.casefold)),
-        "sumber_dana": tuple(code for code, _ in sumber_dana),
-    }, reconcile=rule)
 
 
 def _aktivitas_item(sub: NodeData, n: int, slot: str, label: str, current: AktivitasIsian) -> Item:
@@ -447,6 +225,3 @@ def _subkegiatan_items(data: RenjaData, sub: NodeData, sumber: PilihanKind) -> t
         Item(f"pagu:{sub.id}:{n + 1}:{PRAKIRAAN}", RUPIAH, ("dana1",), f"Prakiraan maju {n + 1} (Rp): {name}",
              data.prakiraan(sub)),
     )
-
-
-__all__ = ["FORMAT", "FREE_ROWS", "AktivitasIsian", "DanaRule", "renja_layout"]

@@ -4,23 +4,9 @@ kegiatan and the total are Excel sums, never typed). Pure: built from `RenstraDa
 
 from __future__ import annotations
 
-from kecamatan.importing.base import (
-    FIRST_DATA_ROW,
-    ID,
-    KODE,
-    NILAI,
-    RUPIAH,
-    SATUAN,
-    Column,
-    Identitas,
-    Item,
-    Layout,
-    Row,
-    Rumus,
-    Sheet,
-    nilai_cell,
-    normalize,
-)
+from kecamatan.importing.base import FIRST_DATA_ROW, ID, KODE, normalize
+from kecamatan.importing.kinds import NILAI, RUPIAH, SATUAN, nilai_cell
+from kecamatan.importing.layout import Column, Identitas, Item, Layout, Row, Rumus, Sheet
 from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData
 
 FORMAT = "renstra"

@@ -7,11 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kecamatan.core import access
+from kecamatan.dokumen.selectors import dokumen_for
 from kecamatan.dokumen.services import check_editable, dokumen_by_kunci, record_change
-from kecamatan.models import (
-    Periode,
-    Riwayat,
-)
+from kecamatan.importing import documents, writers
+from kecamatan.models import Periode, Riwayat
 
 
 class ImporDitolak(ValidationError):
@@ -29,9 +28,6 @@ def import_xlsx(*, periode: Periode, kunci: str, content: bytes, nama_file: str,
     The file is parsed and validated again here, under the document's lock. Returns the Preview of
     what was written; raises `importing.base.FileError`, `ImporDitolak`, `Bentrok`, `ValidationError`
     (locked document) or `PermissionDenied`."""
-    from kecamatan.dokumen.selectors import dokumen_for
-    from kecamatan.importing import documents, writers
-
     if not access.can_edit(by, periode):
         raise PermissionDenied("Hanya operator dan Camat kecamatan ini yang dapat mengimpor data.")
     if refusal := documents.refusal(dokumen_for(periode, kunci)):  # before a lock would create the document

@@ -24,11 +24,9 @@ from kecamatan.importing.base import (
     META_SHEET,
     SNAPSHOT_CHUNK,
     SNAPSHOT_MARK,
-    Layout,
-    Rumus,
-    Sheet,
     column_letter,
 )
+from kecamatan.importing.layout import Layout, Row, Rumus, Sheet
 
 RUPIAH_FORMAT = '#,##0;-#,##0;"-"'  # Excel shows the reader's own separators: 1.500.000 in Indonesian Excel
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -64,6 +62,21 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
     ws.cell(2, 2, f"Kecamatan {ident.kecamatan} · {ident.judul} · versi dokumen {ident.versi} · "
                   f"templat dibuat {ident.diunduh[:16].replace('T', ' ')}{' oleh ' + ident.oleh if ident.oleh else ''}")
     _write_notes(ws, sheet)
+    _write_header(ws, sheet)
+    for r, row in enumerate(sheet.rows, start=FIRST_DATA_ROW):
+        _write_row(ws, sheet, r, row)
+    _write_validations(ws, sheet, list_ranges)
+    first_free = next((i for i, c in enumerate(sheet.columns, start=1) if c.key == "uraian"), 3)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, first_free)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _protect(ws)
+
+
+def _write_header(ws, sheet: Sheet) -> None:
     for i, column in enumerate(sheet.columns, start=1):
         cell = ws.cell(HEADER_ROW, i, column.heading)
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, BORDER
@@ -72,42 +85,46 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
         ws.column_dimensions[column_letter(i)].hidden = column.hidden
     ws.row_dimensions[HEADER_ROW].height = 32
 
-    index = {column.key: i for i, column in enumerate(sheet.columns, start=1)}
-    kinds = {column.key: column.kind for column in sheet.columns}
-    for r, row in enumerate(sheet.rows, start=FIRST_DATA_ROW):
-        inputs = {}
-        for item in row.items:
-            if not item.locked:
-                inputs.update(zip(item.columns, item.kind.to_cells(item.current)))
-        bold = row.level in BOLD_LEVELS
-        for key, c in index.items():
-            cell = ws.cell(r, c)
-            cell.border = BORDER
-            if key == ID:
-                _set(cell, row.ref)
-                continue
-            if key in inputs:
-                _set(cell, inputs[key])
-                cell.protection, cell.fill = UNLOCKED, INPUT_FILL
-            elif key in row.cells:
-                _set(cell, row.cells[key])
-            if kinds[key] == "rupiah":
-                cell.number_format = RUPIAH_FORMAT
-                cell.alignment = TOP
-            elif kinds[key] == "nilai":
-                cell.alignment = TOP
-            else:
-                cell.alignment = WRAP_TOP
-            if bold:
-                cell.font = BOLD
-            if row.level == "total":
-                cell.fill = TOTAL_FILL
 
+def _write_row(ws, sheet: Sheet, r: int, row: Row) -> None:
+    """One data row: its hidden ID, input cells unlocked and yellow, read-only cells as they are."""
+    inputs = {}
+    for item in row.items:
+        if not item.locked:
+            inputs.update(zip(item.columns, item.kind.to_cells(item.current)))
+    bold = row.level in BOLD_LEVELS
+    for c, column in enumerate(sheet.columns, start=1):
+        key = column.key
+        cell = ws.cell(r, c)
+        cell.border = BORDER
+        if key == ID:
+            _set(cell, row.ref)
+            continue
+        if key in inputs:
+            _set(cell, inputs[key])
+            cell.protection, cell.fill = UNLOCKED, INPUT_FILL
+        elif key in row.cells:
+            _set(cell, row.cells[key])
+        if column.kind == "rupiah":
+            cell.number_format = RUPIAH_FORMAT
+            cell.alignment = TOP
+        elif column.kind == "nilai":
+            cell.alignment = TOP
+        else:
+            cell.alignment = WRAP_TOP
+        if bold:
+            cell.font = BOLD
+        if row.level == "total":
+            cell.fill = TOTAL_FILL
+
+
+def _write_validations(ws, sheet: Sheet, list_ranges: dict[str, str]) -> None:
+    """The drop-downs: N/A and - for values, the named lists (satuan, sumber dana) elsewhere."""
     last = FIRST_DATA_ROW + max(len(sheet.rows), 1) - 1
-    for column in sheet.columns:
+    for i, column in enumerate(sheet.columns, start=1):
         if not column.validation:
             continue
-        letter = column_letter(index[column.key])
+        letter = column_letter(i)
         if column.validation == "nilai":
             dv = DataValidation(type="list", formula1='"N/A,-"', allow_blank=True, showErrorMessage=False,
                                 promptTitle="Isian", prompt="Angka (84,5 atau 1.500), 62 (B-), atau pilih N/A / -.",
@@ -118,15 +135,6 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
                                 error="Nilai ini tidak ada di daftar. Pilih Yes untuk tetap memakainya.")
         dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
         ws.add_data_validation(dv)
-
-    first_free = next((i for i, c in enumerate(sheet.columns, start=1) if c.key == "uraian"), 3)
-    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, first_free)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    _protect(ws)
 
 
 def _write_notes(ws, sheet: Sheet) -> None:

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
-from kecamatan.importing.base import Change
+from kecamatan.importing.preview import Change
 from kecamatan.models import (
     Aktivitas,
     Dokumen,

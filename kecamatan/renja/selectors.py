@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.dokumen.selectors import penandatangan_of
@@ -59,7 +59,40 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
     )
     renja_docs = {"dokumen__periode_id": periode_id, "dokumen__jenis": Dokumen.Jenis.RENJA}
     this_renja = {**renja_docs, "dokumen__tahun": tahun}
+    rincian = _rincian(renja_docs)
+    prakiraan, perubahan = _pagu_prakiraan_perubahan(periode_id)
+    return RenjaData(
+        renstra=renstra,
+        tahun=tahun,
+        status=dokumen.get_status_display() if dokumen else "",
+        rincian=rincian,
+        pagu_prakiraan=prakiraan,
+        pagu_perubahan=perubahan,
+        realisasi_anggaran=_realisasi_anggaran(periode_id),
+        target_renja=_target_renja(periode_id),
+        realisasi=_realisasi(periode_id),
+        ranwal=_ranwal(this_renja),
+        usulan=tuple(
+            UsulanData(urutan=u.urutan, program=u.program, kegiatan=u.kegiatan, lokasi=u.lokasi,
+                       indikator=u.indikator, volume=u.volume, satuan=u.satuan)
+            for u in UsulanPemangku.objects.filter(**this_renja).order_by("urutan", "pk")
+        ),
+        analisis={
+            a.indikator_id: AnalisisData(spm=Nilai(a.spm, a.spm_label), ikk=Nilai(a.ikk, a.ikk_label),
+                                         catatan=a.catatan)
+            for a in AnalisisKinerjaPelayanan.objects.filter(**this_renja)
+        },
+        catatan=tuple(
+            CatatanData(tabel=c.tabel, baris_sumber=c.baris_sumber, kunci=c.kunci, kolom=c.kolom,
+                        tercetak=c.tercetak, uraian=c.uraian)
+            for c in CatatanSumber.objects.filter(**this_renja).order_by("tabel", "urutan", "pk")
+        ),
+        penandatangan=penandatangan_of(dokumen, renstra.kecamatan),
+    )
 
+
+def _rincian(renja_docs: dict) -> dict[int, dict[int, RincianData]]:
+    """Per year and sub-kegiatan, what every Renja of the period says about it, with its aktivitas (2 queries)."""
     aktivitas: dict[int, list[AktivitasData]] = defaultdict(list)
     for a in Aktivitas.objects.filter(**{f"rincian__{k}": v for k, v in renja_docs.items()}).order_by(
         "rincian_id", "urutan", "pk"
@@ -76,14 +109,22 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
             subkegiatan_id=r.subkegiatan_id, lokasi=r.lokasi, sumber_dana=r.sumber_dana, catatan=r.catatan,
             aktivitas=tuple(aktivitas.get(r.pk, ())),
         )
+    return {year: dict(subs) for year, subs in rincian.items()}
 
+
+def _pagu_prakiraan_perubahan(periode_id: int) -> tuple[dict[int, dict[int, Decimal]], dict[int, dict[int, Decimal]]]:
+    """The pagu of the prakiraan maju and perubahan stages per sub-kegiatan and year (1 query)."""
     prakiraan: dict[int, dict[int, Decimal]] = defaultdict(dict)
     perubahan: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for p in Pagu.objects.filter(
         subkegiatan__kegiatan__program__periode_id=periode_id, tahap__in=[Pagu.Tahap.PRAKIRAAN, Pagu.Tahap.PERUBAHAN]
     ).only("subkegiatan_id", "tahun", "tahap", "jumlah"):
         (prakiraan if p.tahap == Pagu.Tahap.PRAKIRAAN else perubahan)[p.subkegiatan_id][p.tahun] = p.jumlah
+    return dict(prakiraan), dict(perubahan)
 
+
+def _realisasi_anggaran(periode_id: int) -> dict[int, dict[int, Decimal]]:
+    """Realisasi anggaran per sub-kegiatan and year, the triwulan summed (1 query)."""
     realisasi_anggaran: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for row in (
         RealisasiAnggaran.objects.filter(subkegiatan__kegiatan__program__periode_id=periode_id)
@@ -92,20 +133,32 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
         .order_by()
     ):
         realisasi_anggaran[row["subkegiatan_id"]][row["tahun"]] = row["total"]
+    return dict(realisasi_anggaran)
 
+
+def _target_renja(periode_id: int) -> dict[int, dict[tuple[str, int], Nilai]]:
+    """The Renja targets per indicator, by (tahap, year) (1 query)."""
     target_renja: dict[int, dict[tuple[str, int], Nilai]] = defaultdict(dict)
     for t in TargetRenja.objects.filter(indikator__periode_id=periode_id).only(
         "indikator_id", "tahun", "tahap", "nilai", "label"
     ):
         target_renja[t.indikator_id][(t.tahap, t.tahun)] = Nilai(t.nilai, t.label)
+    return dict(target_renja)
 
+
+def _realisasi(periode_id: int) -> dict[int, dict[int, dict[int, Nilai]]]:
+    """Realisasi per indicator, year and triwulan (1 query)."""
     realisasi: dict[int, dict[int, dict[int, Nilai]]] = defaultdict(lambda: defaultdict(dict))
     for r in Realisasi.objects.filter(indikator__periode_id=periode_id).only(
         "indikator_id", "tahun", "triwulan", "nilai", "label"
     ):
         realisasi[r.indikator_id][r.tahun][r.triwulan] = Nilai(r.nilai, r.label)
+    return {ind: dict(years) for ind, years in realisasi.items()}
 
-    ranwal = tuple(
+
+def _ranwal(this_renja: dict) -> tuple[RanwalData, ...]:
+    """T-C.31's rows: the Rancangan Awal reviewed, each linked to its node when it has one (1 query)."""
+    return tuple(
         RanwalData(
             id=r.pk, urutan=r.urutan, tingkat=r.tingkat, nama=r.ranwal_nama, lokasi=r.ranwal_lokasi,
             indikator=r.ranwal_indikator, target=Nilai(r.ranwal_target, r.ranwal_target_label),
@@ -118,36 +171,6 @@ def renja_data(periode_id: int, tahun: int) -> RenjaData:
             ),
         )
         for r in ReviewRanwal.objects.filter(**this_renja).order_by("urutan")
-    )
-    usulan = tuple(
-        UsulanData(urutan=u.urutan, program=u.program, kegiatan=u.kegiatan, lokasi=u.lokasi, indikator=u.indikator,
-                   volume=u.volume, satuan=u.satuan)
-        for u in UsulanPemangku.objects.filter(**this_renja).order_by("urutan", "pk")
-    )
-    analisis = {
-        a.indikator_id: AnalisisData(spm=Nilai(a.spm, a.spm_label), ikk=Nilai(a.ikk, a.ikk_label), catatan=a.catatan)
-        for a in AnalisisKinerjaPelayanan.objects.filter(**this_renja)
-    }
-    catatan = tuple(
-        CatatanData(tabel=c.tabel, baris_sumber=c.baris_sumber, kunci=c.kunci, kolom=c.kolom, tercetak=c.tercetak,
-                    uraian=c.uraian)
-        for c in CatatanSumber.objects.filter(**this_renja).order_by("tabel", "urutan", "pk")
-    )
-    return RenjaData(
-        renstra=renstra,
-        tahun=tahun,
-        status=dokumen.get_status_display() if dokumen else "",
-        rincian={year: dict(subs) for year, subs in rincian.items()},
-        pagu_prakiraan=dict(prakiraan),
-        pagu_perubahan=dict(perubahan),
-        realisasi_anggaran=dict(realisasi_anggaran),
-        target_renja=dict(target_renja),
-        realisasi={ind: dict(years) for ind, years in realisasi.items()},
-        ranwal=ranwal,
-        usulan=usulan,
-        analisis=analisis,
-        catatan=catatan,
-        penandatangan=penandatangan_of(dokumen, renstra.kecamatan),
     )
 
 
@@ -173,8 +196,6 @@ def _sort_key(ind: Indikator):
 
 def indikator_of(periode: Periode, levels: tuple[str, ...]) -> list[Indikator]:
     """The indicators of the given owner levels of a Renstra, in document order, owners fetched (1 query)."""
-    from django.db.models import Q
-
     condition = Q()
     for level in levels:
         condition |= Q(**{f"{level}__isnull": False})

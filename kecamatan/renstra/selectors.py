@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Max, Q, QuerySet, Sum
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
@@ -17,6 +17,7 @@ from kecamatan.models import (
     Dokumen,
     Indikator,
     Kegiatan,
+    Nomenklatur,
     Pagu,
     Periode,
     Program,
@@ -74,8 +75,64 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
     dokumen = (
         Dokumen.objects.filter(periode=periode, jenis=Dokumen.Jenis.RENSTRA).select_related("camat").first()
     )
+    ind_by = _indikator_by_owner(periode)
+    return RenstraData(
+        periode_id=periode.pk,
+        kecamatan=periode.kecamatan.nama,
+        kabupaten=periode.kecamatan.kabupaten.nama,
+        provinsi=periode.kecamatan.kabupaten.provinsi,
+        tahun=tuple(periode.tahun_list),
+        tahun_kondisi_awal=periode.tahun_kondisi_awal,
+        tujuan=_tujuan_nodes(periode, ind_by),
+        program=_program_nodes(periode, ind_by, _pagu_of(periode, tahap)),
+        penandatangan=penandatangan_of(dokumen, periode.kecamatan.nama),
+    )
+
+
+def _indikator_by_owner(periode: Periode) -> dict[tuple[str, int], tuple[IndikatorData, ...]]:
+    """Every indicator of the period with its targets, by (owner level, owner id) (2 queries)."""
+    indikator = list(Indikator.objects.filter(periode=periode).order_by("urutan", "pk"))
+    targets: dict[int, dict[int, Nilai]] = defaultdict(dict)
+    for t in Target.objects.filter(indikator__periode=periode).only("indikator_id", "tahun", "nilai", "label"):
+        targets[t.indikator_id][t.tahun] = Nilai(t.nilai, t.label)
+    ind_by: dict[tuple[str, int], list[IndikatorData]] = defaultdict(list)
+    for ind in indikator:
+        ind_by[(ind.level, getattr(ind, f"{ind.level}_id"))].append(indikator_data(ind, targets))
+    return {key: tuple(items) for key, items in ind_by.items()}
+
+
+def _pagu_of(periode: Periode, tahap: str) -> dict[int, dict[int, Decimal]]:
+    """The pagu of one stage per sub-kegiatan and year; for tahap renja an itemised sub-kegiatan's
+    is the sum of its aktivitas (1 query, 2 for tahap renja)."""
+    pagu: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for p in Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahap=tahap).only(
+        "subkegiatan_id", "tahun", "jumlah"
+    ):
+        pagu[p.subkegiatan_id][p.tahun] = p.jumlah
+    if tahap == Pagu.Tahap.RENJA:
+        for (sub_id, tahun), total in dana_aktivitas(periode_id=periode.pk).items():
+            pagu[sub_id][tahun] = total
+    return pagu
+
+
+def _tujuan_nodes(periode: Periode, ind_by: dict[tuple[str, int], tuple[IndikatorData, ...]]) -> tuple[TujuanData, ...]:
+    """Tujuan with their sasaran and indicators (2 queries)."""
     tujuan = list(Tujuan.objects.filter(periode=periode).order_by("urutan", "pk"))
     sasaran = list(Sasaran.objects.filter(tujuan__periode=periode).order_by("tujuan__urutan", "urutan", "pk"))
+    sas_by: dict[int, list[SasaranData]] = defaultdict(list)
+    for s in sasaran:
+        sas_by[s.tujuan_id].append(SasaranData(id=s.pk, urutan=s.urutan, uraian=s.uraian,
+                                               indikator=ind_by.get(("sasaran", s.pk), ())))
+    return tuple(
+        TujuanData(id=t.pk, urutan=t.urutan, uraian=t.uraian, indikator=ind_by.get(("tujuan", t.pk), ()),
+                   sasaran=tuple(sas_by.get(t.pk, ())))
+        for t in tujuan
+    )
+
+
+def _program_nodes(periode: Periode, ind_by: dict[tuple[str, int], tuple[IndikatorData, ...]],
+                   pagu: dict[int, dict[int, Decimal]]) -> tuple[NodeData, ...]:
+    """Programs → kegiatan → sub-kegiatan with their indicators and the sub-kegiatan's pagu (3 queries)."""
     programs = list(Program.objects.filter(periode=periode).select_related("nomenklatur").order_by("nomenklatur__kode"))
     kegiatan = list(
         Kegiatan.objects.filter(program__periode=periode).select_related("nomenklatur").order_by("nomenklatur__kode")
@@ -85,33 +142,13 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
         .select_related("nomenklatur")
         .order_by("nomenklatur__kode")
     )
-    indikator = list(Indikator.objects.filter(periode=periode).order_by("urutan", "pk"))
-    targets: dict[int, dict[int, Nilai]] = defaultdict(dict)
-    for t in Target.objects.filter(indikator__periode=periode).only("indikator_id", "tahun", "nilai", "label"):
-        targets[t.indikator_id][t.tahun] = Nilai(t.nilai, t.label)
-    pagu: dict[int, dict[int, object]] = defaultdict(dict)
-    for p in Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahap=tahap).only(
-        "subkegiatan_id", "tahun", "jumlah"
-    ):
-        pagu[p.subkegiatan_id][p.tahun] = p.jumlah
-    if tahap == Pagu.Tahap.RENJA:
-        for (sub_id, tahun), total in dana_aktivitas(periode_id=periode.pk).items():
-            pagu[sub_id][tahun] = total
-
-    ind_by: dict[tuple[str, int], list[IndikatorData]] = defaultdict(list)
-    for ind in indikator:
-        ind_by[(ind.level, getattr(ind, f"{ind.level}_id"))].append(indikator_data(ind, targets))
-
-    def inds(level: str, pk: int) -> tuple[IndikatorData, ...]:
-        return tuple(ind_by.get((level, pk), ()))
-
     subs_by: dict[int, list[NodeData]] = defaultdict(list)
     for s in subs:
         subs_by[s.kegiatan_id].append(
             NodeData(
                 id=s.pk, level="subkegiatan", kode=s.nomenklatur.kode, nama=s.nama,
                 rumusan_sasaran=s.rumusan_sasaran, unit_kerja=s.unit_kerja,
-                indikator=inds("subkegiatan", s.pk), pagu=dict(pagu.get(s.pk, {})),
+                indikator=ind_by.get(("subkegiatan", s.pk), ()), pagu=dict(pagu.get(s.pk, {})),
             )
         )
     keg_by: dict[int, list[NodeData]] = defaultdict(list)
@@ -120,36 +157,17 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
             NodeData(
                 id=k.pk, level="kegiatan", kode=k.nomenklatur.kode, nama=k.nama,
                 rumusan_sasaran=k.rumusan_sasaran, unit_kerja=k.unit_kerja,
-                indikator=inds("kegiatan", k.pk), children=tuple(subs_by.get(k.pk, ())),
+                indikator=ind_by.get(("kegiatan", k.pk), ()), children=tuple(subs_by.get(k.pk, ())),
             )
         )
-    program_nodes = tuple(
+    return tuple(
         NodeData(
             id=p.pk, level="program", kode=p.nomenklatur.kode, nama=p.nama,
             rumusan_sasaran=p.rumusan_sasaran, unit_kerja=p.unit_kerja,
-            indikator=inds("program", p.pk), children=tuple(keg_by.get(p.pk, ())), sasaran_id=p.sasaran_id,
+            indikator=ind_by.get(("program", p.pk), ()), children=tuple(keg_by.get(p.pk, ())),
+            sasaran_id=p.sasaran_id,
         )
         for p in programs
-    )
-    sas_by: dict[int, list[SasaranData]] = defaultdict(list)
-    for s in sasaran:
-        sas_by[s.tujuan_id].append(SasaranData(id=s.pk, urutan=s.urutan, uraian=s.uraian, indikator=inds("sasaran", s.pk)))
-    tujuan_nodes = tuple(
-        TujuanData(id=t.pk, urutan=t.urutan, uraian=t.uraian, indikator=inds("tujuan", t.pk),
-                   sasaran=tuple(sas_by.get(t.pk, ())))
-        for t in tujuan
-    )
-    penandatangan = penandatangan_of(dokumen, periode.kecamatan.nama)
-    return RenstraData(
-        periode_id=periode.pk,
-        kecamatan=periode.kecamatan.nama,
-        kabupaten=periode.kecamatan.kabupaten.nama,
-        provinsi=periode.kecamatan.kabupaten.provinsi,
-        tahun=tuple(periode.tahun_list),
-        tahun_kondisi_awal=periode.tahun_kondisi_awal,
-        tujuan=tujuan_nodes,
-        program=program_nodes,
-        penandatangan=penandatangan,
     )
 
 
@@ -157,10 +175,6 @@ def pilihan_nomenklatur(level: str, *, parent_id: int | None = None, taken: Quer
                         keep_id: int | None = None):
     """Catalog rows one may pick for a new program/kegiatan/sub-kegiatan: active, of the level,
     under the parent's code, not already used in the same place (except the row being edited)."""
-    from django.db.models import Q
-
-    from kecamatan.models import Nomenklatur
-
     qs = Nomenklatur.objects.filter(level=level).filter(Q(aktif=True) | Q(pk=keep_id))
     if parent_id is not None:
         qs = qs.filter(parent_id=parent_id)
@@ -193,8 +207,6 @@ def row_queryset(model) -> QuerySet:
 
 def next_urutan(model, **parent) -> int:
     """The next free 'nomor urut' under a parent (1 query)."""
-    from django.db.models import Max
-
     return (model.objects.filter(**parent).aggregate(n=Max("urutan"))["n"] or 0) + 1
 
 

@@ -46,65 +46,90 @@ def save_grid(*, periode: Periode, grid: Grid, rows: list[RowInput], by, versi: 
         raise ValidationError("Halaman memuat baris yang bukan milik Renstra ini. Muat ulang halaman.")
     cells = {(getattr(c, f"{grid.fk}_id"), c.tahun): c
              for c in grid.year_model.objects.filter(**{f"{grid.fk}__periode": periode})}
-    value_names = [name for name, _ in grid.values]
     errors: dict[str, list[str]] = defaultdict(list)
     perubahan: list[dict] = []
-    to_delete, to_save = [], []  # to_save: (row, its cells to save, its cells to delete)
-
+    to_delete, to_save = [], []  # to_save: (row key, row, its cells to save, its cells to delete)
     for inp in rows:
         obj = existing.get(inp.pk) or grid.row_model(periode=periode)
         if inp.hapus:
             to_delete.append(obj)
             perubahan.append({"item": _item(grid, obj.uraian), "dari": obj.berlaku_label, "ke": "(dihapus)"})
             continue
-        before = {name: getattr(obj, name) for name in inp.data}
-        for name, value in inp.data.items():
-            setattr(obj, name, value)
-        if obj.pk is None and "urutan" not in inp.data:  # a new row without a number goes last in its band
-            obj.urutan = 1 + max((o.urutan for o in existing.values() if o.berlaku_mulai == obj.berlaku_mulai),
-                                 default=0)
-        try:
-            obj.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            _errors_into(errors, exc, lambda f: f"{f if f in grid.row_fields else 'uraian'}_{inp.key}")
+        if not _plan_row(grid, inp, obj, existing, errors, perubahan):
             continue
-        if obj.pk is None:
-            perubahan.append({"item": _item(grid, obj.uraian), "dari": "-", "ke": f"ditambahkan ({obj.berlaku_label})"})
-        else:
-            for name, old in before.items():
-                if old != getattr(obj, name):
-                    label = obj._meta.get_field(name).verbose_name
-                    perubahan.append({"item": f"{_item(grid, obj.uraian)}: {label}", "dari": str(old or "-"),
-                                      "ke": str(getattr(obj, name) or "-")})
-        save_cells, delete_cells = [], []
-        for tahun, values in inp.values.items():
-            cell = cells.get((obj.pk, tahun)) if obj.pk else None
-            item = f"{_item(grid, obj.uraian)} {tahun}"
-            if all(grid.is_empty(v) for v in values.values()):
-                if cell is not None:
-                    delete_cells.append(cell)
-                    perubahan.append({"item": item, "dari": grid.cell_text(cell), "ke": "(kosong)"})
-                continue
-            if not obj.berlaku_mulai <= tahun <= obj.berlaku_sampai:
-                errors[f"{value_names[0]}_{inp.key}_{tahun}"].append(
-                    f"Tahun {tahun} di luar masa berlaku {obj.berlaku_label}: kosongkan, atau ubah masa berlakunya.")
-                continue
-            if cell is not None and all(grid.get(cell, n) == v for n, v in values.items()):
-                continue
-            dari = grid.cell_text(cell) if cell is not None else "-"
-            new = cell or grid.year_model(tahun=tahun)
-            setattr(new, grid.fk, obj)
-            for name, value in values.items():
-                grid.set(new, name, value)
-            try:
-                new.full_clean(exclude=[grid.fk], validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                _errors_into(errors, exc, lambda f: f"{_value_field(f, value_names)}_{inp.key}_{tahun}")
-                continue
-            save_cells.append(new)
-            perubahan.append({"item": item, "dari": dari, "ke": grid.cell_text(new)})
+        save_cells, delete_cells = _plan_cells(grid, inp, obj, cells, errors, perubahan)
         to_save.append((inp.key, obj, save_cells, delete_cells))
+    _check_urutan(rows, existing, to_save, errors)
+    if errors:
+        raise ValidationError(dict(errors))
+    if not perubahan:
+        return dokumen  # nothing changed: no new version
+    _write_grid(grid, to_delete, to_save)
+    return services.record_change(dokumen, by, perubahan, catatan=f"{grid.kode}: {len(perubahan)} isian diubah.")
 
+
+def _plan_row(grid: Grid, inp: RowInput, obj, existing: dict, errors: dict[str, list[str]],
+              perubahan: list[dict]) -> bool:
+    """The row's own fields set and validated (False after an error); a new row without a number
+    goes last in its band."""
+    before = {name: getattr(obj, name) for name in inp.data}
+    for name, value in inp.data.items():
+        setattr(obj, name, value)
+    if obj.pk is None and "urutan" not in inp.data:
+        obj.urutan = 1 + max((o.urutan for o in existing.values() if o.berlaku_mulai == obj.berlaku_mulai),
+                             default=0)
+    try:
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        _errors_into(errors, exc, lambda f: f"{f if f in grid.row_fields else 'uraian'}_{inp.key}")
+        return False
+    if obj.pk is None:
+        perubahan.append({"item": _item(grid, obj.uraian), "dari": "-", "ke": f"ditambahkan ({obj.berlaku_label})"})
+    else:
+        for name, old in before.items():
+            if old != getattr(obj, name):
+                label = obj._meta.get_field(name).verbose_name
+                perubahan.append({"item": f"{_item(grid, obj.uraian)}: {label}", "dari": str(old or "-"),
+                                  "ke": str(getattr(obj, name) or "-")})
+    return True
+
+
+def _plan_cells(grid: Grid, inp: RowInput, obj, cells: dict, errors: dict[str, list[str]],
+                perubahan: list[dict]) -> tuple[list, list]:
+    """The row's year cells to save and to delete; a value outside the row's years is an error."""
+    value_names = [name for name, _ in grid.values]
+    save_cells, delete_cells = [], []
+    for tahun, values in inp.values.items():
+        cell = cells.get((obj.pk, tahun)) if obj.pk else None
+        item = f"{_item(grid, obj.uraian)} {tahun}"
+        if all(grid.is_empty(v) for v in values.values()):
+            if cell is not None:
+                delete_cells.append(cell)
+                perubahan.append({"item": item, "dari": grid.cell_text(cell), "ke": "(kosong)"})
+            continue
+        if not obj.berlaku_mulai <= tahun <= obj.berlaku_sampai:
+            errors[f"{value_names[0]}_{inp.key}_{tahun}"].append(
+                f"Tahun {tahun} di luar masa berlaku {obj.berlaku_label}: kosongkan, atau ubah masa berlakunya.")
+            continue
+        if cell is not None and all(grid.get(cell, n) == v for n, v in values.items()):
+            continue
+        dari = grid.cell_text(cell) if cell is not None else "-"
+        new = cell or grid.year_model(tahun=tahun)
+        setattr(new, grid.fk, obj)
+        for name, value in values.items():
+            grid.set(new, name, value)
+        try:
+            new.full_clean(exclude=[grid.fk], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            _errors_into(errors, exc, lambda f, tahun=tahun: f"{_value_field(f, value_names)}_{inp.key}_{tahun}")
+            continue
+        save_cells.append(new)
+        perubahan.append({"item": item, "dari": dari, "ke": grid.cell_text(new)})
+    return save_cells, delete_cells
+
+
+def _check_urutan(rows: list[RowInput], existing: dict, to_save: list, errors: dict[str, list[str]]) -> None:
+    """Each band (rows starting the same year) numbers its rows once."""
     kept = [obj for pk, obj in existing.items() if pk not in {r.pk for r in rows}]
     seen = {(o.berlaku_mulai, o.urutan) for o in kept}
     for key, obj, _, _ in to_save:
@@ -112,11 +137,10 @@ def save_grid(*, periode: Periode, grid: Grid, rows: list[RowInput], by, versi: 
             errors[f"urutan_{key}"].append(
                 f"Nomor urut {obj.urutan} sudah dipakai baris lain yang mulai berlaku {obj.berlaku_mulai}.")
         seen.add((obj.berlaku_mulai, obj.urutan))
-    if errors:
-        raise ValidationError(dict(errors))
-    if not perubahan:
-        return dokumen  # nothing changed: no new version
 
+
+def _write_grid(grid: Grid, to_delete: list, to_save: list) -> None:
+    """Rows renumbered step aside first ((band, urutan) is unique), then rows and cells are saved."""
     for obj in to_delete:
         obj.delete()
     moved = [obj.pk for _, obj, _, _ in to_save if obj.pk is not None]
@@ -129,7 +153,6 @@ def save_grid(*, periode: Periode, grid: Grid, rows: list[RowInput], by, versi: 
         for cell in save_cells:
             setattr(cell, grid.fk, obj)
             cell.save()
-    return services.record_change(dokumen, by, perubahan, catatan=f"{grid.kode}: {len(perubahan)} isian diubah.")
 
 
 def _renumber(model, items: list, *, parent_field: str, parent, text_label: str, prefix: str, errors, perubahan,

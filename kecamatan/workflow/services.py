@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from kecamatan.checks.selectors import periksa
+from kecamatan.checks.services import simpan_hasil
 from kecamatan.core import access
 from kecamatan.dokumen.services import Status, dokumen_by_kunci, transition
 from kecamatan.models import (
@@ -62,9 +64,6 @@ def ajukan_dokumen(*, periode: Periode, kunci: str, by, konfirmasi_galat: bool =
             raise ValidationError(
                 f"{dokumen.judul} belum lengkap: {kosong} indikator belum diisi. Isi angkanya, atau N/A dengan alasannya."
             )
-    from kecamatan.checks.selectors import periksa
-    from kecamatan.checks.services import simpan_hasil
-
     hasil = periksa(periode.pk, dokumen.tahun or periode.tahun_mulai)
     simpan_hasil(hasil)
     mine = hasil.untuk(dokumen.kunci)

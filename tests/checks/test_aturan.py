@@ -5,9 +5,9 @@ issue's list and expects the matching rule to fire with its message, document an
 import datetime
 from decimal import Decimal as D
 
-from kecamatan.checks import ATURAN, jalankan
-from kecamatan.checks.base import GALAT, PERINGATAN, Tautan
+from kecamatan.checks.base import ATURAN, GALAT, PERINGATAN, Tautan
 from kecamatan.checks.data import CamatInfo, TandaTangan
+from kecamatan.checks.run import jalankan
 from kecamatan.core.computations import Polaritas
 from kecamatan.renja.data import CatatanData, RanwalData, RincianData
 from kecamatan.renstra.data_tabel import IndikatorLaluData, ProgramLaluData

@@ -110,7 +110,7 @@ def test_printed_figures_of_the_jatiroto_lkj_against_the_apps_tables(demo_once):
 
     from kecamatan.checks.jumlah import banding_tercetak
     from kecamatan.core.computations import penyerapan
-    from kecamatan.demo.muat import FIXTURES
+    from kecamatan.demo.common import FIXTURES
     from kecamatan.lkj.selectors_data import lkj_data
     from kecamatan.renstra.data import TOTAL
 

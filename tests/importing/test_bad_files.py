@@ -117,13 +117,13 @@ def test_an_old_xls(kecil):
 
 
 def test_a_20_mb_file_is_refused_by_its_size(kecil, monkeypatch):
-    import kecamatan.importing.reader as reader
+    import kecamatan.importing.workbook as workbook
 
     def must_not_open(*args, **kwargs):
         raise AssertionError("opened a file that is too big")
 
-    monkeypatch.setattr(reader, "load_workbook", must_not_open)
-    monkeypatch.setattr(reader.zipfile, "is_zipfile", must_not_open)
+    monkeypatch.setattr(workbook, "load_workbook", must_not_open)
+    monkeypatch.setattr(workbook.zipfile, "is_zipfile", must_not_open)
     content = template(kecil) + b"\0" * (20 * 1024 * 1024)
     message = refused(kecil, content)
     assert message.startswith("Berkas terlalu besar (20,0 MB); paling besar 5,0 MB.")

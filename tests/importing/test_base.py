@@ -8,22 +8,13 @@ import pytest
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.kode import KodeError
-from kecamatan.importing.base import (
-    NILAI,
-    REALISASI,
-    RUPIAH,
-    CellError,
-    Identitas,
-    Item,
-    NilaiKeterangan,
-    Preview,
-    RowError,
-    Sel,
-    read_nilai,
-    read_rupiah,
-    read_teks,
-)
-from kecamatan.importing.reader import Proposed, diff, resolve_kode
+from kecamatan.importing.base import RowError
+from kecamatan.importing.cells import CellError, Sel, read_nilai, read_rupiah, read_teks
+from kecamatan.importing.kinds import NILAI, REALISASI, RUPIAH, NilaiKeterangan
+from kecamatan.importing.layout import Identitas, Item, Proposed
+from kecamatan.importing.preview import Preview
+from kecamatan.importing.reader import diff
+from kecamatan.importing.sheet import resolve_kode
 
 
 @pytest.mark.parametrize("sel, expected", [
@@ -175,7 +166,7 @@ def test_three_way_diff():
 
 def test_kinds_ready_for_the_renja_sheet():
     """Lokasi is free text; sumber dana comes from a list (the template shows it as a drop-down)."""
-    from kecamatan.importing.base import PilihanKind, TeksKind
+    from kecamatan.importing.kinds import PilihanKind, TeksKind
 
     sumber = PilihanKind(["DAU", "DAK", "BK Desa"], "Sumber dana")
     assert sumber.read([Sel(" bk  desa ")]) == "BK Desa" and sumber.read([Sel(None)]) == ""

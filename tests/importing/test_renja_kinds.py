@@ -6,8 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.importing.base import KOSONG, CellError, Sel
-from kecamatan.importing.renja import AKTIVITAS, DANA_DIHITUNG, AktivitasIsian, sumber_dana_kind
+from kecamatan.importing.cells import CellError, Sel
+from kecamatan.importing.kinds import KOSONG
+from kecamatan.importing.renja_kinds import AKTIVITAS, DANA_DIHITUNG, AktivitasIsian, sumber_dana_kind
 
 SUMBER = sumber_dana_kind([("DAU", "DAU (Dana Alokasi Umum)"), ("BK", "Bantuan Keuangan Provinsi")])
 

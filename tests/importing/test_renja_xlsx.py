@@ -13,7 +13,8 @@ from django.db import transaction
 from kecamatan.core.formatting import Nilai
 from kecamatan.importing import services as importing_services
 from kecamatan.importing import writers
-from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW, Change
+from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
+from kecamatan.importing.preview import Change
 from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
 from kecamatan.renja import services as renja_services
 from kecamatan.renja.selectors import renja_data

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kecamatan.checks import jalankan
+from kecamatan.checks.run import jalankan
 from kecamatan.checks.selectors import periksa_data
 from kecamatan.core.formatting import format_number
 from kecamatan.models import Periode

@@ -15,7 +15,10 @@ MAX_FUNCTION_LINES = 60
 # module → why it may be longer than MAX_MODULE_LINES
 LONG_MODULES: dict[str, str] = {}
 # "module:function" → why it may be longer than MAX_FUNCTION_LINES
-LONG_FUNCTIONS: dict[str, str] = {}
+LONG_FUNCTIONS: dict[str, str] = {
+    "kecamatan/naskah/document_renstra.py:build_naskah_renstra":
+        "the outline of the whole Renstra, one line per chapter and section as the document lays it out",
+}
 # __init__ files that hold code, and why
 INIT_WITH_CODE = {"kecamatan/models/__init__.py": "re-exports every model: `from kecamatan.models import X`"}
 

@@ -64,6 +64,12 @@ def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> R
         buf.merge(first, "no", len(buf) - first)
         buf.merge(first, "sasaran", len(buf) - first)
 
+    def add_programs(programs: list) -> None:
+        if programs:
+            buf.band("PROGRAM")
+            for program in programs:
+                add("indikator-program", "", program.rumusan_sasaran, program.indikator, level=1)
+
     programs_by_sasaran: dict[int | None, list] = {}
     for program in data.program:
         programs_by_sasaran.setdefault(program.sasaran_id, []).append(program)
@@ -75,16 +81,8 @@ def build_tc28(data: RenstraData, catatan: Mapping[int, str] | None = None) -> R
             nomor += 1
             buf.band("SASARAN")
             add("sasaran", str(nomor), sasaran.uraian, sasaran.indikator)
-            programs = programs_by_sasaran.pop(sasaran.id, [])
-            if programs:
-                buf.band("PROGRAM")
-                for program in programs:
-                    add("indikator-program", "", program.rumusan_sasaran, program.indikator, level=1)
-    rest = [p for ps in programs_by_sasaran.values() for p in ps]
-    if rest:
-        buf.band("PROGRAM")
-        for program in rest:
-            add("indikator-program", "", program.rumusan_sasaran, program.indikator, level=1)
+            add_programs(programs_by_sasaran.pop(sasaran.id, []))
+    add_programs([p for ps in programs_by_sasaran.values() for p in ps])  # programs of no sasaran, last
     notes = tuple(catatan[i] for i in shown if catatan and i in catatan)
     return Report(
         code="T-C.28",

@@ -178,4 +178,4 @@ def test_randuagung_real_figures_are_compared_as_entered(bappeda, randuagung):
     row = next(r for r in baris_matriks(data, kolom) if r.kecamatan.nama == "Randuagung")
     sel = next(s for s in row.sel if s and s.indikator.id == ind.pk)
     assert sel.target.nilai == D("84.31") and sel.realisasi == D(40) and sel.capaian == D(40) / D("84.31") * 100
-    assert not row.kecamatan.demo.muat
+    assert not row.kecamatan.demo

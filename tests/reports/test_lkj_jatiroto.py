@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.core.formatting import parse_nilai, parse_number
-from kecamatan.demo.muat import FIXTURES
+from kecamatan.demo.common import FIXTURES
 from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
 from kecamatan.lkj.tables.iku import build_iku
 from kecamatan.lkj.tables.lkj32 import build_lkj32

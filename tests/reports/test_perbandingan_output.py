@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from kecamatan.demo.common import LoadReport
 from kecamatan.demo.kabupaten import kabupaten_sintetis
-from kecamatan.demo.muat import LoadReport, load_nomenklatur
+from kecamatan.demo.muat import load_nomenklatur
 from kecamatan.models import Peran
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT
 from tests.factories import user_with_role

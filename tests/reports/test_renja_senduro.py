@@ -9,7 +9,8 @@ from django.db import transaction
 
 from kecamatan.cetak.output import produce
 from kecamatan.core.formatting import parse_number
-from kecamatan.demo.muat import FIXTURES, muat_demo
+from kecamatan.demo.common import FIXTURES
+from kecamatan.demo.muat import muat_demo
 from kecamatan.demo.renja import iter_nodes
 from kecamatan.models import Aktivitas, CatatanSumber, Pagu, Periode, RenjaSubKegiatan
 from kecamatan.renja.selectors import renja_data

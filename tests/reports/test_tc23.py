@@ -7,7 +7,7 @@ import pytest
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai, parse_nilai, quantize
-from kecamatan.demo.muat import FIXTURES
+from kecamatan.demo.common import FIXTURES
 from kecamatan.renstra.data_tabel import IndikatorLaluData, RiwayatData
 from kecamatan.renstra.tables.tc23 import build_tc23
 

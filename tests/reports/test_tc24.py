@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.core.formatting import parse_number, quantize
-from kecamatan.demo.muat import FIXTURES
+from kecamatan.demo.common import FIXTURES
 from kecamatan.renstra.data_tabel import ProgramLaluData, RiwayatData
 from kecamatan.renstra.tables.tc24 import build_tc24
 from tests.reports.helpers import xlsx_rows, xlsx_sheet

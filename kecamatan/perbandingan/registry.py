@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
 from kecamatan.perbandingan.data import PerbandinganData, Pilihan
+from kecamatan.perbandingan.selectors import kelengkapan_data, matriks_data, penyerapan_data, tren_data
+from kecamatan.perbandingan.tables.kelengkapan import build_kelengkapan
+from kecamatan.perbandingan.tables.matriks import build_matriks
+from kecamatan.perbandingan.tables.penyerapan import build_penyerapan
+from kecamatan.perbandingan.tables.tren import build_tren
 from kecamatan.tables.base import Report
 from kecamatan.tables.output import Output, render_reports
 
@@ -25,33 +29,27 @@ class LaporanKabupaten:
         return self.build_from(self.fetch(kabupaten, pilihan))
 
 
-def _lazy(selector: str) -> Callable:
-    def fetch(kabupaten, pilihan):
-        from kecamatan.perbandingan import selectors as selectors_perbandingan
+def _one(builder: Callable[[PerbandinganData], Report]) -> Callable[[PerbandinganData], list[Report]]:
+    def build(data: PerbandinganData) -> list[Report]:
+        return [builder(data)]
 
-        return getattr(selectors_perbandingan, selector)(kabupaten, pilihan)
-
-    return fetch
+    return build
 
 
-def _builder(module: str, name: str, many: bool = False) -> Callable:
-    """`name` of the builder module `kecamatan.perbandingan.tables.<module>`, imported when used."""
-    def build(data):
-        out = getattr(import_module(f"kecamatan.perbandingan.tables.{module}"), name)(data)
-        return list(out) if many else [out]
+def _many(builder: Callable[[PerbandinganData], list[Report]]) -> Callable[[PerbandinganData], list[Report]]:
+    def build(data: PerbandinganData) -> list[Report]:
+        return list(builder(data))
 
     return build
 
 
 HALAMAN = [
-    LaporanKabupaten("perbandingan-matriks", "matriks", "Matriks capaian", _lazy("matriks_data"),
-                     _builder("matriks", "build_matriks")),
-    LaporanKabupaten("perbandingan-penyerapan", "penyerapan", "Penyerapan anggaran", _lazy("penyerapan_data"),
-                     _builder("penyerapan", "build_penyerapan", many=True)),
+    LaporanKabupaten("perbandingan-matriks", "matriks", "Matriks capaian", matriks_data, _one(build_matriks)),
+    LaporanKabupaten("perbandingan-penyerapan", "penyerapan", "Penyerapan anggaran", penyerapan_data,
+                     _many(build_penyerapan)),
     LaporanKabupaten("perbandingan-kelengkapan", "kelengkapan", "Kelengkapan dan ketepatan waktu",
-                     _lazy("kelengkapan_data"), _builder("kelengkapan", "build_kelengkapan")),
-    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", _lazy("tren_data"),
-                     _builder("tren", "build_tren")),
+                     kelengkapan_data, _one(build_kelengkapan)),
+    LaporanKabupaten("perbandingan-tren", "tren", "Tren kecamatan", tren_data, _one(build_tren)),
 ]
 PER_HALAMAN = {laporan.halaman: laporan for laporan in HALAMAN}
 

@@ -38,16 +38,39 @@ def columns_lkj24(tahun: int) -> tuple[Column, ...]:
     )
 
 
+def _target_cells(data: LkjData, item: KinerjaItem) -> dict[str, object]:
+    """A tujuan or sasaran indicator's targets: the Renstra's for a tujuan, the PK's (else the Renstra's)
+    for a sasaran; the perubahan column only once there is a perubahan budget."""
+    ind = item.indikator
+    if item.level == "tujuan":
+        pair = (data.target_renstra(item), data.target_renstra(item) if data.ada_perubahan else None)
+    else:
+        t_awal = data.target_pk(item, AWAL) or data.target_renstra(item)
+        t_per = data.target_pk(item, PERUBAHAN) or t_awal if data.ada_perubahan else None
+        pair = (t_awal, t_per)
+    return {"indikator": ind.uraian, "target:awal": besaran(pair[0], ind), "target:perubahan": besaran(pair[1], ind)}
+
+
+def _notes(data: LkjData) -> tuple[str, ...]:
+    notes = [
+        "Anggaran dijumlahkan dari pagu sub kegiatan: awal = pagu Renja/DPA, perubahan = pagu perubahan; "
+        "kegiatan, program, sasaran dan tujuan adalah jumlah baris di bawahnya.",
+        "Target program, kegiatan dan sub kegiatan: target Renstra tahun ini; target sasaran: Perjanjian Kinerja. "
+        "Baris tanpa anggaran pada kedua tahap tidak ditampilkan.",
+    ]
+    if not data.ada_perubahan:
+        notes.append(f"Belum ada anggaran perubahan tahun {data.tahun}.")
+    return tuple(notes)
+
+
 def build_lkj24(data: LkjData) -> Report:
     awal = data.rolled(data.pagu_awal)
     perubahan = data.rolled(data.pagu_perubahan) if data.ada_perubahan else {}
-    tahun = data.tahun
-    columns = columns_lkj24(tahun)
+    tahun, columns = data.tahun, columns_lkj24(data.tahun)
 
     def in_budget(key) -> bool:
         return bool(awal.get(key)) or bool(perubahan.get(key))
-
-    def money(key) -> dict[str, object]:
+    def money(key) -> dict[str, object]:  # the total row, too: awal[TOTAL] is always there
         return {"anggaran:awal": awal.get(key),
                 "anggaran:perubahan": perubahan.get(key) if data.ada_perubahan else None}
 
@@ -73,54 +96,31 @@ def build_lkj24(data: LkjData) -> Report:
                         out += node_rows(sub, "", f"Sub Kegiatan ({sub.kode})\n{sub.nama}")
         return out
 
-    def target_row(item: KinerjaItem) -> dict[str, object]:
-        ind = item.indikator
-        if item.level == "tujuan":
-            pair = (data.target_renstra(item), data.target_renstra(item) if data.ada_perubahan else None)
-        else:
-            t_awal = data.target_pk(item, AWAL) or data.target_renstra(item)
-            t_per = data.target_pk(item, PERUBAHAN) or t_awal if data.ada_perubahan else None
-            pair = (t_awal, t_per)
-        return {"indikator": ind.uraian, "target:awal": besaran(pair[0], ind),
-                "target:perubahan": besaran(pair[1], ind)}
-
     items = data.items()
     rows: list[Row] = []
     supported: set[int] = set()
     for tujuan in data.renstra.tujuan:
         t_items = [i for i in items if i.level == "tujuan" and i.owner_id == tujuan.id]
         rows += stacked("total", columns, {"no": "", "uraian": f"Tujuan {tujuan.urutan}\n{tujuan.uraian}",
-                                           **money(("tujuan", tujuan.id))}, [target_row(i) for i in t_items])
+                                           **money(("tujuan", tujuan.id))}, [_target_cells(data, i) for i in t_items])
         for sasaran in tujuan.sasaran:
-            s_items = [i for i in items if i.level == "sasaran" and i.owner_id == sasaran.id]
-            rows += stacked("subtotal", columns, {"no": str(sasaran.urutan),
-                                                  "uraian": f"Sasaran {sasaran.urutan}\n{sasaran.uraian}",
-                                                  **money(("sasaran", sasaran.id))}, [target_row(i) for i in s_items])
+            s_cells = [_target_cells(data, i) for i in items if i.level == "sasaran" and i.owner_id == sasaran.id]
+            rows += stacked("subtotal", columns, {"no": str(sasaran.urutan), **money(("sasaran", sasaran.id)),
+                                                  "uraian": f"Sasaran {sasaran.urutan}\n{sasaran.uraian}"}, s_cells)
             programs = [p for p in data.renstra.program if p.sasaran_id == sasaran.id]
             supported.update(p.id for p in programs)
             rows += program_rows(programs)
     orphans = [p for p in data.renstra.program if p.id not in supported and in_budget(p.key)]
     if orphans:
-        rows.append(Row("band", text="Program yang belum dihubungkan ke sasaran"))
-        rows += program_rows(orphans)
+        rows += [Row("band", text="Program yang belum dihubungkan ke sasaran"), *program_rows(orphans)]
     if len(data.renstra.tujuan) != 1 or orphans:
-        rows.append(Row("total", {"no": "", "uraian": "Jumlah", "indikator": "", "target:awal": None,
-                                  "anggaran:awal": awal[TOTAL], "target:perubahan": None,
-                                  "anggaran:perubahan": perubahan.get(TOTAL) if data.ada_perubahan else None}))
+        rows.append(Row("total", {"no": "", "uraian": "Jumlah", "indikator": "", **money(TOTAL)}))
 
-    notes = [
-        "Anggaran dijumlahkan dari pagu sub kegiatan: awal = pagu Renja/DPA, perubahan = pagu perubahan; "
-        "kegiatan, program, sasaran dan tujuan adalah jumlah baris di bawahnya.",
-        "Target program, kegiatan dan sub kegiatan: target Renstra tahun ini; target sasaran: Perjanjian Kinerja. "
-        "Baris tanpa anggaran pada kedua tahap tidak ditampilkan.",
-    ]
-    if not data.ada_perubahan:
-        notes.append(f"Belum ada anggaran perubahan tahun {tahun}.")
     return Report(
         code="Tabel 2.4",
         title=("Tabel 2.4", "Program dan Kegiatan yang Mendukung IKU", f"Tahun {tahun}"),
         columns=columns, rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan,
-        orientation="landscape", name_column="uraian", notes=tuple(notes), filename=filename(data, "lkj24"),
+        orientation="landscape", name_column="uraian", notes=_notes(data), filename=filename(data, "lkj24"),
     )
 
 

@@ -4,7 +4,8 @@
 # WeasyPrint PDFs and headless Chromium for the browser tests. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SAKIP_APT_PACKAGES="postgresql chromium poppler-utils" source scripts/_setup.sh
+SAKIP_APT_PACKAGES="postgresql chromium poppler-utils" SAKIP_REQUIREMENTS=requirements-dev.txt \
+  source scripts/_setup.sh
 
 unset DATABASE_URL
 export DJANGO_DEBUG=0

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pytest
 from django.db import transaction
 
-from kecamatan.demo import muat_demo
 from kecamatan.models import Periode
 from kecamatan.reports.base import Report
 from kecamatan.reports.output import produce
@@ -26,10 +25,10 @@ class TableOutput:
 
 
 @pytest.fixture(scope="session")
-def randuagung_tables(django_db_setup, django_db_blocker) -> dict[str, TableOutput]:
+def randuagung_tables(full_demo_snapshot, django_db_blocker) -> dict[str, TableOutput]:
     out = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        muat_demo()
+        full_demo_snapshot.restore()  # muat_demo(), copied from the session's load
         pk = Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024).pk
         for name in RENSTRA_TABLES:
             xlsx = produce(name, periode_id=pk, tahun=None, fmt="xlsx")

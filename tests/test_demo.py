@@ -30,6 +30,7 @@ def _snapshot():
     return out
 
 
+@pytest.mark.sqlite
 def test_muat_demo_loads_the_21_kecamatan_and_is_idempotent(db, full_demo_snapshot):
     """The whole demo, the generated kecamatan (demo_kabupaten) included: a second run creates and
     changes nothing. The first run is the session's `muat_demo()` on this empty test database

@@ -1,5 +1,7 @@
-# Shared set-up for run.sh and test.sh (sourced): Debian packages, virtualenv, requirements.
-# Usage: SAKIP_APT_PACKAGES="..." source scripts/_setup.sh
+# Shared set-up for run.sh, test.sh and benchmark.sh (sourced): Debian packages, virtualenv, requirements.
+# Usage: SAKIP_APT_PACKAGES="..." SAKIP_REQUIREMENTS=requirements-dev.txt source scripts/_setup.sh
+# SAKIP_REQUIREMENTS: the file to install (default requirements.txt, production only; test.sh installs
+# requirements-dev.txt, which includes it).
 
 set -euo pipefail
 
@@ -32,9 +34,19 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo ">> virtualenv $VENV ($("$PYTHON" --version))"
   "$PYTHON" -m venv "$VENV"
 fi
-if ! cmp -s requirements.txt "$VENV/.requirements.installed"; then
-  echo ">> pip install -r requirements.txt"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
-  cp requirements.txt "$VENV/.requirements.installed"
+REQUIREMENTS="${SAKIP_REQUIREMENTS:-requirements.txt}"
+# pip runs only when the file, or a file it includes with -r, changed since it was last installed
+requirements_text() {
+  local file="$1" line
+  cat "$file"
+  while read -r line; do
+    case "$line" in -r\ *) requirements_text "$(dirname "$file")/${line#-r }" ;; esac
+  done < "$file"
+}
+STAMP="$VENV/.installed-$(basename "$REQUIREMENTS")"
+if ! requirements_text "$REQUIREMENTS" | cmp -s - "$STAMP"; then
+  echo ">> pip install -r $REQUIREMENTS"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQUIREMENTS"
+  requirements_text "$REQUIREMENTS" > "$STAMP"
 fi
 export PATH="$PWD/$VENV/bin:$PATH"

@@ -5,7 +5,7 @@
 # Usage: bash scripts/benchmark.sh [N] [extra options of manage.py benchmark_perbandingan]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SAKIP_APT_PACKAGES="postgresql" source scripts/_setup.sh
+SAKIP_APT_PACKAGES="postgresql" SAKIP_REQUIREMENTS=requirements-dev.txt source scripts/_setup.sh
 N="${1:-50}"
 shift || true
 

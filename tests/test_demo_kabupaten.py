@@ -119,8 +119,8 @@ def test_a_real_fixture_replaces_a_generated_renstra(db):
 
 
 @pytest.fixture
-def lumajang_demo(demo):
-    demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))
+def lumajang_demo(full_demo):
+    """What demo_kabupaten(lumajang) generated after the demo: muat_demo()'s last step."""
     return Periode.objects.filter(demo=True)
 
 

@@ -170,6 +170,7 @@ def test_kecamatan_staff_get_404_even_for_downloads(client, demo):
     assert client.get(reverse("kecamatan:perbandingan_unduh", args=["matriks", "pdf"])).status_code == 404
 
 
+@pytest.mark.sqlite
 def test_randuagung_real_figures_are_compared_as_entered(bappeda, randuagung):
     """A real kecamatan's own entries show up unchanged beside the generated ones."""
     _two_more()

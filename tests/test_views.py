@@ -23,6 +23,7 @@ def test_login_page_is_indonesian(client, db):
     assert 'lang="id"' in response.content.decode()
 
 
+@pytest.mark.sqlite
 def test_renstra_page_prints_computed_totals_in_indonesian_format(client, randuagung):
     client.login(username="operator.randuagung", password="demo-sakip-2024")
     response = client.get(reverse("kecamatan:renstra_detail", args=[randuagung.pk]))

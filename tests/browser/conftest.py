@@ -12,9 +12,10 @@ CHROMIUM = os.environ.get("SAKIP_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
+def live_server(request, django_db_setup):
     """pytest-django's live server, but serving the collected (hashed) static files from
-    STATIC_ROOT as production does, instead of looking names up in the source folders."""
+    STATIC_ROOT as production does, instead of looking names up in the source folders. After the
+    test database (django_db_setup): stopped before it is dropped, its connections closed."""
     from django.test.testcases import _StaticFilesHandler
     from pytest_django.live_server_helper import LiveServer
 

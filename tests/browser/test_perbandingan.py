@@ -6,8 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from kecamatan.demo.kabupaten import demo_kabupaten
-from kecamatan.models import Kabupaten
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,8 +18,7 @@ def _persen(text: str) -> Decimal | None:
     return None if text == "-" else Decimal(text.rstrip("%").replace(".", "").replace(",", "."))
 
 
-def test_reviewer_sorts_the_matrix_by_capaian_and_drills_into_a_kecamatan(page, live_server, demo):
-    demo_kabupaten(Kabupaten.objects.get(slug="lumajang"))
+def test_reviewer_sorts_the_matrix_by_capaian_and_drills_into_a_kecamatan(page, live_server, full_demo):
     login(page, live_server, "bappeda")
     page.get_by_role("link", name="Perbandingan kecamatan").click()
     page.wait_for_url(re.compile(r"/perbandingan/"))

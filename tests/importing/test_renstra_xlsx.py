@@ -84,6 +84,7 @@ def _changed(before: list, after: list) -> set:
     return set(after) - set(before)
 
 
+@pytest.mark.sqlite
 def test_round_trip_unchanged_then_exactly_five_cells(randuagung, rows):
     content = template(randuagung)
     result = preview(randuagung, content)

@@ -1,6 +1,7 @@
 """Every Renja page and table runs a fixed number of SQL queries, at 1 sub-kegiatan and at 50."""
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from kecamatan.models import Peran, SubKegiatan
@@ -24,12 +25,29 @@ PAGES = {
 TABLES = {name: 26 for name in ("tc29", "tc30", "tc31", "tc32", "tc33", "renja41", "renja")}
 
 
-@pytest.fixture(params=[1, 50], ids=["1-sub", "50-sub"])
-def renja(request, client):
-    periode = PeriodeFactory()
-    dokumen = build_renja(periode, n_sub=request.param)
-    client.force_login(user_with_role("operator.uji", Peran.OPERATOR, periode.kecamatan))
-    return periode, dokumen, request.param
+@pytest.fixture(scope="module", params=[1, 50], ids=["1-sub", "50-sub"])
+def renja_world(request, django_db_setup, django_db_blocker):
+    """Each size built once for the module (at 50 sub-kegiatan a build costs seconds, and 32 tests
+    only read it), in a transaction rolled back afterwards; each test runs in a savepoint inside it
+    (pytest-django's `db`), like demo_once."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            periode = PeriodeFactory()
+            dokumen = build_renja(periode, n_sub=request.param)
+            user = user_with_role("operator.uji", Peran.OPERATOR, periode.kecamatan)
+            yield periode, dokumen, user, request.param
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def renja(renja_world, client):
+    periode, dokumen, user, n_sub = renja_world
+    client.force_login(user)
+    return periode, dokumen, n_sub
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

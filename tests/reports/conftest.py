@@ -10,7 +10,6 @@ from django.db import transaction
 
 from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import get_table
-from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Periode
 from kecamatan.tables.base import Report
 
@@ -26,10 +25,10 @@ class TableOutput:
 
 
 @pytest.fixture(scope="session")
-def randuagung_tables(django_db_setup, django_db_blocker) -> dict[str, TableOutput]:
+def randuagung_tables(full_demo_snapshot, django_db_blocker) -> dict[str, TableOutput]:
     out = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        muat_demo()
+        full_demo_snapshot.restore()  # muat_demo(), copied from the session's load
         pk = Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024).pk
         for name in RENSTRA_TABLES:
             xlsx = produce(name, periode_id=pk, tahun=None, fmt="xlsx")

@@ -10,7 +10,6 @@ from django.db import transaction
 from kecamatan.cetak.output import produce
 from kecamatan.core.formatting import parse_number
 from kecamatan.demo.common import FIXTURES
-from kecamatan.demo.muat import muat_demo
 from kecamatan.demo.renja import iter_nodes
 from kecamatan.models import Aktivitas, CatatanSumber, Pagu, Periode, RenjaSubKegiatan
 from kecamatan.renja.selectors import renja_data
@@ -41,12 +40,12 @@ def _rp(text):
 
 
 @pytest.fixture(scope="module")
-def senduro(django_db_setup, django_db_blocker, tmp_path_factory):
+def senduro(full_demo_snapshot, django_db_blocker, tmp_path_factory):
     """The demo loaded once per module; everything the tests read is taken out as plain data (the
     Renja snapshot is ORM-free), the PDF and Excel rendered once, then the database rolled back."""
     out = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        muat_demo()
+        full_demo_snapshot.restore()  # muat_demo(), copied from the session's load
         periode = Periode.objects.get(kecamatan__nama="Senduro", tahun_mulai=2024)
         out["data"] = renja_data(periode.pk, 2024)
         out["later"] = [renja_data(periode.pk, tahun) for tahun in (2025, 2026)]

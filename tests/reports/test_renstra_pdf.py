@@ -14,7 +14,6 @@ from django.conf import settings
 from django.db import transaction
 
 from kecamatan.cetak.registry import get_table
-from kecamatan.demo.muat import muat_demo
 from kecamatan.models import Periode
 from kecamatan.tables.render_pdf import pdf_document, print_html
 from tests.reports.helpers import pdf_pages, xlsx_sheet
@@ -54,11 +53,11 @@ def _png(name: str, content: bytes) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker) -> dict[str, Rendered]:
+def rendered(full_demo_snapshot, django_db_blocker) -> dict[str, Rendered]:
     assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed; scripts/test.sh installs it"
     out = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        muat_demo()
+        full_demo_snapshot.restore()  # muat_demo(), copied from the session's load
         periode = Periode.objects.get(kecamatan__nama="Randuagung", tahun_mulai=2024)
         for name in [*NUMBERS, "renstra"]:
             document = pdf_document(print_html(get_table(name).build(periode.pk, None)))

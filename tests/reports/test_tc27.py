@@ -74,6 +74,7 @@ def test_multi_indicator_program_merges_shared_cells():
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite
 def test_xlsx_reproduces_randuagung_totals(randuagung):
     out = produce("tc27", periode_id=randuagung.pk, tahun=None, fmt="xlsx")
     rows = xlsx_rows(out.content)

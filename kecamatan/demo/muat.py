@@ -34,14 +34,27 @@ def load_wilayah(report: LoadReport, path: Path = FIXTURES / "wilayah_lumajang.j
     report.count("kabupaten", created)
     for nama in data["kecamatan"]:
         _, created = Kecamatan.objects.get_or_create(
-            kabupaten=kab, slug=slugify(nama), defaults={"nama": nama, "alamat": data["alamat"].get(nama, "")}
+            kabupaten=kab, slug=slugify(nama), defaults={"nama": nama}
         )
         report.count("kecamatan", created)
+    for nama, kontak in _kontak(data).items():
+        for field, value in kontak.items():
+            # only where nobody has set it: running again (or after the admin typed it) changes nothing
+            updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, **{field: ""}).update(**{field: value})
+            report.count(f"kecamatan {field}", bool(updated))
     for nama, jumlah in data.get("jumlah_desa", {}).items():
         # only where nobody has set it: running again changes nothing
         updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, jumlah_desa__isnull=True).update(jumlah_desa=jumlah)
         report.count("jumlah desa", bool(updated))
     return kab
+
+
+def _kontak(data: dict) -> dict[str, dict[str, str]]:
+    """The kop lines of each kecamatan that the seeds print: alamat, telepon, kode pos."""
+    kontak: dict[str, dict[str, str]] = {nama: {"alamat": alamat} for nama, alamat in data.get("alamat", {}).items()}
+    for nama, fields in data.get("kontak", {}).items():
+        kontak.setdefault(nama, {}).update(fields)
+    return kontak
 
 
 def load_nomenklatur(report: LoadReport, path: Path = FIXTURES / "nomenklatur_7_01.csv") -> None:

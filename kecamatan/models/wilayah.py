@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 
 from kecamatan.core.validators import format_nip, validate_logo, validate_nip
@@ -43,7 +44,12 @@ class Kecamatan(models.Model):
         "jumlah desa/kelurahan", null=True, blank=True,
         help_text="Penyebut indikator persentase desa; kosongkan bila belum diketahui.",
     )
-    alamat = models.CharField("alamat kantor", max_length=200, blank=True)
+    alamat = models.CharField("alamat kantor", max_length=200, blank=True,
+                              help_text="Dicetak pada kop, mis. Jalan Raya Randuagung No.82")
+    telepon = models.CharField("telepon", max_length=60, blank=True, help_text="Contoh: (0334) 323313")
+    email = models.EmailField("e-mail", blank=True)
+    kode_pos = models.CharField("kode pos", max_length=5, blank=True,
+                                validators=[RegexValidator(r"^\d{5}$", "Kode pos terdiri atas 5 angka.")])
 
     class Meta:
         verbose_name = "kecamatan"

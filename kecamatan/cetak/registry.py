@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kecamatan.cetak import renstra as renstra_tables
 from kecamatan.cetak.renja import build_renja_tables
+from kecamatan.renja.tables.renja import LAYOUTS as RENJA_LAYOUTS
 from kecamatan.lkj.data import LkjData
 from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
 from kecamatan.lkj.tables.iku import build_iku
@@ -30,6 +31,7 @@ from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
 from kecamatan.tables.base import Report
+from kecamatan.tables.layout import TableLayouts
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class TableSpec:
     build: Callable[..., list[Report]]  # (periode_id, tahun, **options) -> reports
     needs_tahun: bool = False  # yearly tables (Renja n, LKj n) need --tahun
     params: tuple[TableParam, ...] = ()  # optional choices; tables without any get no keywords
+    layouts: TableLayouts | None = None  # tables printed in several layouts (kecamatan.tables.layout)
 
     def param_choices(self, periode_id: int) -> dict[str, list[tuple[str, str]]]:
         return {p.name: p.choices(periode_id) for p in self.params}
@@ -73,11 +76,22 @@ class TableSpec:
         return self.build(periode_id, tahun, **dict(options or {}))
 
 
-def _renja(name: str) -> Callable[[int, int | None], list[Report]]:
-    def build(periode_id: int, tahun: int | None) -> list[Report]:
-        return build_renja_tables(periode_id, tahun, name)
+def _renja(name: str) -> Callable[..., list[Report]]:
+    def build(periode_id: int, tahun: int | None, **options) -> list[Report]:
+        return build_renja_tables(periode_id, tahun, name, options.get("tata_letak", ""))
 
     return build
+
+
+def _layout_param(layouts: TableLayouts) -> TableParam:
+    """Another layout than the kabupaten's choice, on screen (?tata_letak=) or in `cetak --opsi`."""
+    return TableParam("tata_letak", "Tata letak", lambda periode_id: layouts.choices())
+
+
+def _renja_spec(name: str, label: str) -> TableSpec:
+    layouts = RENJA_LAYOUTS.get(name)
+    return TableSpec(name, label, "renja", _renja(name), needs_tahun=True,
+                     params=(_layout_param(layouts),) if layouts else (), layouts=layouts)
 
 
 RENSTRA_TABLES = [  # in the document's order (issue 5)
@@ -92,13 +106,13 @@ RENSTRA_TABLES = [  # in the document's order (issue 5)
 ]
 
 RENJA_TABLES = [  # issue 6
-    TableSpec("tc29", "T-C.29 Evaluasi Hasil Pelaksanaan Renja", "renja", _renja("tc29"), needs_tahun=True),
-    TableSpec("tc30", "T-C.30 Pencapaian Kinerja Pelayanan", "renja", _renja("tc30"), needs_tahun=True),
-    TableSpec("tc31", "T-C.31 Review Rancangan Awal RKPD", "renja", _renja("tc31"), needs_tahun=True),
-    TableSpec("tc32", "T-C.32 Usulan Pemangku Kepentingan", "renja", _renja("tc32"), needs_tahun=True),
-    TableSpec("tc33", "T-C.33 Rencana Program dan Kegiatan", "renja", _renja("tc33"), needs_tahun=True),
-    TableSpec("renja41", "Tabel 4.1 Program, Kegiatan dan Sub Kegiatan", "renja", _renja("renja41"), needs_tahun=True),
-    TableSpec("renja", "Renja lengkap (semua tabel)", "renja", _renja("renja"), needs_tahun=True),
+    _renja_spec("tc29", "T-C.29 Evaluasi Hasil Pelaksanaan Renja"),
+    _renja_spec("tc30", "T-C.30 Pencapaian Kinerja Pelayanan"),
+    _renja_spec("tc31", "T-C.31 Review Rancangan Awal RKPD"),
+    _renja_spec("tc32", "T-C.32 Usulan Pemangku Kepentingan"),
+    _renja_spec("tc33", "T-C.33 Rencana Program dan Kegiatan"),
+    _renja_spec("renja41", "Tabel 4.1 Program, Kegiatan dan Sub Kegiatan"),
+    _renja_spec("renja", "Renja lengkap (semua tabel)"),
 ]
 
 

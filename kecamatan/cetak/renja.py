@@ -8,8 +8,9 @@ from kecamatan.renja.tables.renja import BUILDERS, build_with_closing_note
 from kecamatan.tables.base import Report
 
 
-def build_renja_tables(periode_id: int, tahun: int | None, name: str) -> list[Report]:
+def build_renja_tables(periode_id: int, tahun: int | None, name: str, tata_letak: str = "") -> list[Report]:
+    """`tata_letak` asks for one layout of table `name` instead of the one the document prints."""
     if tahun is None:
         raise ValueError("Tabel Renja memerlukan tahun (--tahun).")
-    data = renja_data(periode_id, tahun)
+    data = renja_data(periode_id, tahun, {name: tata_letak} if tata_letak else None)
     return build_with_closing_note(data, BUILDERS if name == "renja" else [name])

@@ -22,6 +22,7 @@ from kecamatan.core import access
 from kecamatan.core.errors import Bentrok
 from kecamatan.core.formatting import Nilai, format_nilai
 from kecamatan.core.kunci import parse_kunci
+from kecamatan.dokumen import tataletak
 from kecamatan.models import (
     Dokumen,
     Periode,
@@ -91,8 +92,12 @@ def record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = ""
 def transition(dokumen: Dokumen, by, aksi: str, ke: str, catatan: str = "") -> Riwayat:
     dari = dokumen.status
     dokumen.status = ke
+    if ke in Dokumen.LOCKED and dari not in Dokumen.LOCKED:
+        tataletak.bekukan(dokumen)  # a submitted document keeps the layouts it was printed with
+    elif ke not in Dokumen.LOCKED:
+        tataletak.cairkan(dokumen)
     dokumen.full_clean()
-    dokumen.save(update_fields=["status"])
+    dokumen.save(update_fields=["status", "tata_letak"])
     return Riwayat.objects.create(dokumen=dokumen, oleh=by, aksi=aksi, dari_status=dari, ke_status=ke,
                                   versi=dokumen.versi, catatan=catatan)
 

@@ -29,6 +29,7 @@ from kecamatan.models.renja import (
     UsulanPemangku,
 )
 from kecamatan.models.strategi import ArahKebijakan, Strategi
+from kecamatan.models.tataletak import PilihanTataLetak
 from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "Narasi",
     "Nomenklatur",
     "Pagu",
+    "PilihanTataLetak",
     "PenetapanIKU",
     "PengaturanLKj",
     "Peran",

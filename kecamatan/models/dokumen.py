@@ -42,6 +42,10 @@ class Dokumen(models.Model):
     ttd_hanya_bulan = models.BooleanField(
         "cetak bulan dan tahun saja", default=False, help_text="Dokumen sering ditandatangani 'Mei 2023' tanpa tanggal."
     )
+    tata_letak = models.JSONField(
+        "tata letak tabel", null=True, blank=True,
+        help_text="Tata letak tiap tabel saat dokumen diajukan ({tabel: nama}); kosong selama draf.",
+    )
 
     class Meta:
         verbose_name = "dokumen"

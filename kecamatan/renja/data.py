@@ -10,6 +10,7 @@ and an indicator's realisasi for a whole year.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -113,6 +114,7 @@ class RenjaData:
     analisis: dict[int, AnalisisData] = field(default_factory=dict)  # tujuan/sasaran indicator id
     catatan: tuple[CatatanData, ...] = ()
     penandatangan: PenandatanganData | None = None
+    tata_letak: Mapping[str, str] = field(default_factory=dict)  # table -> layout name (kecamatan.tables.layout)
 
     # -- who is in the Renja ------------------------------------------------------------------
     @property

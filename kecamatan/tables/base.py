@@ -26,12 +26,13 @@ TEXT = "text"
 KODE = "kode"
 RUPIAH = "rupiah"  # whole rupiah: 1.916.486.189
 PERSEN = "persen"  # computed percentage: 98,13%
+PERSEN_BULAT = "persen-bulat"  # computed percentage in whole percent, rounded half-up: 110%
 ANGKA = "angka"  # a number as exact as entered: 84,31
 NILAI = "nilai"  # a Nilai: 62 (B-), N/A
 RASIO = "rasio"  # a fraction printed with two decimals: 0,86
 NOMOR = "nomor"  # row numbers, centred
 
-NUMERIC_KINDS = {RUPIAH, PERSEN, ANGKA, NILAI, RASIO}
+NUMERIC_KINDS = {RUPIAH, PERSEN, PERSEN_BULAT, ANGKA, NILAI, RASIO}
 
 
 class _Covered:
@@ -242,6 +243,8 @@ def format_cell(value, kind: str) -> str:
             return formatting.EMPTY if value == 0 else formatting.format_rupiah(value)
         if kind == PERSEN:
             return formatting.format_persen(Decimal(value))
+        if kind == PERSEN_BULAT:
+            return formatting.format_persen(Decimal(value), 0)
         if kind == RASIO:
             return formatting.format_number(Decimal(value), 2)
         return formatting.format_number(Decimal(value))

@@ -20,6 +20,7 @@ from kecamatan.tables.base import (
     COVERED,
     NILAI,
     PERSEN,
+    PERSEN_BULAT,
     RASIO,
     RUPIAH,
     Besaran,
@@ -32,6 +33,7 @@ from kecamatan.tables.base import (
 NUMBER_FORMATS = {
     RUPIAH: '#,##0;-#,##0;"-"',  # reader's own separators (1.916.486.189 in Indonesian Excel); 0 as "-"
     PERSEN: '0.00"%"',  # the value is 98.13, not 0.9813, as the documents print it
+    PERSEN_BULAT: '0"%"',  # the exact value stays in the cell; shown whole as the layout prints it
     ANGKA: "#,##0.####",
     NILAI: "#,##0.####",
     RASIO: "0.00",

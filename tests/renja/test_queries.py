@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # session + user + profil + periode (access) + Renja document, then each page's own
 PAGES = {
-    "renja_detail": 28,  # + 22 for the whole Renja (renja_data) and the select of sub-kegiatan to add
+    "renja_detail": 29,  # + 23 for the whole Renja (renja_data) and the select of sub-kegiatan to add
     "renja_target": 7,
     "renja_evaluasi": 9,
     "renja_analisis": 7,
@@ -21,8 +21,8 @@ PAGES = {
     "renja_penandatangan": 6,
     "renja_rincian": 11,
 }
-# session + user + profil + periode + 22 for renja_data
-TABLES = {name: 26 for name in ("tc29", "tc30", "tc31", "tc32", "tc33", "renja41", "renja")}
+# session + user + profil + periode + 23 for renja_data
+TABLES = {name: 27 for name in ("tc29", "tc30", "tc31", "tc32", "tc33", "renja41", "renja")}
 
 
 @pytest.fixture(scope="module", params=[1, 50], ids=["1-sub", "50-sub"])
@@ -75,6 +75,6 @@ def test_renja_table_query_count_is_fixed(client, django_assert_num_queries, ren
 
 def test_renja_data_query_count_is_fixed(django_assert_num_queries, renja):
     periode, dokumen, n_sub = renja
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         data = renja_data(periode.pk, dokumen.tahun)
     assert len(data.rincian[dokumen.tahun]) == n_sub

@@ -175,9 +175,9 @@ def test_tc29_positive_percentage_indicator():
     report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(86)), realisasi_n2=Nilai(D(99)),
                                    target_n1=Nilai(D(86))))
     key = "7.01.01.2.01.0001"
-    assert _text(report, key, "8") == "115,12%"
+    assert _text(report, key, "8") == "115%"  # the annex prints whole percents, half-up
     assert _text(report, key, "10") == "86%"  # latest of 5, 7, 9 for a level
-    assert _text(report, key, "11") == "86,00%"
+    assert _text(report, key, "11") == "86%"
     assert _text(report, key, "4") == "100%" and _text(report, key, "5") == "-"
 
 
@@ -187,9 +187,9 @@ def test_tc29_negative_polarity_indicator():
     report = build_tc29(_tc29_data(indikator, target_n2=Nilai(D(10)), realisasi_n2=Nilai(D(12)),
                                    target_n1=Nilai(D(8))))
     key = "7.01.01.2.01.0001"
-    assert _text(report, key, "8") == "80,00%"  # (10 − (12 − 10)) / 10
+    assert _text(report, key, "8") == "80%"  # (10 − (12 − 10)) / 10
     assert _text(report, key, "10") == "8"
-    assert _text(report, key, "11") == "120,00%"  # (10 − (8 − 10)) / 10
+    assert _text(report, key, "11") == "120%"  # (10 − (8 − 10)) / 10
 
 
 def test_tc29_count_indicator_sums_5_7_9():
@@ -199,7 +199,32 @@ def test_tc29_count_indicator_sums_5_7_9():
     key = "7.01.01.2.01.0001"
     assert _text(report, key, "5") == "2 Dokumen"  # 2020 + 2021, up to n-3
     assert _text(report, key, "10") == "5 Dokumen"  # 2 + 2 + 1
-    assert _text(report, key, "11") == "250,00%"
+    assert _text(report, key, "11") == "250%"
+
+
+def test_tc29_prints_the_annex_eleven_columns_by_default_and_the_rupiah_layout_when_chosen():
+    indikator = ind(9, "Persentase fasilitasi", "Persen", aturan=AturanAkhir.NILAI_AKHIR, target={2024: D(100)})
+    data = _tc29_data(indikator, target_n2=Nilai(D(86)), realisasi_n2=Nilai(D(99)), target_n1=Nilai(D(86)))
+    annex = build_tc29(data)
+    assert [c.number for c in annex.columns] == ["1", "2", "3", "4", "5", "6", "7", "8=(7/6)", "9", "10=(5+7+9)",
+                                                 "11=(10/4)"]
+    assert all("Anggaran" not in c.label and "Anggaran" not in c.group for c in annex.columns)
+    rupiah = build_tc29(replace(data, tata_letak={"tc29": "rupiah"}))
+    assert [c.number for c in rupiah.columns][-4:] == ["12", "13", "14=(13/12)", "15"]
+    assert _text(rupiah, "7.01.01.2.01.0001", "8") == "115,12%"  # this layout keeps two decimals
+    with pytest.raises(KeyError, match="Tata letak 'lebar' tidak dikenal"):
+        build_tc29(replace(data, tata_letak={"tc29": "lebar"}))
+
+
+def test_tc29_column_4_is_the_target_of_year_n_or_of_the_end_of_the_period_as_the_layout_says():
+    indikator = ind(9, "Jumlah dokumen", "Dokumen", target={2024: D(2), 2025: D(3), 2026: D(4)})
+    data = _tc29_data(indikator, target_n2=Nilai(D(2)), realisasi_n2=Nilai(D(2)), target_n1=Nilai(D(1)))
+    key = "7.01.01.2.01.0001"
+    assert _text(build_tc29(data), key, "4") == "2 Dokumen"
+    akhir = build_tc29(replace(data, tata_letak={"tc29": "lampiran-akhir-periode"}))
+    assert _text(akhir, key, "4") == "9 Dokumen"  # a count adds up over 2024-2026
+    assert "Akhir Periode" in akhir.columns[3].label
+    assert _text(akhir, key, "11") == "33%"  # 3 / 9, whole percent
 
 
 def test_tc29_zero_target_prints_dash_not_zero():
@@ -229,12 +254,12 @@ def test_tc29_anggaran_columns_roll_up_and_print_dash_when_nothing_is_held():
     data = replace(data, renstra=replace(data.renstra, program=(replace(
         data.renstra.program[0], children=(replace(data.renstra.program[0].children[0], children=(
             replace(sub, pagu={2022: D(1000)}),)),)),)),
-        realisasi_anggaran={11: {2022: D(900)}}, pagu_perubahan={11: {2022: D(1200)}})
+        realisasi_anggaran={11: {2022: D(900)}}, pagu_perubahan={11: {2022: D(1200)}}, tata_letak={"tc29": "rupiah"})
     report = build_tc29(data)
     assert _row(report, "7.01.01").cells[_col(report, "12")] == D(1200)  # perubahan is the final budget
     assert _text(report, "7.01.01", "13") == "900" and _text(report, "7.01.01", "14") == "75,00%"
     assert _text(report, "7.01.01", "15") == "Kecamatan Uji"
-    empty = build_tc29(_tc29_data(indikator))
+    empty = build_tc29(replace(_tc29_data(indikator), tata_letak={"tc29": "rupiah"}))
     assert [_text(empty, "7.01.01", n) for n in ("12", "13", "14")] == ["-", "-", "-"]
 
 

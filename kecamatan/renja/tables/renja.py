@@ -8,12 +8,14 @@ from dataclasses import replace
 from kecamatan.renja.data import RenjaData
 from kecamatan.renja.tables.common import build_catatan, resolve_notes
 from kecamatan.renja.tables.renja41 import build_renja41
+from kecamatan.renja.tables import tc29
 from kecamatan.renja.tables.tc29 import build_tc29
 from kecamatan.renja.tables.tc30 import build_tc30
 from kecamatan.renja.tables.tc31 import build_tc31
 from kecamatan.renja.tables.tc32 import build_tc32
 from kecamatan.renja.tables.tc33 import build_tc33
 from kecamatan.tables.base import Report
+from kecamatan.tables.layout import TableLayouts
 
 # document order of the Renja: BAB II Tabel 2.1, 2.2, 2.5, 2.6; BAB III T-C.33; BAB IV Tabel 4.1
 BUILDERS = {
@@ -24,6 +26,10 @@ BUILDERS = {
     "tc33": build_tc33,
     "renja41": build_renja41,
 }
+
+
+# the tables printed in more than one layout (kecamatan.tables.layout), by registry name
+LAYOUTS: dict[str, TableLayouts] = {layouts.table: layouts for layouts in (tc29.LAYOUTS,)}
 
 
 def build_with_closing_note(data: RenjaData, names) -> list[Report]:

@@ -1,8 +1,13 @@
 """T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra
 Perangkat Daerah s/d Tahun n-1 (tables.md §3.1). Pure.
 
+Layouts (`LAYOUTS`, kecamatan.tables.layout): the annex's eleven columns by default, whole
+percents; column 4 either the Renstra target of year n or the target at the end of the Renstra
+period; and, as an opt-in, the app's fifteen columns with the anggaran of n-2 (two decimals).
+
 Columns 1–11 as the Renja prints them, computed from what the app holds:
-  4  Target Renstra of year n (`Target`)
+  4  Target Renstra of year n (`Target`), or (layout option kolom4=akhir-periode) the target at
+     the end of the Renstra period, aggregated by the indicator's aturan
   5  realisasi up to n-3: the indicator's yearly realisasi up to n-3, aggregated by its aturan
   6  Renja target of n-2, 7 realisasi of n-2 (its triwulan reports), 9 Renja target of n-1
   8  = 7/6, tingkat realisasi (capaian, so a negative-polarity indicator is scored as such)
@@ -11,7 +16,7 @@ Columns 1–11 as the Renja prints them, computed from what the app holds:
      Orang/Bulan, aturan NILAI_AKHIR) the latest of 9, 7, 5 — a sum of percentages means nothing;
      RATA_RATA: their mean
   11 = 10/4 (capaian against the Renstra target of year n)
-then, beyond the document's eleven: the anggaran of n-2 (its perubahan if any, else its Renja dana),
+then, beyond the document's eleven (layout "rupiah" only): the anggaran of n-2 (its perubahan if any, else its Renja dana),
 its realisasi, their ratio, and the perangkat daerah penanggung jawab (the node's unit kerja, else
 the kecamatan). A value that cannot be computed prints "-" (missing input, target 0), or "N/A"
 when an input is N/A: never a 0 that was not there.
@@ -27,6 +32,7 @@ from kecamatan.renja.data import RenjaData
 from kecamatan.renja.tables.common import blank, filename, kop_of, wilayah_line
 from kecamatan.renstra.data import IndikatorData
 from kecamatan.tables.base import COVERED, KODE, NILAI, PERSEN, RUPIAH, Besaran, Column, Report, Row
+from kecamatan.tables.layout import DUA_DESIMAL, Layout, TableLayouts, apply
 
 # column keys: what each column means, relative to the Renja year n (tables.md §3.1)
 KODE_, NAMA, INDIKATOR = "kode", "nama", "indikator"
@@ -39,6 +45,21 @@ ANGGARAN, REAL_ANGGARAN, SERAPAN = "anggaran:n-2", "realisasi-anggaran:n-2", "se
 PENANGGUNG_JAWAB = "penanggung-jawab"  # 15
 SHARED = (KODE_, NAMA, ANGGARAN, REAL_ANGGARAN, SERAPAN, PENANGGUNG_JAWAB)
 DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+
+ANNEX = (KODE_, NAMA, INDIKATOR, TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TINGKAT, TARGET_N1, PERKIRAAN, CAPAIAN)
+FORMULAS = {TINGKAT: "8=(7/6)", PERKIRAAN: "10=(5+7+9)", CAPAIAN: "11=(10/4)"}
+AKHIR_PERIODE = "akhir-periode"
+LAYOUTS = TableLayouts("tc29", (
+    Layout("lampiran", "Lampiran: 11 kolom, kolom 4 target Renstra tahun n",
+           "Lampiran Permendagri 86/2017; Renja Kecamatan Senduro 2024", columns=ANNEX, numbers=FORMULAS),
+    Layout("lampiran-akhir-periode", "Lampiran: 11 kolom, kolom 4 target akhir periode Renstra",
+           "Renja kecamatan lain di Kabupaten Lumajang", columns=ANNEX, numbers=FORMULAS,
+           options={"kolom4": AKHIR_PERIODE},
+           labels={TARGET_N: "Target Kinerja Capaian Program pada Akhir Periode Renstra Perangkat Daerah"}),
+    Layout("rupiah", "15 kolom: lampiran ditambah anggaran dan realisasi tahun n-2, penanggung jawab",
+           "sakip-kecamatan (kolom tambahan, tidak ada di lampiran)", persen=DUA_DESIMAL,
+           numbers={**FORMULAS, SERAPAN: "14=(13/12)"}),
+))
 
 
 def columns_tc29(n: int) -> tuple[Column, ...]:
@@ -143,13 +164,23 @@ def anggaran_n2(data: RenjaData) -> dict[object, tuple[Decimal | None, Decimal |
     return out
 
 
-def kinerja(data: RenjaData, ind: IndikatorData | None) -> dict[str, object]:
+def target_kolom4(data: RenjaData, ind: IndikatorData, layout: Layout) -> Nilai:
+    """Column 4: the Renstra target of year n, or the target at the end of the period."""
+    if layout.option("kolom4") != AKHIR_PERIODE:
+        return ind.target_of(data.tahun)
+    value = ind.target_akhir(data.renstra.tahun)
+    if value is not None:
+        return Nilai(value)
+    return _unavailable(*(ind.target_of(t) for t in data.renstra.tahun)) or Nilai()
+
+
+def kinerja(data: RenjaData, ind: IndikatorData | None, layout: Layout = LAYOUTS.default) -> dict[str, object]:
     """The performance cells of one indicator (columns 3 … 11); "-" everywhere without one."""
     if ind is None:
         return {**dict.fromkeys((TARGET_N, REAL_N3, TARGET_N2, REAL_N2, TARGET_N1, PERKIRAAN), Nilai()),
                 TINGKAT: None, CAPAIAN: None}
     n = data.tahun
-    target_n = ind.target_of(n)
+    target_n = target_kolom4(data, ind, layout)
     sd_n3 = realisasi_sd(data, ind, n - 3)
     target_n2 = data.target_renja_of(ind.id, n - 2)
     realisasi_n2 = data.realisasi_tahunan(ind, n - 2)
@@ -169,6 +200,7 @@ def kinerja(data: RenjaData, ind: IndikatorData | None) -> dict[str, object]:
 
 
 def build_tc29(data: RenjaData) -> Report:
+    layout = LAYOUTS.get(data.tata_letak.get(LAYOUTS.table))
     n = data.tahun
     columns = columns_tc29(n)
     money = anggaran_n2(data)
@@ -183,12 +215,12 @@ def build_tc29(data: RenjaData) -> Report:
         for k, ind in enumerate(indikator):
             cells = blank(columns)
             cells.update(shared if k == 0 else dict.fromkeys(SHARED, COVERED))
-            cells.update(kinerja(data, ind))
+            cells.update(kinerja(data, ind, layout))
             rowspan = dict.fromkeys(SHARED, span) if (k == 0 and span > 1) else {}
             key = node.kode if k == 0 else f"{node.kode}#{k + 1}"
             rows.append(Row(node.level, cells, level=DEPTH[node.level], rowspan=rowspan, key=key))
 
-    return Report(
+    return apply(layout, Report(
         code="T-C.29",
         title=(
             "Tabel T-C.29",
@@ -203,4 +235,4 @@ def build_tc29(data: RenjaData) -> Report:
         orientation="landscape",
         name_column=NAMA,
         filename=filename("tc29", data),
-    )
+    ))

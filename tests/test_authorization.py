@@ -125,6 +125,8 @@ TABLE = {
     "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
+    # the layout of each official table the kabupaten prints: the admin kabupaten chooses, Bappeda reads
+    "kecamatan:tata_letak": ("get", lambda o: {}, BAPPEDA),
     # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it
     "kecamatan:periksa": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024}, READ),
     # what an LKj year needs beyond the realizations (PK, IKU sheet, settings, comparison values):

@@ -2,9 +2,10 @@
 
 from django.urls import path, re_path
 
-from kecamatan.cetak import views
+from kecamatan.cetak import views, views_tataletak
 
 urlpatterns = [
     path("renstra/<int:pk>/tabel/<slug:name>/", views.tabel, name="tabel"),
+    path("tata-letak/", views_tataletak.tata_letak, name="tata_letak"),
     re_path(r"^renstra/(?P<pk>\d+)/tabel/(?P<name>[\w-]+)\.(?P<fmt>pdf|xlsx)$", views.tabel_unduh, name="tabel_unduh"),
 ]

@@ -153,7 +153,9 @@ def _load_dokumen(report: LoadReport, periode: Periode, data: dict) -> Dokumen:
         report, Dokumen, {"periode": periode, "jenis": Dokumen.Jenis.RENJA, "tahun": renja["tahun"]},
         {"camat": camat, "ttd_tempat": ttd.get("tempat", ""),
          "ttd_tanggal": datetime.date.fromisoformat(ttd["tanggal"]) if ttd.get("tanggal") else None,
-         "ttd_hanya_bulan": ttd.get("hanya_bulan", False)},
+         "ttd_hanya_bulan": ttd.get("hanya_bulan", False),
+         # taken over from paper: it keeps the layouts it was printed in (kecamatan.dokumen.tataletak)
+         "tata_letak": renja.get("tata_letak") or None},
     )
     if created:
         Riwayat.objects.create(dokumen=dokumen, aksi=Riwayat.Aksi.BUAT, ke_status=dokumen.status,

@@ -44,7 +44,7 @@ class Dokumen(models.Model):
     )
     tata_letak = models.JSONField(
         "tata letak tabel", null=True, blank=True,
-        help_text="Tata letak tiap tabel saat dokumen diajukan ({tabel: nama}); kosong selama draf.",
+        help_text="Tata letak tiap tabel yang melekat pada dokumen ({tabel: nama}): ditetapkan saat diajukan, dilepas saat dikembalikan.",
     )
 
     class Meta:

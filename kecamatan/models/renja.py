@@ -217,10 +217,12 @@ class UsulanPemangku(models.Model):
     urutan = models.PositiveSmallIntegerField("nomor urut", default=1)
     program = models.CharField("program", max_length=400)
     kegiatan = models.CharField("kegiatan", max_length=400, blank=True)
+    subkegiatan = models.CharField("sub kegiatan/aktivitas", max_length=400, blank=True)
     lokasi = models.CharField("lokasi", max_length=200, blank=True)
     indikator = models.TextField("indikator kinerja", blank=True)
-    volume = models.DecimalField("volume", null=True, blank=True, **VALUE_DIGITS)
+    volume = models.DecimalField("besaran/volume", null=True, blank=True, **VALUE_DIGITS)
     satuan = models.CharField("satuan volume", max_length=60, blank=True)
+    catatan = models.TextField("catatan", blank=True)
     pengusul = models.CharField("pengusul", max_length=200, blank=True, help_text="Mis. Musrenbang Desa X, DPRD.")
 
     class Meta:

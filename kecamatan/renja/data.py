@@ -76,6 +76,8 @@ class UsulanData:
     indikator: str = ""
     volume: Decimal | None = None
     satuan: str = ""
+    subkegiatan: str = ""  # sub kegiatan or aktivitas
+    catatan: str = ""
 
 
 @dataclass(frozen=True)

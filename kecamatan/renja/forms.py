@@ -50,7 +50,7 @@ class RincianForm(forms.Form):
 class AktivitasForm(forms.Form):
     uraian = forms.CharField(label="Aktivitas", max_length=300)
     skala_prioritas = forms.IntegerField(label="Skala prioritas", min_value=1, required=False)
-    volume = AngkaField(label="Volume", max_digits=18, decimal_places=4, required=False)
+    volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False)
     satuan = forms.CharField(label="Satuan", max_length=60, required=False)
     jumlah = RupiahField(label="Dana (Rp)")
     catatan = forms.CharField(label="Catatan", max_length=300, required=False)
@@ -191,9 +191,10 @@ class ReviewRanwalForm(forms.Form):
 
 
 class UsulanForm(forms.ModelForm):
-    volume = AngkaField(label="Volume", max_digits=18, decimal_places=4, required=False)
+    volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False)
 
     class Meta:
         model = UsulanPemangku
-        fields = ["program", "kegiatan", "lokasi", "indikator", "volume", "satuan", "pengusul"]
-        widgets = {"indikator": forms.Textarea(attrs={"rows": 2})}
+        fields = ["program", "kegiatan", "subkegiatan", "lokasi", "indikator", "volume", "satuan", "catatan",
+                  "pengusul"]
+        widgets = {"indikator": forms.Textarea(attrs={"rows": 2}), "catatan": forms.Textarea(attrs={"rows": 2})}

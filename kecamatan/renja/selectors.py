@@ -77,7 +77,8 @@ def renja_data(periode_id: int, tahun: int, tata_letak: Mapping[str, str] | None
         ranwal=_ranwal(this_renja),
         usulan=tuple(
             UsulanData(urutan=u.urutan, program=u.program, kegiatan=u.kegiatan, lokasi=u.lokasi,
-                       indikator=u.indikator, volume=u.volume, satuan=u.satuan)
+                       indikator=u.indikator, volume=u.volume, satuan=u.satuan,
+                       subkegiatan=u.subkegiatan, catatan=u.catatan)
             for u in UsulanPemangku.objects.filter(**this_renja).order_by("urutan", "pk")
         ),
         analisis={

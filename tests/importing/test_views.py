@@ -178,7 +178,7 @@ def test_renja_queries_do_not_grow(client, django_assert_num_queries, n_sub):
     build_renja(periode, n_sub=n_sub)  # two aktivitas per sub-kegiatan, targets, prakiraan
     client.force_login(user_with_role("op", Peran.OPERATOR, periode.kecamatan))
     page_url, template_url, _ = urls(periode, "renja-2024")
-    queries = 27  # the Renja selector's 22 (aktivitas also sum the Renja dana), session, user, profile, periode, document
+    queries = 28  # the Renja selector's 23 (aktivitas also sum the Renja dana), session, user, profile, periode, document
     with django_assert_num_queries(queries):
         content = client.get(template_url).content
     assert len(workbook(content)["Renja 2024"]["A"]) > 5 * n_sub  # sub-kegiatan, aktivitas and free rows

@@ -56,6 +56,9 @@ def small_renja(**changes) -> RenjaData:
             RanwalData(5, 5, "subkegiatan", node_key=("subkegiatan", 12)),
             RanwalData(6, 6, "subkegiatan", nama="Hanya di Ranwal", target=Nilai(None, "N/A")),
         ),
+        # T-C.33 in the Senduro Renja's layout, the numbering these builder tests cite columns by;
+        # the annex layout has tests of its own
+        tata_letak={"tc33": "senduro"},
     )
     data.update(changes)
     return RenjaData(**data)

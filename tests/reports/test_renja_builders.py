@@ -286,14 +286,44 @@ def test_tc31_needs_side_reads_the_renja_so_it_equals_tc33():
 
 # -- T-C.32, T-C.30 -------------------------------------------------------------------------------
 
+def test_tc33_prints_the_annex_ten_columns_by_default_with_every_aktivitas_on_its_own_row():
+    data = small_renja(tata_letak={})
+    report = build_tc33(data)
+    assert [c.number for c in report.columns] == [str(i) for i in range(1, 11)]
+    assert [c.key for c in report.columns] == ["kode", "nama", "indikator", "lokasi", "target:n", "dana:n",
+                                               "sumber-dana", "catatan", "target:n+1", "dana:n+1"]
+    rows = [r for r in report.rows if r.kind == "aktivitas"]
+    # the single aktivitas of 7.01.01.2.01.0002 too: the annex has no Aktivitas column to hold it
+    assert [r.cells["nama"] for r in rows] == ["Penyusunan Dokumen Renja", "Penyusunan Dokumen Perubahan Renja",
+                                               "Penyusunan RKA"]
+    assert rows[2].cells["dana:n"] == D("6597500") and rows[2].cells["catatan"] == "cek"
+    senduro = build_tc33(replace(data, tata_letak={"tc33": "senduro"}))
+    assert [c.number for c in senduro.columns][:5] == ["1", "2", "3", "", "4"]  # Formulasi unnumbered, as printed
+    assert _total(report) == _total(senduro)
+
+
+def _total(report):
+    row = next(r for r in report.rows if r.key == "TOTAL PAGU")
+    return row.cells["dana:n"], row.cells["dana:n+1"]
+
+
 def test_tc32_prints_nihil_across_the_table_when_there_is_no_proposal():
     report = build_tc32(small_renja())
     assert len(report.rows) == 1 and report.rows[0].kind == "band" and report.rows[0].text == "NIHIL"
     assert not report.rows[0].cells
-    with_one = build_tc32(small_renja(usulan=(UsulanData(1, "Program X", "Kegiatan Y", "Desa Z", "Jumlah", D(3), "Unit"),)))
-    assert _cells(with_one.rows[0], "no", "program", "kegiatan", "lokasi", "indikator") == (
-        "1", "Program X", "Kegiatan Y", "Desa Z", "Jumlah")
+    usulan = (UsulanData(1, "Program X", "Kegiatan Y", "Desa Z", "Jumlah", D(3), "Unit", subkegiatan="Sub W",
+                         catatan="Musrenbang"),)
+    with_one = build_tc32(small_renja(usulan=usulan))
+    assert [(c.label, c.number) for c in with_one.columns] == [
+        ("No", "1"), ("Program/Kegiatan/Sub Kegiatan/Aktivitas", "2"), ("Lokasi", "3"), ("Indikator Kinerja", "4"),
+        ("Besaran/Volume", "5"), ("Catatan", "6")]  # the annex
+    assert _cells(with_one.rows[0], "no", "usulan", "lokasi", "indikator", "catatan") == (
+        "1", "Program X\nKegiatan Y\nSub W", "Desa Z", "Jumlah", "Musrenbang")
     assert format_cell(with_one.rows[0].cells["volume"], "nilai") == "3 Unit"
+    senduro = build_tc32(replace(small_renja(usulan=usulan), tata_letak={"tc32": "senduro"}))
+    assert [c.label for c in senduro.columns] == ["No", "Program", "Kegiatan", "Lokasi", "Indikator Kinerja", "Volume"]
+    assert _cells(senduro.rows[0], "program", "kegiatan") == ("Program X", "Kegiatan Y\nSub W")
+    assert "catatan" not in senduro.rows[0].cells
 
 
 def test_tc30_rows_targets_and_proyeksi():

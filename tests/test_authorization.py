@@ -56,6 +56,12 @@ NASKAH_EDIT = RENJA_EDIT
 NASKAH_POST = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
 
 
+# the nomenclature catalog (issue 16): the admin kabupaten only; anyone else gets 404 as outside
+# their scope. The POST actions send the admin back to the catalog (a code in use is not deleted).
+KATALOG = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 404, "admin": 200, "lain": 404}
+KATALOG_POST = {**KATALOG, "admin": BACK}
+
+
 def _naskah(o, **extra):
     return {"pk": o["periode"].pk, "kunci": "lkj-2024", **extra}
 
@@ -146,6 +152,11 @@ TABLE = {
     "kecamatan:renstra_camat": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_camat_ubah": ("get", lambda o: {"pk": o["periode"].pk, "camat_pk": _camat(o).pk}, EDIT),
     "kecamatan:renstra_penandatangan": ("get", lambda o: {"pk": o["periode"].pk}, RENJA_EDIT),
+    "kecamatan:katalog": ("get", lambda o: {}, KATALOG),
+    "kecamatan:katalog_tambah": ("get", lambda o: {}, KATALOG),
+    "kecamatan:katalog_ubah": ("get", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG),
+    "kecamatan:katalog_aktif": ("post", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG_POST),
+    "kecamatan:katalog_hapus": ("post", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG_POST),
 }
 
 

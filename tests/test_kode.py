@@ -57,6 +57,12 @@ def test_seed_forms_become_canonical(printed, context, canonical, where):
         ("7.01.01.2.01.12345", None, "Nomor sub kegiatan"),
         ("7.01.01.999", None, "tidak dikenali"),
         ("0.01.01", None, "urusan"),
+        # a stray space is read away only when the result is a valid code (issue 16)
+        ("7.01.01.2.01.0 3 4 5 6", None, "terlalu panjang"),
+        ("7.01.01.2.01.0001 5", None, "terlalu panjang"),
+        ("7 01 01 2 01 0 3", None, "terlalu panjang"),  # no dots: every space separates
+        ("7.01.01.2.0 0", None, "Nomor kegiatan"),
+        ("7.01.0 1.2.01.0 3x", None, "karakter selain angka"),
     ],
 )
 def test_nonsense_is_refused_with_indonesian_message(printed, context, message):
@@ -66,6 +72,24 @@ def test_nonsense_is_refused_with_indonesian_message(printed, context, message):
     with pytest.raises(KodeError) as exc:
         parse_kode(printed, context=context)
     assert message in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "printed,context,canonical",
+    [
+        ("7.01.01.2.01.0 3", None, "7.01.01.2.01.0003"),  # the Renja of a fifth kecamatan (issue 16)
+        ("7.01.01.2.01.00 03", None, "7.01.01.2.01.0003"),
+        ("7.01.01.2.0 1", None, "7.01.01.2.01"),
+        ("7.0 1.01.2.01.0003", None, "7.01.01.2.01.0003"),
+        ("7.01.03.2.06.0 1", None, "7.01.03.2.06.0001"),
+        ("0 3", "7.01.01.2.01", "7.01.01.2.01.0003"),  # truncated: the digits below the kegiatan
+        # a space that separates two segments keeps doing so
+        ("7.01.01.2 01.1", None, "7.01.01.2.01.0001"),
+        ("7.01.01.2 01.0 3", None, "7.01.01.2.01.0003"),
+    ],
+)
+def test_stray_space_inside_a_segment_reads_as_the_code_meant(printed, context, canonical):
+    assert parse_kode(printed, context=context) == canonical
 
 
 def test_levels_and_parents():

@@ -7,8 +7,8 @@ Canonical forms:
     sub-kegiatan  U.BB.PP.2.KK.SSSS    7.01.01.2.01.0001
 
 The seeds write the same code in many broken ways ("7.01.01.2 01.1", "7.01.01.201.1",
-"7 01 03 2 01 04", "7.01.02.01", "205"); `parse_kode` turns each into the canonical form
-or raises `KodeError` with a message in Indonesian that says what to type instead.
+"7 01 03 2 01 04", "7.01.02.01", "205", "7.01.01.2.01.0 3"); `parse_kode` turns each into the
+canonical form or raises `KodeError` with a message in Indonesian that says what to type instead.
 """
 
 from __future__ import annotations
@@ -106,16 +106,41 @@ def parse_kode(raw: str, *, context: str | None = None) -> str:
     kegiatan above a sub-kegiatan). It is needed for truncated codes ("205" under 7.01.01,
     "2" under 7.01.01.2.05) and for codes whose bidang/program digits were lost
     ("7.0.0.2.08" under 7.01.01); without it such codes are refused, never guessed.
+
+    A space is read as a separator first ("7.01.01.2 01.1", "7 01 03 2 01 04"). When that gives
+    no valid code and the code has dots, the space is read as a stray space inside a segment
+    ("7.01.01.2.01.0 3" is 7.01.01.2.01.0003, as PDF extraction prints it).
     """
     text = (raw or "").strip()
     if not text:
         raise KodeError("Kode kosong. " + _CONTEXT_HINT)
     if re.search(r"[^\d.\s]", text):
         raise KodeError(f"Kode '{text}' memuat karakter selain angka, titik dan spasi. {_CONTEXT_HINT}")
-    groups = re.findall(r"\d+", text)
     if context is not None and not is_canonical(context):
         raise KodeError(f"Kode induk '{context}' bukan kode baku.")
+    try:
+        return _parse(text, context)
+    except KodeError as as_separator:
+        joined = _without_stray_spaces(text)
+        if joined == text:
+            raise
+        try:
+            return _parse(joined, context)
+        except KodeError:
+            raise as_separator from None
 
+
+def _without_stray_spaces(text: str) -> str:
+    """A dotted code with the spaces inside its segments removed ("7.01.01.2.01.0 3" →
+    "7.01.01.2.01.03"); a code without dots is returned as it is (its spaces are separators)."""
+    if "." not in text:
+        return text
+    text = re.sub(r"\s*\.\s*", ".", text)
+    return re.sub(r"(?<=\d)\s+(?=\d)", "", text)
+
+
+def _parse(text: str, context: str | None) -> str:
+    groups = re.findall(r"\d+", text)
     if len(groups) < 3 or len(groups[0]) != 1:
         return _parse_relative(text, groups, context)
 

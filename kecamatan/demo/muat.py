@@ -5,7 +5,6 @@ what people changed)."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,14 +12,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
-from kecamatan.core import kode as kode_mod
 from kecamatan.demo.common import FIXTURES, LoadReport
 from kecamatan.demo.kabupaten import demo_kabupaten
 from kecamatan.demo.kinerja import load_kinerja
 from kecamatan.demo.naskah import load_naskah_demo
 from kecamatan.demo.renja import load_renja_demo
 from kecamatan.demo.renstra import load_renstra, load_renstra_lanjutan
-from kecamatan.models import Kabupaten, Kecamatan, Nomenklatur, Peran, Periode, Profil
+from kecamatan.katalog.services import KATALOG_CSV, muat_katalog
+from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil
 
 DEMO_PASSWORD = "demo-sakip-2024"
 
@@ -57,22 +56,13 @@ def _kontak(data: dict) -> dict[str, dict[str, str]]:
     return kontak
 
 
-def load_nomenklatur(report: LoadReport, path: Path = FIXTURES / "nomenklatur_7_01.csv") -> None:
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = sorted(csv.DictReader(fh), key=lambda r: kode_mod.sort_key(r["kode"]))
-    existing = {n.kode: n for n in Nomenklatur.objects.all()}
-    for row in rows:  # parents sort before children
-        if row["kode"] in existing:
-            continue
-        parent_kode = kode_mod.parent_of(row["kode"])
-        node = Nomenklatur(
-            kode=row["kode"], level=row["level"], nama=row["nama"], parent=existing.get(parent_kode) if parent_kode else None,
-            kinerja=row["kinerja"], indikator=row["indikator"], satuan=row["satuan"],
-        )
-        node.full_clean()
-        node.save()
-        existing[node.kode] = node
-        report.count("nomenklatur", True)
+def load_nomenklatur(report: LoadReport, path: Path = KATALOG_CSV) -> None:
+    """The nomenclature catalog (kecamatan/katalog/services.py: muat_katalog, also `manage.py muat_katalog`)."""
+    hasil = muat_katalog(path)
+    for what, n in (("nomenklatur", hasil.dibuat), ("nama nomenklatur diperbarui", hasil.nama_diperbarui),
+                    ("nomenklatur dilengkapi", hasil.dilengkapi)):
+        if n:
+            report.created[what] = report.created.get(what, 0) + n
 
 
 DEMO_USERS = [

@@ -36,7 +36,10 @@ class Nomenklatur(models.Model):
     kinerja = models.TextField("kinerja (keluaran)", blank=True)
     indikator = models.TextField("indikator", blank=True)
     satuan = models.CharField("satuan", max_length=60, blank=True)
-    aktif = models.BooleanField("aktif", default=True)
+    aktif = models.BooleanField("aktif", default=True, help_text="Kode nonaktif tidak dapat dipilih untuk isian baru.")
+    sumber = models.CharField("sumber", max_length=300, blank=True,
+                              help_text="Peraturan atau salinan yang memuat kode ini, mis. Kepmendagri 900.1.15.5-3406/2024.")
+    versi = models.PositiveIntegerField("versi", default=0, editable=False)  # optimistic lock of the catalog page
 
     objects = NomenklaturQuerySet.as_manager()
 

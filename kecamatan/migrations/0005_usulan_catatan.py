@@ -5,9 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    dependencies = [
-        ('kecamatan', '0003_tata_letak'),
-    ]
+    dependencies = [('kecamatan', '0004_tata_letak')]
 
     operations = [
         migrations.AddField(

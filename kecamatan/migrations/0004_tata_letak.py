@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kecamatan', '0002_kecamatan_kontak'),
+        ('kecamatan', '0003_nomenklatur_sumber_versi'),
     ]
 
     operations = [

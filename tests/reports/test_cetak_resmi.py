@@ -121,6 +121,9 @@ def test_the_screen_shows_the_checker_remarks_the_print_leaves_out(client, print
     assert reverse("kecamatan:periksa", args=[periode.pk, 2024]) in page
     lkj32 = next(p for p in printed if (p.kecamatan, p.name) == ("Jatiroto", "lkj32"))
     assert "lebih kecil dari TW I" not in lkj32.text
+    # the whole document's preview too, above the table the remark is about
+    preview = client.get(reverse("kecamatan:naskah", args=[periode.pk, "lkj-2024"])).content.decode()
+    assert "Catatan pemeriksaan" in preview and "lebih kecil dari TW I" in preview
 
 
 # --- pure: the kop's lines -------------------------------------------------------------------

@@ -13,6 +13,7 @@ from kecamatan.models import (
     CatatanItem,
     Dokumen,
     Indikator,
+    Kecamatan,
     Pagu,
     Periode,
     Realisasi,
@@ -21,7 +22,7 @@ from kecamatan.models import (
     SubKegiatan,
     Target,
 )
-from kecamatan.tables.base import PenandatanganData
+from kecamatan.tables.base import Kantor, PenandatanganData
 
 
 def periode_list() -> QuerySet[Periode]:
@@ -37,6 +38,12 @@ def penandatangan_of(dokumen: Dokumen | None, kecamatan_nama: str) -> Penandatan
         nama=camat.nama, jabatan=f"Camat {kecamatan_nama}", nip=camat.nip_cetak, pangkat=camat.pangkat_golongan,
         tempat=dokumen.ttd_tempat, tanggal=dokumen.ttd_tanggal, hanya_bulan=dokumen.ttd_hanya_bulan,
     )
+
+
+def kantor_of(kecamatan: Kecamatan) -> Kantor:
+    """The office's address lines for the kop of its prints (no query: the Kecamatan is at hand)."""
+    return Kantor(alamat=kecamatan.alamat, telepon=kecamatan.telepon, email=kecamatan.email,
+                  kode_pos=kecamatan.kode_pos)
 
 
 # --- workflow documents ------------------------------------------------------------------------

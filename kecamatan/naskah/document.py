@@ -90,8 +90,8 @@ class Sampul:
     pemerintah: str  # "PEMERINTAH KABUPATEN LUMAJANG"
     judul: tuple[str, ...]  # ("LAPORAN KINERJA", "CAMAT JATIROTO", "TAHUN 2024")
     instansi: tuple[str, ...]  # ("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN JATIROTO")
-    alamat: str = ""
-    logo: str = ""  # a data: URI of the uploaded logo; "" prints the neutral placeholder
+    alamat: tuple[str, ...] = ()  # the office's address lines (tables.base.Kantor.lines)
+    logo: str = ""  # a data: URI of the uploaded logo; "" prints no logo at all
 
 
 @dataclass(frozen=True)

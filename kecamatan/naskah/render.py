@@ -22,7 +22,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kecamatan.core import markup
 from kecamatan.naskah.document import Lampiran, TandaTangan
-from kecamatan.naskah.document_common import LOGO_PLACEHOLDER
 from kecamatan.naskah.susunan import DrafTersusun, GambarTersusun, Judul, Susunan, TabelTersusun, TeksTersusun
 from kecamatan.tables.base import Report
 from kecamatan.tables.pdf_cache import cached_pdf
@@ -90,10 +89,13 @@ def _bare(report: Report) -> Report:
     return replace(report, kop=None, penandatangan=None, counter_signatory=None)
 
 
-def _tabel(piece: TabelTersusun, before: str = "") -> str:
+def _tabel(piece: TabelTersusun, before: str = "", screen: bool = False) -> str:
     """A table with its numbered caption; `before` is headings that open it (they go on its
-    landscape page rather than alone on a portrait one)."""
+    landscape page rather than alone on a portrait one). On screen, the checker remarks of its
+    reports above it (never in the print)."""
     parts = [before] if before else []
+    if screen:
+        parts += [render_to_string("reports/_periksa.html", {"report": r}) for r in piece.reports if r.periksa]
     lines = "".join(format_html("<div>{}</div>", line) for line in piece.judul)
     number = format_html('<div class="nomor-tabel">{}</div>', piece.nomor) if piece.nomor else ""
     parts.append(format_html('<div class="judul-tabel-naskah" id="{}" data-bookmark="{}">{}{}</div>', piece.anchor,
@@ -130,7 +132,7 @@ def piece_html(piece, *, screen: bool = False, tautan: Tautan | None = None) -> 
     if isinstance(piece, DrafTersusun):
         return _draf(piece, screen, tautan)
     if isinstance(piece, TabelTersusun):
-        return _tabel(piece)
+        return _tabel(piece, screen=screen)
     if isinstance(piece, GambarTersusun):
         return _gambar(piece)
     if isinstance(piece, TandaTangan):
@@ -151,7 +153,7 @@ def _join(pieces, screen: bool, tautan: Tautan | None) -> SafeString:
             headings.append(_heading(piece))
             continue
         if isinstance(piece, TabelTersusun) and piece.lanskap and headings:
-            out.append(_tabel(piece, "".join(headings)))
+            out.append(_tabel(piece, "".join(headings), screen))
         else:
             out.extend(headings)
             out.append(piece_html(piece, screen=screen, tautan=tautan))
@@ -161,10 +163,9 @@ def _join(pieces, screen: bool, tautan: Tautan | None) -> SafeString:
 
 
 def _logo(susunan: Susunan) -> SafeString:
+    """The kabupaten's uploaded logo; without one, nothing (no placeholder box on an official cover)."""
     uri = susunan.naskah.sampul.logo
-    if uri:
-        return format_html('<img class="logo" src="{}" alt="Logo Kabupaten">', uri)
-    return mark_safe(LOGO_PLACEHOLDER)
+    return format_html('<img class="logo" src="{}" alt="Logo Kabupaten">', uri) if uri else mark_safe("")
 
 
 def body_html(susunan: Susunan, *, screen: bool = False, tautan: Tautan | None = None) -> SafeString:

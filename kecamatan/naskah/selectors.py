@@ -9,6 +9,7 @@ import base64
 from dataclasses import dataclass
 
 from kecamatan.core.validators import LOGO_MAX_BYTES, logo_format
+from kecamatan.dokumen.selectors import kantor_of
 from kecamatan.lkj.selectors_data import lkj_data
 from kecamatan.models import Dokumen, Narasi, Periode
 from kecamatan.naskah.document import NarasiTeks, Naskah
@@ -61,7 +62,7 @@ def dokumen_of(periode: Periode, kunci: Kunci) -> Dokumen | None:
 def identitas(periode: Periode) -> Identitas:
     """Who the document is of, for the cover; the logo as a data: URI (never a URL to fetch)."""
     kabupaten = periode.kecamatan.kabupaten
-    return Identitas(kabupaten=kabupaten.nama, kecamatan=periode.kecamatan.nama, alamat=periode.kecamatan.alamat,
+    return Identitas(kabupaten=kabupaten.nama, kecamatan=periode.kecamatan.nama, kantor=kantor_of(periode.kecamatan),
                      logo=logo_uri(kabupaten.logo))
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, roll_up
 from kecamatan.core.formatting import Nilai
-from kecamatan.tables.base import PenandatanganData
+from kecamatan.tables.base import Kantor, PenandatanganData
 
 TOTAL = "total"  # key of the grand total in rolled-up pagu
 
@@ -91,6 +91,7 @@ class RenstraData:
     tujuan: tuple[TujuanData, ...] = ()
     program: tuple[NodeData, ...] = ()
     penandatangan: PenandatanganData | None = None
+    kantor: Kantor = Kantor()  # the kecamatan office's address for the kop
 
     def nodes(self):
         for program in self.program:

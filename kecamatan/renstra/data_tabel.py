@@ -16,7 +16,7 @@ from kecamatan.core import formatting
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
 from kecamatan.renstra.data import IndikatorData, NodeData, RenstraData, SasaranData, TujuanData
-from kecamatan.tables.base import PenandatanganData
+from kecamatan.tables.base import Kantor, PenandatanganData
 
 NA = Nilai(None, formatting.NA)
 
@@ -64,6 +64,8 @@ class RiwayatData:
     indikator: tuple[IndikatorLaluData, ...] = ()
     program: tuple[ProgramLaluData, ...] = ()
     penandatangan: PenandatanganData | None = None
+    kantor: Kantor = Kantor()  # the kecamatan office's address for the kop
+    tahun_renstra: tuple[int, ...] = ()  # the years of the Renstra that reports them, e.g. 2024 … 2026
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class StrategiArahData:
     tahun: tuple[int, ...]
     tujuan: tuple[TujuanStrategiData, ...] = ()
     penandatangan: PenandatanganData | None = None
+    kantor: Kantor = Kantor()  # the kecamatan office's address for the kop
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.db.models import Max, Q, QuerySet, Sum
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.dokumen.selectors import penandatangan_of
+from kecamatan.dokumen.selectors import kantor_of, penandatangan_of
 from kecamatan.models import (
     Aktivitas,
     Dokumen,
@@ -86,6 +86,7 @@ def renstra_data(periode_id: int, *, tahap: str = Pagu.Tahap.RENSTRA) -> Renstra
         tujuan=_tujuan_nodes(periode, ind_by),
         program=_program_nodes(periode, ind_by, _pagu_of(periode, tahap)),
         penandatangan=penandatangan_of(dokumen, periode.kecamatan.nama),
+        kantor=kantor_of(periode.kecamatan),
     )
 
 

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from kecamatan.core.computations import Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.dokumen.selectors import penandatangan_of
+from kecamatan.dokumen.selectors import kantor_of, penandatangan_of
 from kecamatan.models import (
     AnggaranLalu,
     ArahKebijakan,
@@ -88,6 +88,8 @@ def riwayat_data(periode_id: int) -> RiwayatData:
             for p in program
         ),
         penandatangan=penandatangan,
+        kantor=kantor_of(periode.kecamatan),
+        tahun_renstra=tuple(periode.tahun_list),
     )
 
 
@@ -123,6 +125,7 @@ def strategi_data(periode_id: int) -> StrategiArahData:
         tujuan=tuple(TujuanStrategiData(id=t.pk, uraian=t.uraian, sasaran=tuple(sasaran_by.get(t.pk, ())))
                      for t in tujuan),
         penandatangan=penandatangan,
+        kantor=kantor_of(periode.kecamatan),
     )
 
 

@@ -142,12 +142,42 @@ class PenandatanganData:
 
 
 @dataclass(frozen=True)
+class Kantor:
+    """An office's contact details as its kop prints them (a kecamatan's alamat, telepon, e-mail
+    and kode pos); empty fields print nothing."""
+
+    alamat: str = ""  # "Jalan Gajah Mada No. 02"
+    telepon: str = ""  # "(0334) 321 465"
+    email: str = ""
+    kode_pos: str = ""  # "67355"
+
+    def lines(self, tempat: str) -> tuple[str, ...]:
+        """The kop's address lines as the offices print them: "Jalan Gajah Mada No. 02 Telp. (0334)
+        321 465", "JATIROTO 67355", "Email: …". A line with nothing to show is left out (no bare
+        "Telp."); the place line prints only with a kode pos."""
+        first = " ".join(part for part in (self.alamat.strip(), f"Telp. {self.telepon.strip()}"
+                                           if self.telepon.strip() else "") if part)
+        place = f"{tempat.upper()} {self.kode_pos.strip()}" if self.kode_pos.strip() else ""
+        email = f"Email: {self.email.strip()}" if self.email.strip() else ""
+        return tuple(line for line in (first, place, email) if line)
+
+
+@dataclass(frozen=True)
 class Kop:
-    """Letterhead printed at the top of an official table."""
+    """Letterhead printed at the top of an official table, and the title of the document the
+    table belongs to, printed under it when the table prints on its own. A whole document
+    (naskah) prints its tables without kop, so without that title too."""
 
     pemerintah: str  # "PEMERINTAH KABUPATEN LUMAJANG"
     instansi: str  # "KECAMATAN RANDUAGUNG"
-    alamat: str = ""
+    alamat: tuple[str, ...] = ()  # the office's address lines, see Kantor.lines
+    dokumen: str = ""  # "RENCANA KERJA (RENJA) KECAMATAN SENDURO TAHUN 2024"
+
+
+def kop_kecamatan(kabupaten: str, kecamatan: str, kantor: Kantor, dokumen: str = "") -> Kop:
+    """The kop of a kecamatan office: government, office, address lines, and the document's title."""
+    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {kabupaten.upper()}", instansi=f"KECAMATAN {kecamatan.upper()}",
+               alamat=kantor.lines(kecamatan), dokumen=dokumen)
 
 
 @dataclass(frozen=True)
@@ -161,7 +191,10 @@ class Report:
     orientation: str = "landscape"  # landscape | portrait
     page_size: str = "A4"  # A4 | F4
     name_column: str | None = None  # key of the column that is indented by Row.level
-    notes: tuple[str, ...] = ()  # printed under the table (sources, warnings, demo marks)
+    notes: tuple[str, ...] = ()  # printed under the table (sources, definitions, demo marks)
+    # checker remarks ("Periksa: …"): shown on screen above the table, never in a print (PDF,
+    # Excel, printable HTML); the checks pages report the same findings
+    periksa: tuple[str, ...] = ()
     filename: str = ""  # base name for downloads: "tc27-randuagung-2024-2026"
     # Optional parts, for documents that are more than a table (IKU sheet, Perjanjian Kinerja):
     intro: tuple[tuple[str, str], ...] = ()  # (label, text) lines before the table; label "" = a paragraph

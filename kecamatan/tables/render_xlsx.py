@@ -91,21 +91,30 @@ def _signature_lines(p) -> list[str]:
     return lines
 
 
+def _merged_line(ws, r: int, text: str, font: Font, ncols: int) -> None:
+    ws.cell(r, 1, text).font = font
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+    ws.cell(r, 1).alignment = Alignment(horizontal="center")
+
+
 def _write_heading(ws, report: Report, ncols: int) -> int:
-    """Kop, title lines, intro and caption, each merged across the table; returns the first free row."""
+    """Kop (with the office's address lines), the document's title when the table prints on its
+    own, title lines, intro and caption, each merged across the table; returns the first free row."""
     r = 1
-    if report.kop:
-        for line in (report.kop.pemerintah, report.kop.instansi, report.kop.alamat):
+    kop = report.kop
+    if kop:
+        lines = [(kop.pemerintah, Font(bold=True, size=12)), (kop.instansi, Font(bold=True, size=12)),
+                 *((line, Font(size=10)) for line in kop.alamat)]
+        for line, font in lines:
             if line:
-                ws.cell(r, 1, line).font = Font(bold=True, size=12)
-                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-                ws.cell(r, 1).alignment = Alignment(horizontal="center")
+                _merged_line(ws, r, line, font, ncols)
                 r += 1
         r += 1
+        if kop.dokumen:
+            _merged_line(ws, r, kop.dokumen, Font(bold=True, size=11), ncols)
+            r += 1
     for line in report.title:
-        ws.cell(r, 1, line).font = Font(bold=True, size=11)
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-        ws.cell(r, 1).alignment = Alignment(horizontal="center")
+        _merged_line(ws, r, line, Font(bold=True, size=11), ncols)
         r += 1
     r += 1
     for label, text in report.intro:

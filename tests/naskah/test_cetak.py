@@ -52,17 +52,18 @@ def test_the_workbook_holds_every_table_of_the_document(periode):
     assert len(names) >= 14 and any("3.9" in n for n in names)
 
 
-def test_an_uploaded_logo_is_embedded_and_a_missing_one_is_a_placeholder(periode, settings, tmp_path):
+def test_an_uploaded_logo_is_embedded_and_without_one_the_cover_has_no_logo_box(periode, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     kunci = Kunci(Dokumen.Jenis.LKJ, 2024)
     html = body_html(naskah_data(periode, kunci).susunan)
-    assert 'class="logo-kosong"' in html and "<img" not in html
+    assert "sampul-logo" not in html and "<img" not in html and "<svg" not in html.split('class="depan"')[0]
+    assert "LOGO" not in html
     kabupaten = Kabupaten.objects.get(pk=periode.kecamatan.kabupaten_id)
     kabupaten.logo.save("lumajang.png", ContentFile(png()))
     periode.kecamatan.kabupaten = kabupaten
     assert identitas(periode).logo.startswith("data:image/png;base64,")
     html = body_html(naskah_data(periode, kunci).susunan)
-    assert '<img class="logo" src="data:image/png;base64,' in html and "logo-kosong" not in html
+    assert '<div class="sampul-logo"><img class="logo" src="data:image/png;base64,' in html
     (tmp_path / kabupaten.logo.name).unlink()  # the file went missing: the cover still prints
     assert identitas(periode).logo == ""
 

@@ -61,6 +61,11 @@ def renja(demo_once, django_db_blocker):
     return _render(django_db_blocker, "Senduro", Kunci("renja", 2024))
 
 
+@pytest.fixture(scope="module")
+def renstra(demo_once, django_db_blocker):
+    return _render(django_db_blocker, "Randuagung", Kunci("renstra"))
+
+
 def check_lists(susunan, book: PdfBook):
     """Each line of the daftar isi / tabel / gambar: printed in order, and its page number is the
     page (by its own footer) where that heading, table caption or figure caption lands."""
@@ -188,3 +193,17 @@ def test_the_pdf_fetcher_refuses_the_network_even_for_markup_not_from_users():
     for url in ("http://example.invalid/x.png", "https://example.invalid/x.css", "file:///etc/passwd"):
         with pytest.raises(render_pdf.FetchRefused):
             fetcher.fetch(url)
+
+
+def test_the_cover_prints_the_kop_lines_and_no_document_a_remark_or_a_placeholder(lkj, renja, renstra):
+    """Issue 16: the office's address under its name on the cover, as the seeds print it; no logo
+    box when none is uploaded; no checker remark ("Periksa: …") anywhere; the tables inside the
+    document do not repeat the document's title (only a table printed on its own does)."""
+    cover = lkj[1].flat[0]
+    assert "KECAMATAN JATIROTO Jalan Gajah Mada No. 02 Telp. (0334) 321 465 JATIROTO 67355" in cover
+    assert "Jalan Raya Randuagung No.82 Telp. (0334) 323313" in renstra[1].flat[0]
+    for susunan, book, _ in (lkj, renja, renstra):
+        text = " ".join(book.flat)
+        assert "Periksa:" not in text and "LOGO" not in text, susunan.naskah.jenis
+    book = renja[1]
+    assert "RENCANA KERJA (RENJA) KECAMATAN SENDURO TAHUN 2024" not in " ".join(book.flat[book.first_arabic:])

@@ -185,10 +185,12 @@ def test_tabel_32_capaian_and_criteria_from_the_realisasi_rows():
     assert ipp.cells["realisasi:tw1"] is None  # not reported: "-"
 
 
-def test_tabel_32_flags_a_cumulative_percentage_that_falls():
-    notes = " ".join(build_lkj32(lkj()).notes)
-    assert "TW II (12,68) lebih kecil dari TW I (12,69)" in notes
-    assert "Persentase hasil fasilitasi" not in notes  # 14,62 → 14,62 → 41 → 87,72 rises
+def test_tabel_32_flags_a_cumulative_percentage_that_falls_on_screen_only():
+    report = build_lkj32(lkj())
+    periksa = " ".join(report.periksa)
+    assert "TW II (12,68) lebih kecil dari TW I (12,69)" in periksa
+    assert "Persentase hasil fasilitasi" not in periksa  # 14,62 → 14,62 → 41 → 87,72 rises
+    assert not any("Periksa" in n for n in report.notes)  # a checker remark is never printed
 
 
 def test_negative_polarity_capaian_uses_2t_minus_r():
@@ -292,7 +294,8 @@ def test_pk_reports_a_budgeted_program_missing_from_it():
     data = lkj()
     awal = replace(data.pk[AWAL], program=((10, "Sumber DAU"),))
     _, anggaran = build_pk(lkj(pk={AWAL: awal}, pagu_perubahan={}))
-    assert any("PROGRAM DESA beranggaran Rp 500" in n for n in anggaran.notes)
+    assert any("PROGRAM DESA beranggaran Rp 500" in n for n in anggaran.periksa)
+    assert not any("PROGRAM DESA" in n for n in anggaran.notes)
 
 
 def test_pk_without_any_version_says_so():
@@ -379,7 +382,8 @@ def test_iku_sheet_rows_targets_and_rumus_with_penjelasan():
 
 def test_iku_sheet_without_penetapan_is_unsigned_and_says_so():
     report = build_iku(lkj())
-    assert report.penandatangan is None and any("belum ditetapkan" in n for n in report.notes)
+    assert report.penandatangan is None and any("belum ditetapkan" in n for n in report.periksa)
+    assert not any("belum ditetapkan" in n for n in report.notes)
 
 
 def test_lkj_document_is_signed_once_at_the_end():

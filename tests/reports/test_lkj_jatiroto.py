@@ -176,7 +176,9 @@ def test_tabel_32_realisasi_total_and_l19(data):
     report = build_lkj32(data)
     assert [str(r.cells["realisasi"]) for r in report.rows] == ["55,06 (C)", "87,72%", "100%"]
     assert str(report.rows[2].cells["realisasi:tw4"]) == "100%"  # TW IV printed 94,44 in the seed (L-19)
-    assert any("TW II (12,68) lebih kecil dari TW I (12,69)" in n for n in report.notes)
+    # L-19 is remarked on screen (Report.periksa), never printed under the table
+    assert any("TW II (12,68) lebih kecil dari TW I (12,69)" in n for n in report.periksa)
+    assert not any("lebih kecil" in n for n in report.notes)
 
 
 def test_efisiensi_is_capaian_minus_penyerapan(data):

@@ -70,6 +70,19 @@ def test_lkj_pdf_has_every_table_page_numbers_and_one_signature_at_the_end(lkj_p
     assert "Lumajang, 15 Januari 2025" in _flat(lkj_pdf[-1])
 
 
+def test_lkj_kop_prints_the_office_address_and_no_pdf_a_checker_remark(lkj_pdf, iku_pdf, pk_pdf):
+    """Issue 16: Jatiroto's kop as the seed prints it; the LKj's title above a table printed on its
+    own, not above the Perjanjian Kinerja (a document of its own); the demo's Tabel 3.2 has a
+    falling cumulative percentage, remarked on screen only."""
+    first = _flat(lkj_pdf[0])
+    assert "KECAMATAN JATIROTO Jalan Gajah Mada No. 02 Telp. (0334) 321 465 JATIROTO 67355" in first
+    assert "LAPORAN KINERJA KECAMATAN JATIROTO TAHUN 2024 Tabel 2.1" in first
+    assert "Jalan Gajah Mada No. 02" in _flat(pk_pdf[0]) and "LAPORAN KINERJA" not in _flat(pk_pdf[0])
+    for pages in (lkj_pdf, iku_pdf, pk_pdf):
+        text = "\n".join(pages)
+        assert "Periksa" not in text and "lebih kecil dari TW" not in text and "LOGO" not in text
+
+
 def test_lkj_pdf_repeats_the_header_of_tabel_24_on_every_page_it_spans(lkj_pdf):
     pages = [p for p in lkj_pdf if "Sub Kegiatan (7.01." in p]
     assert len(pages) >= 2

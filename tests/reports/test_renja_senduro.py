@@ -57,6 +57,7 @@ def senduro(full_demo_snapshot, django_db_blocker, tmp_path_factory):
                                                 tahap=Pagu.Tahap.RENJA).count()
         out["catatan"] = CatatanSumber.objects.filter(dokumen__periode=periode).count()
         out["pdf"] = produce("renja", periode_id=periode.pk, tahun=2024, fmt="pdf").content
+        out["tc29_pdf"] = produce("tc29", periode_id=periode.pk, tahun=2024, fmt="pdf").content
         out["xlsx"] = produce("renja", periode_id=periode.pk, tahun=2024, fmt="xlsx").content
         target = tmp_path_factory.mktemp("cetak") / "tc33.xlsx"
         call_command("cetak", "tc33", "--kecamatan", "senduro", "--tahun", "2024", "--format", "xlsx",
@@ -151,6 +152,17 @@ def test_renja_pdf_has_the_figures_header_on_every_page_and_signature_at_the_end
     assert "NIP. 19681114 199003 1 004" in pages[-1] and "Drs. PUJANTO" in pages[-1]
     assert "Senduro, Juni 2023" in pages[-1]
     assert sum("NIP." in p for p in pages) == 1  # one signature, at the end
+
+
+def test_a_table_printed_on_its_own_carries_the_renja_title_and_no_pdf_a_checker_remark(senduro):
+    """Issue 16: T-C.29 alone says it is a table of the Renja 2024, under the kop, above its own
+    title; neither it nor the whole Renja prints a checker remark or a placeholder."""
+    first = " ".join(pdf_pages(senduro["tc29_pdf"])[0].split())
+    judul = "RENCANA KERJA (RENJA) KECAMATAN SENDURO TAHUN 2024"
+    assert f"PEMERINTAH KABUPATEN LUMAJANG KECAMATAN SENDURO {judul} Tabel T-C.29 Rekapitulasi Evaluasi" in first
+    for pdf in (senduro["tc29_pdf"], senduro["pdf"]):
+        text = "\n".join(pdf_pages(pdf))
+        assert "Periksa:" not in text and "LOGO" not in text
 
 
 def test_renja_xlsx_keeps_numbers_and_has_one_sheet_per_table(senduro):

@@ -78,6 +78,18 @@ def test_every_page_has_the_numbered_header_and_page_x_of_y(rendered, name):
     assert all(NIP not in page for page in pages[:-1])
 
 
+def test_the_kop_prints_the_office_address_and_the_renstra_title_and_nothing_else(rendered):
+    """Issue 16: the seeds' own kop line; a table on its own says which document it is of; no
+    checker remark and no placeholder in any page."""
+    first = " ".join(rendered["tc27"].pages[0].split())
+    assert "KECAMATAN RANDUAGUNG Jalan Raya Randuagung No.82 Telp. (0334) 323313" in first
+    assert "RENCANA STRATEGIS (RENSTRA) KECAMATAN RANDUAGUNG TAHUN 2024-2026" in first
+    assert "Telp. Telp" not in first and "Email" not in first  # the demo's Randuagung has no e-mail
+    for name, r in rendered.items():
+        text = "\n".join(r.pages)
+        assert "Periksa:" not in text and "LOGO" not in text, name
+
+
 @pytest.mark.parametrize("name", [*NUMBERS, "renstra"])
 def test_nothing_sticks_out_of_a_cell_or_off_the_page(rendered, name):
     assert rendered[name].problems == []

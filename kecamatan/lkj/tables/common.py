@@ -9,14 +9,17 @@ from kecamatan.core.computations import akhir_periode
 from kecamatan.core.formatting import Nilai
 from kecamatan.lkj.data import KinerjaItem, LkjData
 from kecamatan.renstra.data import IndikatorData
-from kecamatan.tables.base import COVERED, Besaran, Column, Kop, Report, Row
+from kecamatan.tables.base import COVERED, Besaran, Column, Kop, Report, Row, kop_kecamatan
 
 LEVEL_LABEL = {"tujuan": "Tujuan", "sasaran": "Sasaran Strategis"}
 
 
-def kop(data: LkjData) -> Kop:
+def kop(data: LkjData, *, lkj: bool = True) -> Kop:
+    """Letterhead with the office's address; a table of the LKj printed on its own carries the
+    LKj's title too, the IKU and the Perjanjian Kinerja (documents of their own) do not."""
     r = data.renstra
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {r.kabupaten.upper()}", instansi=f"KECAMATAN {r.kecamatan.upper()}")
+    judul = f"LAPORAN KINERJA KECAMATAN {r.kecamatan.upper()} TAHUN {data.tahun}" if lkj else ""
+    return kop_kecamatan(r.kabupaten, r.kecamatan, r.kantor, judul)
 
 
 def filename(data: LkjData, name: str) -> str:

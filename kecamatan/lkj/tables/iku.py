@@ -71,8 +71,8 @@ def build_iku(data: LkjData) -> Report:
     elif not data.sasaran_iku_marked():
         notes.append("Belum ada indikator sasaran yang ditandai IKU; ditampilkan semua indikator sasaran.")
     penandatangan = data.iku.penandatangan if data.iku else None
-    if penandatangan is None:
-        notes.append(f"IKU tahun {data.tahun} belum ditetapkan: isi penanda tangan dan tanggalnya (Penetapan IKU).")
+    periksa = () if penandatangan else (
+        f"IKU tahun {data.tahun} belum ditetapkan: isi penanda tangan dan tanggalnya (Penetapan IKU).",)
     return Report(
         code="IKU",
         title=("INDIKATOR KINERJA UTAMA", "ORGANISASI PERANGKAT DAERAH",
@@ -82,6 +82,7 @@ def build_iku(data: LkjData) -> Report:
         penandatangan=penandatangan,
         orientation="portrait",
         notes=tuple(notes),
+        periksa=periksa,
         filename=filename(data, "iku"),
         intro=tuple(intro),
         caption="INDIKATOR KINERJA UTAMA",

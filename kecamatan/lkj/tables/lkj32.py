@@ -31,6 +31,7 @@ COLUMNS = (
 
 def build_lkj32(data: LkjData) -> Report:
     rows = []
+    periksa: list[str] = []
     notes = [
         "Target: Perjanjian Kinerja (perubahan bila ada), atau target Renstra bila indikator tidak ada di PK.",
         "Realisasi Total: nilai triwulan terakhir yang dilaporkan untuk persen/indeks (dilaporkan kumulatif), "
@@ -47,16 +48,17 @@ def build_lkj32(data: LkjData) -> Report:
         cells.update({"realisasi": besaran(total, ind), "capaian": nilai_capaian,
                       "kriteria": predikat_of(nilai_capaian, data.skala) or "-"})
         rows.append(Row(item.level, cells))
-        notes += _decreasing(ind, quarters)
+        periksa += _decreasing(ind, quarters)
     return Report(
         code="Tabel 3.2", title=("Tabel 3.2", f"Capaian Kinerja Tahun {data.tahun}"), columns=COLUMNS,
         rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan, orientation="landscape",
-        notes=tuple(notes), filename=filename(data, "lkj32"),
+        notes=tuple(notes), filename=filename(data, "lkj32"), periksa=tuple(periksa),
     )
 
 
 def _decreasing(ind, quarters) -> list[str]:
-    """A percentage reported cumulative-to-date should not fall from one quarter to the next."""
+    """A percentage reported cumulative-to-date should not fall from one quarter to the next: a
+    remark for the screen (the check `realisasi-kumulatif-turun` reports it too), never printed."""
     if ind.aturan is not AturanAkhir.NILAI_AKHIR or ind.satuan.strip().lower() not in PERSEN_SATUAN:
         return []
     out = []

@@ -33,9 +33,9 @@ def build_lkj37(data: LkjData) -> Report:
                                      "target": besaran(target, ind), "realisasi": besaran(realisasi, ind),
                                      "pembanding": besaran(theirs, ind),
                                      "capaian": capaian_of(target, realisasi, ind.polaritas)}))
-    if p is None:
-        notes = ["Belum dipilih kecamatan pembanding: pilih salah satu kecamatan lain."]
-    else:
+    notes: list[str] = []
+    periksa = () if p else ("Belum dipilih kecamatan pembanding: pilih salah satu kecamatan lain.",)
+    if p is not None:
         sources = sorted(set(p.sumber.values()))
         notes = [f"Nilai {nama}: {'; '.join(sources)}." if sources else
                  f"{nama} belum mempunyai realisasi tahun {data.tahun} untuk indikator yang sama."]
@@ -44,5 +44,5 @@ def build_lkj37(data: LkjData) -> Report:
         code="Tabel 3.7",
         title=("Tabel 3.7", f"Perbandingan Realisasi Kinerja Tahun Ini dengan {nama}"),
         columns=columns, rows=tuple(rows), kop=kop(data), penandatangan=data.penandatangan, orientation="portrait",
-        notes=tuple(notes), filename=filename(data, "lkj37"),
+        notes=tuple(notes), filename=filename(data, "lkj37"), periksa=periksa,
     )

@@ -103,13 +103,13 @@ def build_pk_anggaran(data: LkjData, *, code: str, title: tuple[str, ...], side_
 
     notes = [f"Anggaran tiap program dijumlahkan dari pagu sub kegiatannya: {', '.join(_stage(v) for v in versions)}."]
     listed = set(order)
-    for program in data.renstra.program:
-        for v in versions:
-            if program.id not in listed and rolled[v][program.key]:
-                notes.append(f"Periksa: {program.nama} beranggaran Rp {format_rupiah(rolled[v][program.key])} "
-                             f"({_stage(v)}) tetapi tidak tercantum di Perjanjian Kinerja.")
+    periksa = [f"Periksa: {program.nama} beranggaran Rp {format_rupiah(rolled[v][program.key])} ({_stage(v)}) "
+               "tetapi tidak tercantum di Perjanjian Kinerja."
+               for program in data.renstra.program for v in versions
+               if program.id not in listed and rolled[v][program.key]]
     return Report(code=code, title=title, columns=_numbered(columns, numbered), rows=tuple(rows), kop=kop(data),
-                  orientation="portrait", filename=filename(data, "pk"), notes=tuple(notes), continues=True)
+                  orientation="portrait", filename=filename(data, "pk"), notes=tuple(notes), continues=True,
+                  periksa=tuple(periksa))
 
 
 def _numbered(columns: list[Column], numbered: bool) -> tuple[Column, ...]:
@@ -144,6 +144,7 @@ def build_pk(data: LkjData, versi: str | None = None) -> list[Report]:
     judul = "PERUBAHAN PERJANJIAN KINERJA" if latest == PERUBAHAN else "PERJANJIAN KINERJA"
     title = (f"{judul} TAHUN {data.tahun}", f"KECAMATAN {r.kecamatan.upper()} KABUPATEN {r.kabupaten.upper()}")
     target = build_pk_target(data, code="PK", title=title, side_by_side=False, only=versi)
+    target = replace(target, kop=kop(data, lkj=False))  # a document of its own, not a table of the LKj
     anggaran = build_pk_anggaran(data, code="PK (Anggaran)", title=(), side_by_side=False, only=versi)
     if latest not in data.pk:
         return [target, anggaran]

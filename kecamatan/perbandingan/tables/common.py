@@ -121,7 +121,7 @@ def warna(nilai_capaian: Decimal | None) -> str:
 
 def kop(data: PerbandinganData) -> Kop:
     return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=data.bappeda.upper(),
-               alamat=data.alamat_bappeda)
+               alamat=(data.alamat_bappeda,) if data.alamat_bappeda else ())
 
 
 def periode_teks(p: Pilihan) -> str:

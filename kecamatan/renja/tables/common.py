@@ -9,11 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kecamatan.renja.data import CatatanData, RenjaData
-from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell, numbered
+from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell, kop_kecamatan, numbered
 
 
 def kop_of(data: RenjaData) -> Kop:
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=f"KECAMATAN {data.kecamatan.upper()}")
+    """Letterhead with the office's address, and the Renja's title for a table printed on its own."""
+    return kop_kecamatan(data.kabupaten, data.kecamatan, data.renstra.kantor,
+                         f"RENCANA KERJA (RENJA) KECAMATAN {data.kecamatan.upper()} TAHUN {data.tahun}")
 
 
 def wilayah_line(data: RenjaData) -> str:

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kecamatan.tables.base import COVERED, Column, Kop, Row
+from kecamatan.tables.base import COVERED, Column, Kop, Row, kop_kecamatan
 
 
-def kop_of(data) -> Kop:
-    """Letterhead from any snapshot with `kabupaten` and `kecamatan` names."""
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=f"KECAMATAN {data.kecamatan.upper()}")
+def kop_of(data, tahun: tuple[int, ...] | None = None) -> Kop:
+    """Letterhead from any snapshot with `kabupaten`, `kecamatan` and `kantor`, with the Renstra's
+    title for a table printed on its own; `tahun` the Renstra's years (default `data.tahun`)."""
+    tahun = data.tahun if tahun is None else tahun
+    judul = f"RENCANA STRATEGIS (RENSTRA) KECAMATAN {data.kecamatan.upper()}"
+    if tahun:
+        judul += f" TAHUN {tahun[0]}-{tahun[-1]}"
+    return kop_kecamatan(data.kabupaten, data.kecamatan, data.kantor, judul)
 
 
 def wilayah(data) -> str:

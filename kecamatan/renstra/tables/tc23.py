@@ -67,7 +67,7 @@ def build_tc23(data: RiwayatData) -> Report:
         ),
         columns=columns,
         rows=buf.rows(),
-        kop=kop_of(data),
+        kop=kop_of(data, data.tahun_renstra),
         penandatangan=data.penandatangan,
         name_column="indikator",
         filename=filename("tc23", data, tahun),

@@ -80,7 +80,7 @@ def build_tc24(data: RiwayatData) -> Report:
         ),
         columns=columns,
         rows=buf.rows(),
-        kop=kop_of(data),
+        kop=kop_of(data, data.tahun_renstra),
         penandatangan=data.penandatangan,
         name_column="uraian",
         filename=filename("tc24", data, tahun),

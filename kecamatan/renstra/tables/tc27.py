@@ -12,7 +12,8 @@ from __future__ import annotations
 from kecamatan.core.computations import jumlah
 from kecamatan.core.formatting import Nilai
 from kecamatan.renstra.data import TOTAL, RenstraData
-from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Kop, Report, Row, numbered
+from kecamatan.renstra.tables.common import kop_of
+from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Report, Row, numbered
 
 FIRST_NUMBER = 11
 LEVEL_DEPTH = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
@@ -39,10 +40,6 @@ def columns_tc27(tahun: tuple[int, ...], tahun_kondisi_awal: int) -> tuple[Colum
     cols.append(Column("rp:akhir", "Rp", group="Akhir Periode", kind=RUPIAH, width=18.7))
     cols.append(Column("unit-kerja", "Unit Kerja", kind=TEXT, width=9))
     return numbered(cols, first=FIRST_NUMBER)
-
-
-def kop_of(data: RenstraData) -> Kop:
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=f"KECAMATAN {data.kecamatan.upper()}")
 
 
 def _indikator_cells(ind, tahun: tuple[int, ...]) -> dict:

@@ -284,6 +284,26 @@ def test_tc31_needs_side_reads_the_renja_so_it_equals_tc33():
     assert _text(tc31, "1", "10") == "-\n-"  # two indicators without Renja targets
 
 
+def test_tc31_total_sums_the_program_rows_in_both_rp_columns():
+    tc31 = build_tc31(small_renja())
+    total = tc31.rows[-1]
+    assert (total.kind, total.key, total.cells["ranwal:program"]) == ("total", "TOTAL", "TOTAL")
+    assert total.cells["ranwal:pagu"] == D("4000000") and total.cells["kebutuhan:dana"] == D("16438500")
+    assert build_tc31(small_renja(ranwal=())).rows[-1].kind == "band"  # nothing to total
+
+
+def test_tc31_typed_needs_print_instead_of_the_renja():
+    data = small_renja()
+    program, kegiatan, sub, *rest = data.ranwal
+    typed = (replace(program, kebutuhan_dana=D("15000000")), kegiatan,
+             replace(sub, kebutuhan_target=Nilai(D(4)), kebutuhan_dana=D("9000000")), *rest)
+    tc31 = build_tc31(small_renja(ranwal=typed))
+    assert _row(tc31, "1").cells["kebutuhan:dana"] == D("15000000")
+    assert _row(tc31, "2").cells["kebutuhan:dana"] == D("16438500")  # untyped: the Renja's
+    assert _text(tc31, "3", "10") == "4 Dokumen" and _row(tc31, "3").cells["kebutuhan:dana"] == D("9000000")
+    assert tc31.rows[-1].cells["kebutuhan:dana"] == D("15000000")  # TOTAL follows what prints
+
+
 # -- T-C.32, T-C.30 -------------------------------------------------------------------------------
 
 def test_tc32_prints_nihil_across_the_table_when_there_is_no_proposal():

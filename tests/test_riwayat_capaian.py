@@ -145,3 +145,40 @@ def test_cetak_tc30_of_senduro_2024_in_both_year_schemes(senduro, tmp_path):
     assert "1 2 3 4 5 6 7 8 9 10 11 12 13 14" in renstra
     assert "Tahun 2026" in renstra and "Tahun 2022" not in renstra
     assert "86*" not in renstra and "perkiraan realisasi" not in renstra  # 2023 is outside that scheme
+
+
+# --- T-C.31: the needs side typed on the Ranwal page -----------------------------------------------
+
+
+def test_ranwal_page_takes_typed_needs_and_t_c31_prints_them_with_its_total(operator, senduro):
+    from kecamatan.models import ReviewRanwal
+    from kecamatan.renja.tables.tc31 import build_tc31
+
+    baris = ReviewRanwal.objects.filter(dokumen__periode=senduro, dokumen__tahun=2024, tingkat="program",
+                                        program__isnull=False).order_by("urutan").first()
+    address = reverse("kecamatan:renja_ranwal_ubah", args=[senduro.pk, 2024, baris.pk])
+    renja_before = build_tc31(renja_data(senduro.pk, 2024))
+    printed = next(r for r in renja_before.rows if r.key == str(baris.urutan)).cells["kebutuhan:dana"]
+    data = page_data(operator, address)
+    assert data["kebutuhan_dana"] == "" and data["kebutuhan_target"] == ""
+    data.update({"kebutuhan_dana": "1.500.000", "kebutuhan_target": "-"})
+    response = operator.post(address, data)
+    assert response.status_code == 302, response.context["form"].errors
+    baris.refresh_from_db()
+    assert (baris.kebutuhan_dana, baris.kebutuhan_target, baris.kebutuhan_target_label) == (D(1500000), None, "")
+    report = build_tc31(renja_data(senduro.pk, 2024))
+    row = next(r for r in report.rows if r.key == str(baris.urutan))
+    assert row.cells["kebutuhan:dana"] == D(1500000)
+    total = report.rows[-1]
+    assert total.key == "TOTAL" and total.cells["kebutuhan:dana"] == (
+        renja_before.rows[-1].cells["kebutuhan:dana"] - printed + D(1500000))
+
+    data = page_data(operator, address)
+    data["kebutuhan_dana"] = "-"  # back to the Renja's
+    assert operator.post(address, data).status_code == 302
+    baris.refresh_from_db()
+    assert baris.kebutuhan_dana is None
+    data = page_data(operator, address)
+    data["kebutuhan_dana"] = "satu juta"
+    response = operator.post(address, data)
+    assert response.status_code == 200 and "kebutuhan_dana" in response.context["form"].errors

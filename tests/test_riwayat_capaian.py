@@ -182,3 +182,21 @@ def test_ranwal_page_takes_typed_needs_and_t_c31_prints_them_with_its_total(oper
     data["kebutuhan_dana"] = "satu juta"
     response = operator.post(address, data)
     assert response.status_code == 200 and "kebutuhan_dana" in response.context["form"].errors
+
+
+def test_history_comes_in_the_realisasi_query(senduro, django_assert_num_queries):
+    """renja_data keeps its 23 queries with history rows (they come in the realisasi query)."""
+    for ind in Indikator.objects.filter(periode=senduro):
+        RiwayatCapaian.objects.create(indikator=ind, tahun=2022, target=D(1), realisasi=D(1), perkiraan=True)
+    with django_assert_num_queries(23):
+        data = renja_data(senduro.pk, 2024)
+    assert len(data.riwayat) == Indikator.objects.filter(periode=senduro).count()
+    assert all(r[2022].perkiraan and r[2022].target.nilai == 1 for r in data.riwayat.values())
+
+
+def test_the_table_page_picks_the_year_scheme(operator, senduro):
+    address = reverse("kecamatan:tabel", args=[senduro.pk, "tc30"])
+    relatif = operator.get(f"{address}?tahun=2024").content.decode()
+    renstra = operator.get(f"{address}?tahun=2024&tata_letak=renstra").content.decode()
+    assert "Tahun 2022" in relatif and "Tahun 2026" not in relatif
+    assert "Tahun 2026" in renstra and "Tahun 2022" not in renstra

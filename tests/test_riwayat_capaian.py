@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from kecamatan.core.formatting import Nilai
 from kecamatan.models import Dokumen, Indikator, Peran, RiwayatCapaian
 from kecamatan.renja.selectors import renja_data
 from kecamatan.renja.tables.tc30 import build_tc30
@@ -184,14 +185,21 @@ def test_ranwal_page_takes_typed_needs_and_t_c31_prints_them_with_its_total(oper
     assert response.status_code == 200 and "kebutuhan_dana" in response.context["form"].errors
 
 
+@pytest.mark.sqlite
 def test_history_comes_in_the_realisasi_query(senduro, django_assert_num_queries):
-    """renja_data keeps its 23 queries with history rows (they come in the realisasi query)."""
+    """renja_data keeps its 23 queries with history rows (they come in the realisasi query, a UNION
+    that reads the same on SQLite and PostgreSQL)."""
     for ind in Indikator.objects.filter(periode=senduro):
-        RiwayatCapaian.objects.create(indikator=ind, tahun=2022, target=D(1), realisasi=D(1), perkiraan=True)
+        RiwayatCapaian.objects.create(indikator=ind, tahun=2022, target=D("1.5"), target_label="B",
+                                      realisasi=D(1), perkiraan=True)
     with django_assert_num_queries(23):
         data = renja_data(senduro.pk, 2024)
     assert len(data.riwayat) == Indikator.objects.filter(periode=senduro).count()
-    assert all(r[2022].perkiraan and r[2022].target.nilai == 1 for r in data.riwayat.values())
+    for years in data.riwayat.values():
+        assert years[2022].perkiraan is True and years[2022].target == Nilai(D("1.5"), "B")
+        assert years[2022].realisasi == Nilai(D(1)) and isinstance(years[2022].target.nilai, D)
+    reported = [tws for years in data.realisasi.values() for tws in years.values()]
+    assert reported and all(isinstance(tw, int) and tw > 0 for tws in reported for tw in tws)
 
 
 def test_the_table_page_picks_the_year_scheme(operator, senduro):

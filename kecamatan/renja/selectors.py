@@ -162,11 +162,11 @@ def _realisasi(periode_id: int) -> tuple[dict[int, dict[int, dict[int, Nilai]]],
         i=F("indikator_id"), y=F("tahun"), tw=F("triwulan"), v=F("nilai"), vl=F("label"),
         t=Value(None, output_field=DecimalField()), tl=Value("", output_field=CharField()),
         p=Value(False, output_field=BooleanField()),
-    )
+    ).order_by()  # no Meta ordering: SQLite refuses ORDER BY inside a UNION
     history = RiwayatCapaian.objects.filter(indikator__periode_id=periode_id).values(
         i=F("indikator_id"), y=F("tahun"), tw=Value(0, output_field=IntegerField()), v=F("realisasi"),
         vl=F("realisasi_label"), t=F("target"), tl=F("target_label"), p=F("perkiraan"),
-    )
+    ).order_by()
     realisasi: dict[int, dict[int, dict[int, Nilai]]] = defaultdict(lambda: defaultdict(dict))
     riwayat: dict[int, dict[int, RiwayatData]] = defaultdict(dict)
     for r in reports.union(history, all=True):

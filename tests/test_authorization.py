@@ -148,6 +148,7 @@ TABLE = {
     # kecamatan only; the Renstra's signatory page sends readers back like the Renja's
     "kecamatan:renstra_tc23": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_tc24": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_riwayat_capaian": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_strategi": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_camat": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_camat_ubah": ("get", lambda o: {"pk": o["periode"].pk, "camat_pk": _camat(o).pk}, EDIT),

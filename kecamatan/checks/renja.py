@@ -2,8 +2,9 @@
 sub-kegiatan planned and their money, and the Ranwal rows of T-C.31. Pure.
 
 What the app computes cannot disagree and is not checked: every Rp above the sub-kegiatan
-(T-C.31 and T-C.33 roll-ups, TOTAL PAGU), T-C.31's needs side (read from the Renja), T-C.29's
-columns 8, 10, 11 and Tabel 4.1 (a projection of T-C.33)."""
+(T-C.31 and T-C.33 roll-ups, TOTAL PAGU), T-C.31's needs side where it is read from the Renja,
+T-C.29's columns 8, 10, 11 and Tabel 4.1 (a projection of T-C.33). Where T-C.31's needs side was
+typed (the desk review of the Rancangan Awal), the checker says where it differs from the Renja."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kecamatan.checks.nilai import rp, sama, teks
 from kecamatan.checks.teks import normal
 from kecamatan.core.computations import ZERO, roll_up
 from kecamatan.renja.data import PRAKIRAAN, RENJA
+from kecamatan.renja.tables.tc31 import kebutuhan_renja
 from kecamatan.renstra.data import TOTAL
 
 
@@ -147,3 +149,31 @@ def ranwal_indikator(data: PeriksaData):
                      f"yang di Renstra milik {milik}.", f"T-C.31 baris {row.urutan}",
                      Tautan.to("kecamatan:renja_ranwal_ubah", pk=data.periode_id, tahun=data.tahun, row_pk=row.id))
 
+
+
+@aturan("ranwal-kebutuhan", "Hasil analisis kebutuhan (T-C.31) yang diketik berbeda dari Renja")
+def ranwal_kebutuhan(data: PeriksaData):
+    typed = [r for r in data.renja.ranwal if r.node_key and (r.kebutuhan_dana is not None
+                                                            or not r.kebutuhan_target.is_empty)]
+    if not typed:
+        return
+    nodes = {node.key: node for node in data.renja.renstra.nodes()}
+    dana = data.renja.rolled_up_dana()
+    for row in typed:
+        node = nodes.get(row.node_key)
+        if node is None:
+            continue
+        _, renja_dana = kebutuhan_renja(data.renja, node, dana)
+        beda = []
+        if row.kebutuhan_dana is not None and row.kebutuhan_dana != (renja_dana or ZERO):
+            beda.append(f"kebutuhan dana {rp(row.kebutuhan_dana)}, Renja {rp(renja_dana)}")
+        if not row.kebutuhan_target.is_empty and node.indikator:
+            ind = node.indikator[0]
+            renja_target = data.renja.target_renja_of(ind.id, data.tahun)
+            if not sama(row.kebutuhan_target, renja_target):
+                beda.append(f"target {teks(row.kebutuhan_target, ind.satuan)}, Renja {teks(renja_target, ind.satuan)}")
+        if beda:
+            yield Temuan("ranwal-kebutuhan", PERINGATAN, data.kunci_renja,
+                         f"T-C.31 baris {row.urutan} ({_owner_label(node)}): hasil analisis kebutuhan yang diketik "
+                         f"berbeda dari Renja {data.tahun}: {'; '.join(beda)}.", f"T-C.31 baris {row.urutan}",
+                         Tautan.to("kecamatan:renja_ranwal_ubah", pk=data.periode_id, tahun=data.tahun, row_pk=row.id))

@@ -4,7 +4,7 @@ from kecamatan.models.akun import Peran, Profil
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
-from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu
+from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu, RiwayatCapaian
 from kecamatan.models.kinerja_tahunan import (
     NilaiPembanding,
     PenetapanIKU,
@@ -43,6 +43,7 @@ __all__ = [
     "ProgramLalu",
     "RenjaSubKegiatan",
     "ReviewRanwal",
+    "RiwayatCapaian",
     "Strategi",
     "SumberDana",
     "TahapTarget",

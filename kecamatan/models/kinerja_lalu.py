@@ -193,3 +193,49 @@ class AnggaranLalu(models.Model):
     def clean(self) -> None:
         if self.program_lalu_id:
             self.program_lalu.check_tahun(self.tahun)
+
+
+class RiwayatCapaian(models.Model):
+    """What an indicator of this Renstra (tujuan, sasaran, program, kegiatan) targeted and reached in
+    a year its own Target and triwulan reports do not cover: the years before the period (taken from
+    the previous Renstra, typed or imported), and a year n-1 of a Renja whose realisasi is still an
+    estimate. Read where a table needs such a year (T-C.29 column 5 and 7, T-C.30 in years relative to
+    the Renja): a Target of the period and a triwulan report of the year win over this record."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="riwayat_capaian",
+                                  verbose_name="indikator")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    target = models.DecimalField("target", null=True, blank=True, **VALUE_DIGITS)
+    target_label = models.CharField("keterangan target", max_length=30, blank=True, help_text="Mis. B- atau N/A")
+    realisasi = models.DecimalField("realisasi", null=True, blank=True, **VALUE_DIGITS)
+    realisasi_label = models.CharField("keterangan realisasi", max_length=30, blank=True,
+                                       help_text="Mis. B- atau N/A")
+    perkiraan = models.BooleanField("realisasi masih perkiraan", default=False,
+                                    help_text="Dicetak bertanda * dengan catatan 'perkiraan realisasi'.")
+
+    class Meta:
+        verbose_name = "riwayat capaian sebelum periode"
+        verbose_name_plural = "riwayat capaian sebelum periode"
+        ordering = ["indikator", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="riwayat_capaian_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} {self.tahun}: {self.target_nilai} / {self.realisasi_nilai}"
+
+    @property
+    def target_nilai(self) -> Nilai:
+        return Nilai(self.target, self.target_label)
+
+    @property
+    def realisasi_nilai(self) -> Nilai:
+        return Nilai(self.realisasi, self.realisasi_label)
+
+    def clean(self) -> None:
+        if not self.indikator_id or not self.tahun:
+            return
+        periode = self.indikator.periode
+        if self.tahun >= periode.tahun_selesai:
+            raise ValidationError({"tahun": f"Tahun {self.tahun}: riwayat capaian hanya untuk tahun sebelum "
+                                            f"{periode.tahun_selesai} (tahun n-1 suatu Renja)."})
+        if self.perkiraan and self.realisasi is None and not self.realisasi_label:
+            raise ValidationError({"perkiraan": "Tanda perkiraan hanya untuk realisasi yang diisi."})

@@ -139,7 +139,9 @@ class Aktivitas(models.Model):
 class ReviewRanwal(models.Model):
     """One row of T-C.31: the Ranwal RKPD's row (as Bappeda gave it) beside the kecamatan's own
     analysis of needs, which is a program, kegiatan or sub-kegiatan of the Renja (its name, target and
-    dana are read from the Renja, so the two tables cannot disagree). Either side may be absent."""
+    dana are read from the Renja, so the two tables cannot disagree), unless the review typed its own
+    target or dana (Bappeda's desk figures for the Rancangan Awal, which may differ from the final
+    Renja; the checker says where). Either side may be absent."""
 
     class Tingkat(models.TextChoices):
         PROGRAM = kode_mod.PROGRAM, "Program"
@@ -166,6 +168,14 @@ class ReviewRanwal(models.Model):
                                  verbose_name="kegiatan (hasil analisis kebutuhan)")
     subkegiatan = models.ForeignKey(SubKegiatan, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
                                     verbose_name="sub kegiatan (hasil analisis kebutuhan)")
+    # the needs side as Bappeda's desk review gave it; empty: the Renja's own target and dana print
+    kebutuhan_target = models.DecimalField("target capaian (hasil analisis kebutuhan)", null=True, blank=True,
+                                           **VALUE_DIGITS)
+    kebutuhan_target_label = models.CharField("keterangan target (hasil analisis kebutuhan)", max_length=30,
+                                              blank=True, help_text="Mis. N/A")
+    kebutuhan_dana = models.DecimalField("kebutuhan dana (Rp, hasil analisis kebutuhan)", null=True, blank=True,
+                                         validators=[MinValueValidator(0)], **RP_DIGITS,
+                                         help_text="Kosongkan untuk memakai dana Renja.")
     catatan = models.TextField("catatan penting", blank=True)
 
     class Meta:
@@ -204,6 +214,10 @@ class ReviewRanwal(models.Model):
             raise ValidationError(
                 {"ranwal_pagu": "Pagu indikatif diisi pada baris sub kegiatan; program dan kegiatan dijumlahkan."}
             )
+        typed = self.kebutuhan_dana is not None or self.kebutuhan_target is not None or self.kebutuhan_target_label
+        if typed and not linked:
+            raise ValidationError({"kebutuhan_dana": "Target dan dana hasil analisis kebutuhan diisi pada baris yang "
+                                                     "menunjuk program, kegiatan atau sub kegiatan Renja."})
         node = self.node
         if node is not None and self.dokumen_id and _periode_id_of(node) != self.dokumen.periode_id:
             raise ValidationError("Hasil analisis kebutuhan harus dari Renstra yang sama dengan Renja ini.")

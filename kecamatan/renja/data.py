@@ -65,6 +65,18 @@ class RanwalData:
     pagu: Decimal | None = None
     node_key: tuple[str, int] | None = None
     catatan: str = ""
+    kebutuhan_target: Nilai = Nilai()  # typed needs side (Bappeda's desk review); empty: the Renja's
+    kebutuhan_dana: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class RiwayatData:
+    """An indicator's year outside its Target and triwulan reports (before the period, or an n-1
+    still estimated): the target and realisasi as typed, and whether the realisasi is an estimate."""
+
+    target: Nilai = Nilai()
+    realisasi: Nilai = Nilai()
+    perkiraan: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,7 @@ class RenjaData:
     realisasi_anggaran: dict[int, dict[int, Decimal]] = field(default_factory=dict)  # sub id -> year -> Σ TW
     target_renja: dict[int, dict[tuple[str, int], Nilai]] = field(default_factory=dict)  # ind -> (tahap, year)
     realisasi: dict[int, dict[int, dict[int, Nilai]]] = field(default_factory=dict)  # ind -> year -> TW -> value
+    riwayat: dict[int, dict[int, RiwayatData]] = field(default_factory=dict)  # ind -> year: history typed
     ranwal: tuple[RanwalData, ...] = ()
     usulan: tuple[UsulanData, ...] = ()
     analisis: dict[int, AnalisisData] = field(default_factory=dict)  # tujuan/sasaran indicator id
@@ -191,13 +204,37 @@ class RenjaData:
     def target_renja_of(self, indikator_id: int, tahun: int, tahap: str = RENJA) -> Nilai:
         return self.target_renja.get(indikator_id, {}).get((tahap, tahun), Nilai())
 
-    def realisasi_tahunan(self, ind: IndikatorData, tahun: int) -> Nilai:
+    def riwayat_of(self, indikator_id: int, tahun: int) -> RiwayatData:
+        return self.riwayat.get(indikator_id, {}).get(tahun, RiwayatData())
+
+    def target_tahun(self, ind: IndikatorData, tahun: int) -> Nilai:
+        """The Renstra target of a year: the period's own Target, else the history typed for that
+        year (a year before the period, from the previous Renstra)."""
+        target = ind.target_of(tahun)
+        return target if not target.is_empty else self.riwayat_of(ind.id, tahun).target
+
+    def realisasi_dicatat(self, ind: IndikatorData, tahun: int) -> tuple[Nilai, bool]:
+        """(realisasi of the year, is it an estimate): the triwulan reports when there are any
+        (final), else the history typed for that year with its estimate flag."""
+        reported = self.realisasi_tahunan(ind, tahun, riwayat=False)
+        if not reported.is_empty:
+            return reported, False
+        typed = self.riwayat_of(ind.id, tahun)
+        return typed.realisasi, typed.perkiraan and not typed.realisasi.is_empty
+
+    def tahun_realisasi(self, indikator_id: int) -> list[int]:
+        """Every year with a report or a typed history realisasi, ascending."""
+        typed = {t for t, r in self.riwayat.get(indikator_id, {}).items() if not r.realisasi.is_empty}
+        return sorted(set(self.realisasi.get(indikator_id, {})) | typed)
+
+    def realisasi_tahunan(self, ind: IndikatorData, tahun: int, riwayat: bool = True) -> Nilai:
         """What an indicator reached over a whole year, from its triwulan reports (counts add up,
         levels keep the latest, as `computations.realisasi_kumulatif`); a label such as N/A when
-        only labels were reported; empty when nothing was."""
+        only labels were reported; with no report, the history typed for that year (`riwayat`);
+        empty when there is none."""
         per_tw = self.realisasi.get(ind.id, {}).get(tahun, {})
         if not per_tw:
-            return Nilai()
+            return self.riwayat_of(ind.id, tahun).realisasi if riwayat else Nilai()
         values = [per_tw.get(tw, Nilai()).nilai for tw in (1, 2, 3, 4)]
         if any(v is not None for v in values):
             return Nilai(realisasi_kumulatif(values, ind.aturan)[-1])

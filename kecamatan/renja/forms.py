@@ -139,6 +139,15 @@ class AnalisisForm(forms.Form):
                          "catatan": self.cleaned_data[f"catatan_{ind.pk}"]} for ind in self.indikator}
 
 
+class RupiahStripField(RupiahField):
+    """Rp where "-" means absent, as in the Excel import."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() in ("-", "–", "—"):
+            return None
+        return super().to_python(value)
+
+
 class ReviewRanwalForm(forms.Form):
     urutan = forms.IntegerField(label="Nomor urut baris", min_value=1)
     tingkat = forms.ChoiceField(label="Tingkat", choices=ReviewRanwal.Tingkat.choices)
@@ -152,6 +161,10 @@ class ReviewRanwalForm(forms.Form):
                               help_text="Hanya pada baris sub kegiatan; program dan kegiatan dijumlahkan.")
     kebutuhan = forms.ChoiceField(label="Hasil analisis kebutuhan", required=False,
                                   help_text="Program/kegiatan/sub kegiatan Renja; nama, target dan dana dibaca dari Renja.")
+    kebutuhan_target = NilaiField(label="Target capaian (hasil analisis kebutuhan)",
+                                  help_text="Isi bila review mencatat angka lain dari Renja; kosong atau - : target Renja.")
+    kebutuhan_dana = RupiahStripField(label="Kebutuhan dana (Rp, hasil analisis kebutuhan)", required=False,
+                                      help_text="Isi bila review mencatat angka lain dari Renja; kosong atau - : dana Renja.")
     catatan = forms.CharField(label="Catatan penting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, nodes, **kwargs):
@@ -167,6 +180,13 @@ class ReviewRanwalForm(forms.Form):
         key = data.get("kebutuhan")
         if key and data.get("tingkat") and not key.startswith(data["tingkat"] + ":"):
             self.add_error("kebutuhan", "Pilih program/kegiatan/sub kegiatan yang setingkat dengan baris ini.")
+        target = data.get("kebutuhan_target")
+        if target is not None and target.nilai is None and target.label == "-":
+            data["kebutuhan_target"] = Nilai()  # "-" = absent: the Renja's target prints
+        for name in ("kebutuhan_target", "kebutuhan_dana"):
+            value = data.get(name)
+            if not key and value is not None and not (isinstance(value, Nilai) and value.is_empty):
+                self.add_error(name, "Pilih dahulu program/kegiatan/sub kegiatan hasil analisis kebutuhan.")
         return data
 
     def model_data(self) -> dict:
@@ -176,6 +196,8 @@ class ReviewRanwalForm(forms.Form):
             "ranwal_lokasi": d["ranwal_lokasi"], "ranwal_indikator": d["ranwal_indikator"],
             "ranwal_target": d["ranwal_target"].nilai, "ranwal_target_label": d["ranwal_target"].label,
             "ranwal_satuan": d["ranwal_satuan"], "ranwal_pagu": d["ranwal_pagu"], "catatan": d["catatan"],
+            "kebutuhan_target": d["kebutuhan_target"].nilai, "kebutuhan_target_label": d["kebutuhan_target"].label,
+            "kebutuhan_dana": d["kebutuhan_dana"],
         }
 
     @staticmethod
@@ -187,6 +209,8 @@ class ReviewRanwalForm(forms.Form):
             "ranwal_target": Nilai(baris.ranwal_target, baris.ranwal_target_label), "ranwal_satuan": baris.ranwal_satuan,
             "ranwal_pagu": baris.ranwal_pagu, "catatan": baris.catatan,
             "kebutuhan": f"{baris.tingkat}:{node.pk}" if node is not None else "",
+            "kebutuhan_target": Nilai(baris.kebutuhan_target, baris.kebutuhan_target_label),
+            "kebutuhan_dana": baris.kebutuhan_dana,
         }
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import BooleanField, CharField, DecimalField, F, IntegerField, Q, Sum, Value
 
 from kecamatan.core.formatting import Nilai
 from kecamatan.dokumen.selectors import penandatangan_of
@@ -26,6 +26,7 @@ from kecamatan.models import (
     RealisasiAnggaran,
     RenjaSubKegiatan,
     ReviewRanwal,
+    RiwayatCapaian,
     SubKegiatan,
     TargetRenja,
     UsulanPemangku,
@@ -37,6 +38,7 @@ from kecamatan.renja.data import (
     RanwalData,
     RenjaData,
     RincianData,
+    RiwayatData,
     UsulanData,
 )
 from kecamatan.renstra.selectors import renstra_data
@@ -64,6 +66,7 @@ def renja_data(periode_id: int, tahun: int, tata_letak: Mapping[str, str] | None
     this_renja = {**renja_docs, "dokumen__tahun": tahun}
     rincian = _rincian(renja_docs)
     prakiraan, perubahan = _pagu_prakiraan_perubahan(periode_id)
+    realisasi, riwayat = _realisasi(periode_id)
     return RenjaData(
         renstra=renstra,
         tahun=tahun,
@@ -73,7 +76,8 @@ def renja_data(periode_id: int, tahun: int, tata_letak: Mapping[str, str] | None
         pagu_perubahan=perubahan,
         realisasi_anggaran=_realisasi_anggaran(periode_id),
         target_renja=_target_renja(periode_id),
-        realisasi=_realisasi(periode_id),
+        realisasi=realisasi,
+        riwayat=riwayat,
         ranwal=_ranwal(this_renja),
         usulan=tuple(
             UsulanData(urutan=u.urutan, program=u.program, kegiatan=u.kegiatan, lokasi=u.lokasi,
@@ -151,14 +155,27 @@ def _target_renja(periode_id: int) -> dict[int, dict[tuple[str, int], Nilai]]:
     return dict(target_renja)
 
 
-def _realisasi(periode_id: int) -> dict[int, dict[int, dict[int, Nilai]]]:
-    """Realisasi per indicator, year and triwulan (1 query)."""
+def _realisasi(periode_id: int) -> tuple[dict[int, dict[int, dict[int, Nilai]]], dict[int, dict[int, RiwayatData]]]:
+    """Realisasi per indicator, year and triwulan; and the history typed for the years the reports
+    do not cover (RiwayatCapaian), per indicator and year: one query (a UNION, triwulan 0 marks a
+    history row)."""
+    reports = Realisasi.objects.filter(indikator__periode_id=periode_id).values(
+        i=F("indikator_id"), y=F("tahun"), tw=F("triwulan"), v=F("nilai"), vl=F("label"),
+        t=Value(None, output_field=DecimalField()), tl=Value("", output_field=CharField()),
+        p=Value(False, output_field=BooleanField()),
+    ).order_by()  # no Meta ordering: SQLite refuses ORDER BY inside a UNION
+    history = RiwayatCapaian.objects.filter(indikator__periode_id=periode_id).values(
+        i=F("indikator_id"), y=F("tahun"), tw=Value(0, output_field=IntegerField()), v=F("realisasi"),
+        vl=F("realisasi_label"), t=F("target"), tl=F("target_label"), p=F("perkiraan"),
+    ).order_by()
     realisasi: dict[int, dict[int, dict[int, Nilai]]] = defaultdict(lambda: defaultdict(dict))
-    for r in Realisasi.objects.filter(indikator__periode_id=periode_id).only(
-        "indikator_id", "tahun", "triwulan", "nilai", "label"
-    ):
-        realisasi[r.indikator_id][r.tahun][r.triwulan] = Nilai(r.nilai, r.label)
-    return {ind: dict(years) for ind, years in realisasi.items()}
+    riwayat: dict[int, dict[int, RiwayatData]] = defaultdict(dict)
+    for r in reports.union(history, all=True):
+        if r["tw"]:
+            realisasi[r["i"]][r["y"]][r["tw"]] = Nilai(r["v"], r["vl"])
+        else:
+            riwayat[r["i"]][r["y"]] = RiwayatData(Nilai(r["t"], r["tl"]), Nilai(r["v"], r["vl"]), bool(r["p"]))
+    return {ind: dict(years) for ind, years in realisasi.items()}, dict(riwayat)
 
 
 def _ranwal(this_renja: dict) -> tuple[RanwalData, ...]:
@@ -168,6 +185,7 @@ def _ranwal(this_renja: dict) -> tuple[RanwalData, ...]:
             id=r.pk, urutan=r.urutan, tingkat=r.tingkat, nama=r.ranwal_nama, lokasi=r.ranwal_lokasi,
             indikator=r.ranwal_indikator, target=Nilai(r.ranwal_target, r.ranwal_target_label),
             satuan=r.ranwal_satuan, pagu=r.ranwal_pagu, catatan=r.catatan,
+            kebutuhan_target=Nilai(r.kebutuhan_target, r.kebutuhan_target_label), kebutuhan_dana=r.kebutuhan_dana,
             node_key=(
                 ("program", r.program_id) if r.program_id
                 else ("kegiatan", r.kegiatan_id) if r.kegiatan_id

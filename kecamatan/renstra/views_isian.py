@@ -13,6 +13,7 @@ from kecamatan.core.views import require_edit, save_or_errors
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.models import Camat
+from kecamatan.renstra import capaian_sebelum
 from kecamatan.renstra import forms_isian as forms
 from kecamatan.renstra import forms_isian as renstra_forms_isian
 from kecamatan.renstra import selectors_isian as selectors
@@ -63,6 +64,30 @@ def riwayat_grid(request, pk: int, tabel: str):
     else:
         form = forms.GridForm(initial={"versi": page.dokumen.versi}, grid=grid, data=data, editable=page.editable)
     return render(request, "kecamatan/isian/riwayat.html", _context(page, grid=grid, form=form, tahun=data.tahun))
+
+
+@login_required
+def riwayat_capaian(request, pk: int):
+    """Riwayat capaian sebelum periode: target and realisasi of the years before the period (and an
+    n-1 still estimated, `?tahun=n`) per indicator; T-C.29 column 5 and T-C.30 read them."""
+    page = selectors.page_for(request.user, pk)
+    tahun = request.GET.get("tahun", "")
+    here = _url("renstra_riwayat_capaian", page) + (f"?tahun={tahun}" if tahun.isdigit() else "")
+    data = capaian_sebelum.capaian_data(page.periode, int(tahun) if tahun.isdigit() else None)
+    if request.method == "POST":
+        if (refused := _refused(request, page, here)) is not None:
+            return refused
+        form = capaian_sebelum.CapaianForm(request.POST, data_capaian=data, editable=True)
+        if form.is_valid():
+            response = save_or_errors(request, form, lambda: capaian_sebelum.save_capaian(
+                periode=page.periode, data=data, values=form.values(), by=request.user,
+                versi=form.cleaned_data["versi"]), "Riwayat capaian sebelum periode disimpan.", here)
+            if response:
+                return response
+    else:
+        form = capaian_sebelum.CapaianForm(initial={"versi": page.dokumen.versi}, data_capaian=data,
+                                           editable=page.editable)
+    return render(request, "kecamatan/isian/riwayat_capaian.html", _context(page, form=form, data=data))
 
 
 @login_required

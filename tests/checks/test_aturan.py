@@ -9,6 +9,7 @@ from kecamatan.checks.base import ATURAN, GALAT, PERINGATAN, Tautan
 from kecamatan.checks.data import CamatInfo, TandaTangan
 from kecamatan.checks.run import jalankan
 from kecamatan.core.computations import Polaritas
+from kecamatan.core.formatting import Nilai
 from kecamatan.renja.data import CatatanData, RanwalData, RincianData
 from kecamatan.renstra.data_tabel import IndikatorLaluData, ProgramLaluData
 from tests.checks.dunia import Dunia, aktivitas, n
@@ -455,6 +456,22 @@ def test_J11_ranwal_row_with_an_indicator_of_another_row():
     assert t.pesan == ("T-C.31 baris 2 (“Administrasi Umum”) memakai indikator “indeks pelayanan publik”, yang di Renstra "
                        "milik Tujuan 1 Optimalnya penyelenggaraan reformasi birokrasi.")
     assert t.tautan == Tautan.to("kecamatan:renja_ranwal_ubah", pk=1, tahun=2024, row_pk=2)
+
+
+def test_typed_needs_of_the_ranwal_review_that_differ_from_the_renja_are_shown_on_screen():
+    dunia = Dunia()
+    dunia.ranwal.append(RanwalData(7, 2, "kegiatan", nama="Administrasi Umum", node_key=("kegiatan", 111),
+                                   kebutuhan_dana=D(1), kebutuhan_target=Nilai(D("99"))))
+    t, _ = one(dunia, "ranwal-kebutuhan")
+    assert t.pesan.startswith("T-C.31 baris 2 (7.01.01.2.01 ")
+    assert "kebutuhan dana Rp 1, Renja Rp " in t.pesan and "target 99" in t.pesan
+    assert t.tautan == Tautan.to("kecamatan:renja_ranwal_ubah", pk=1, tahun=2024, row_pk=7)
+
+
+def test_typed_needs_equal_to_the_renja_are_not_a_finding():
+    dunia = Dunia()
+    dunia.ranwal.append(RanwalData(7, 2, "kegiatan", nama="Administrasi Umum", node_key=("kegiatan", 111)))
+    assert found(dunia, "ranwal-kebutuhan") == []
 
 
 def test_J1_J2_J3_J8_J9_J10_printed_figures_of_the_source_document_against_the_apps_cells():

@@ -7,7 +7,7 @@ import pytest
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
-from kecamatan.renja.data import CatatanData, UsulanData
+from kecamatan.renja.data import CatatanData, RiwayatData, UsulanData
 from kecamatan.renja.tables.common import resolve_notes
 from kecamatan.renja.tables.renja import build_renja_document
 from kecamatan.renja.tables.renja41 import build_renja41
@@ -284,6 +284,26 @@ def test_tc31_needs_side_reads_the_renja_so_it_equals_tc33():
     assert _text(tc31, "1", "10") == "-\n-"  # two indicators without Renja targets
 
 
+def test_tc31_total_sums_the_program_rows_in_both_rp_columns():
+    tc31 = build_tc31(small_renja())
+    total = tc31.rows[-1]
+    assert (total.kind, total.key, total.cells["ranwal:program"]) == ("total", "TOTAL", "TOTAL")
+    assert total.cells["ranwal:pagu"] == D("4000000") and total.cells["kebutuhan:dana"] == D("16438500")
+    assert build_tc31(small_renja(ranwal=())).rows[-1].kind == "band"  # nothing to total
+
+
+def test_tc31_typed_needs_print_instead_of_the_renja():
+    data = small_renja()
+    program, kegiatan, sub, *rest = data.ranwal
+    typed = (replace(program, kebutuhan_dana=D("15000000")), kegiatan,
+             replace(sub, kebutuhan_target=Nilai(D(4)), kebutuhan_dana=D("9000000")), *rest)
+    tc31 = build_tc31(small_renja(ranwal=typed))
+    assert _row(tc31, "1").cells["kebutuhan:dana"] == D("15000000")
+    assert _row(tc31, "2").cells["kebutuhan:dana"] == D("16438500")  # untyped: the Renja's
+    assert _text(tc31, "3", "10") == "4 Dokumen" and _row(tc31, "3").cells["kebutuhan:dana"] == D("9000000")
+    assert tc31.rows[-1].cells["kebutuhan:dana"] == D("15000000")  # TOTAL follows what prints
+
+
 # -- T-C.32, T-C.30 -------------------------------------------------------------------------------
 
 def test_tc33_prints_the_annex_ten_columns_by_default_with_every_aktivitas_on_its_own_row():
@@ -326,8 +346,8 @@ def test_tc32_prints_nihil_across_the_table_when_there_is_no_proposal():
     assert "catatan" not in senduro.rows[0].cells
 
 
-def test_tc30_rows_targets_and_proyeksi():
-    report = build_tc30(small_renja())
+def test_tc30_renstra_scheme_prints_the_period_years():
+    report = build_tc30(small_renja(tata_letak={"tc30": "renstra"}))
     assert [c.number for c in report.columns] == [str(n) for n in range(1, 15)]
     first = report.rows[0]
     assert report.keys[4:7] == ("target:2024", "target:2025", "target:2026")
@@ -337,6 +357,47 @@ def test_tc30_rows_targets_and_proyeksi():
     assert [format_cell(first.cells[f"proyeksi:{t}"], "nilai") for t in (2024, 2025, 2026)] == [
         "61", "62", "-"]  # Renja n, prakiraan n+1
     assert report.rows[1].cells["indikator"] == "Persentase uji"
+    assert report.notes == ()
+
+
+def _history(**changes):
+    """Renja 2025 of a Renstra 2024-2026: n-2 = 2023 lies before the period, typed as history;
+    the realisasi of n-1 = 2024 has no report yet, only an estimate."""
+    riwayat = {401: {2023: RiwayatData(Nilai(D("58"), "C"), Nilai(D("59.5"), "C")),
+                     2024: RiwayatData(realisasi=Nilai(D(86)), perkiraan=True)},
+               402: {2023: RiwayatData(Nilai(D(70)), Nilai(None, "N/A"))}}
+    return small_renja(tahun=2025, riwayat=riwayat, **changes)
+
+
+def test_tc30_relative_scheme_reads_the_years_before_the_period_and_marks_an_estimate():
+    report = build_tc30(_history())
+    assert [c.number for c in report.columns] == [str(n) for n in range(1, 14)]
+    assert report.keys[4:12] == ("target:n-2", "target:n-1", "target:n", "target:n+1",
+                                 "realisasi:n-2", "realisasi:n-1", "proyeksi:n", "proyeksi:n+1")
+    assert [c.label for c in report.columns[4:12]] == [f"Tahun {t}" for t in (2023, 2024, 2025, 2026, 2023, 2024,
+                                                                               2025, 2026)]
+    first, second = report.rows
+    text = {k: format_cell(v, "nilai") for k, v in first.cells.items()}
+    assert text["target:n-2"] == "58 (C)"  # before the period: the history typed
+    assert text["target:n-1"] == "60,5 (B-)"  # in the period: the Renstra's Target
+    assert text["realisasi:n-2"] == "59,5 (C)"
+    assert text["realisasi:n-1"] == "86*"  # an estimate, marked
+    assert format_cell(second.cells["realisasi:n-2"], "nilai") == "N/A"
+    assert report.notes == ("* perkiraan realisasi (belum final)",)
+
+
+def test_tc30_a_triwulan_report_wins_over_the_estimate():
+    report = build_tc30(_history(realisasi={401: {2024: {4: Nilai(D(88))}}}))
+    assert format_cell(report.rows[0].cells["realisasi:n-1"], "nilai") == "88"
+    assert report.notes == ()
+
+
+def test_tc29_column_5_adds_the_history_before_the_period():
+    # Renja 2026: column 5 = realisasi up to 2023, before the Renstra 2024-2026
+    data = small_renja(tahun=2026, riwayat={101: {2022: RiwayatData(realisasi=Nilai(D(2))),
+                                                  2023: RiwayatData(realisasi=Nilai(D(3)))}},
+                       tata_letak={"tc29": "lampiran"})
+    assert _text(build_tc29(data), "7.01.01.2.01.0001", "5") == "5 Dokumen"
 
 
 # -- notes and the whole document -----------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import replace
 from kecamatan.renja.data import RenjaData
 from kecamatan.renja.tables.common import build_catatan, resolve_notes
 from kecamatan.renja.tables.renja41 import build_renja41
-from kecamatan.renja.tables import tc29, tc32, tc33
+from kecamatan.renja.tables import tc29, tc30, tc32, tc33
 from kecamatan.renja.tables.tc29 import build_tc29
 from kecamatan.renja.tables.tc30 import build_tc30
 from kecamatan.renja.tables.tc31 import build_tc31
@@ -29,7 +29,9 @@ BUILDERS = {
 
 
 # the tables printed in more than one layout (kecamatan.tables.layout), by registry name
-LAYOUTS: dict[str, TableLayouts] = {layouts.table: layouts for layouts in (tc29.LAYOUTS, tc32.LAYOUTS, tc33.LAYOUTS)}
+LAYOUTS: dict[str, TableLayouts] = {
+    layouts.table: layouts for layouts in (tc29.LAYOUTS, tc30.LAYOUTS, tc32.LAYOUTS, tc33.LAYOUTS)
+}
 
 
 def build_with_closing_note(data: RenjaData, names) -> list[Report]:

@@ -8,7 +8,8 @@ period; and, as an opt-in, the app's fifteen columns with the anggaran of n-2 (t
 Columns 1–11 as the Renja prints them, computed from what the app holds:
   4  Target Renstra of year n (`Target`), or (layout option kolom4=akhir-periode) the target at
      the end of the Renstra period, aggregated by the indicator's aturan
-  5  realisasi up to n-3: the indicator's yearly realisasi up to n-3, aggregated by its aturan
+  5  realisasi up to n-3: the indicator's yearly realisasi up to n-3 (reports, else the history typed
+     for the years before the period), aggregated by its aturan
   6  Renja target of n-2, 7 realisasi of n-2 (its triwulan reports), 9 Renja target of n-1
   8  = 7/6, tingkat realisasi (capaian, so a negative-polarity indicator is scored as such)
   10 = 5 + 7 + 9 for indicators whose yearly values add up (satuan Dokumen, Laporan …, aturan
@@ -122,8 +123,9 @@ def perkiraan_realisasi(sd_n3: Nilai, realisasi_n2: Nilai, target_n1: Nilai, atu
 
 
 def realisasi_sd(data: RenjaData, ind, tahun: int) -> Nilai:
-    """Column 5: the indicator's yearly realisasi up to `tahun`, aggregated by its aturan."""
-    years = sorted(y for y in data.realisasi.get(ind.id, {}) if y <= tahun)
+    """Column 5: the indicator's yearly realisasi up to `tahun`, aggregated by its aturan: its
+    triwulan reports, and for the years before the period the history typed on the Renstra."""
+    years = [y for y in data.tahun_realisasi(ind.id) if y <= tahun]
     yearly = [data.realisasi_tahunan(ind, y) for y in years]
     value = akhir_periode([v.nilai for v in yearly], ind.aturan)
     if value is not None:

@@ -7,8 +7,12 @@ Target Capaian, Kebutuhan Dana) | Catatan Penting.
 Each row pairs what the Ranwal RKPD gave (typed as received) with a program, kegiatan or
 sub-kegiatan of the Renja; either side may be empty. The needs side is read from the Renja itself
 (name, lokasi, indicators, Renja targets of year n, and the dana T-C.33 prints for that row), so
-column 11 equals T-C.33 column 8 by construction (tables.md §7). Pagu indikatif is typed on
+column 11 equals T-C.33 column 8 by construction (tables.md §7) — unless the review row typed its
+own needs target or dana (Bappeda's desk figures when the Rancangan Awal was reviewed, which may
+differ from the final Renja): a typed figure prints on its row instead of the Renja's (the
+consistency checker says where they differ, never the print). Pagu indikatif is typed on
 sub-kegiatan rows only and summed into the kegiatan and program rows above them, in row order.
+The TOTAL row sums the program rows, both Rp columns (6 and 11), as T-C.33 has its TOTAL PAGU.
 """
 
 from __future__ import annotations
@@ -60,6 +64,26 @@ def pagu_indikatif(rows: tuple[RanwalData, ...]) -> list[Decimal | None]:
     return out
 
 
+def kebutuhan_renja(data: RenjaData, node: NodeData, dana: dict | None = None) -> tuple[object, Decimal | None]:
+    """The needs side's target (a Besaran, or the lines of several) and dana as the Renja gives them."""
+    dana = data.rolled_up_dana() if dana is None else dana
+    targets = [Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
+    target = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
+    if node.level == "subkegiatan" and node.key not in dana:
+        return target, data.dana(node)  # a sub-kegiatan outside the Renja: its own Pagu, if any
+    return target, dana.get(node.key, {}).get("n")
+
+
+def _total(rows: list[Row], columns) -> Row:
+    """TOTAL: Σ of the program rows, pagu indikatif and kebutuhan dana (None where no program row has one)."""
+    cells = blank(columns)
+    cells["ranwal:program"] = "TOTAL"
+    for key in ("ranwal:pagu", "kebutuhan:dana"):
+        values = [r.cells.get(key) for r in rows if r.kind == "program" and r.cells.get(key) is not None]
+        cells[key] = sum(values, ZERO) if values else None
+    return Row("total", cells, key="TOTAL")
+
+
 def build_tc31(data: RenjaData) -> Report:
     columns = columns_tc31()
     nodes: dict[tuple[str, int], NodeData] = {node.key: node for node in data.renstra.nodes()}
@@ -81,16 +105,16 @@ def build_tc31(data: RenjaData) -> Report:
             rincian = [data.rincian_of(s.id) for s in subs]
             cells["kebutuhan:program"] = node.nama
             cells["kebutuhan:lokasi"] = distinct((x.lokasi for x in rincian if x), "; ")
-            targets = [Besaran(data.target_renja_of(ind.id, data.tahun), ind.satuan) for ind in node.indikator]
             cells["kebutuhan:indikator"] = "\n".join(ind.uraian for ind in node.indikator)
-            cells["kebutuhan:target"] = targets[0] if len(targets) == 1 else "\n".join(t.text() for t in targets)
-            if node.level == "subkegiatan" and node.key not in dana:
-                cells["kebutuhan:dana"] = data.dana(node)  # a sub-kegiatan outside the Renja: its own Pagu, if any
-            else:
-                cells["kebutuhan:dana"] = dana.get(node.key, {}).get("n")
+            target, renja_dana = kebutuhan_renja(data, node, dana)
+            typed_target = Besaran(r.kebutuhan_target, node.indikator[0].satuan if node.indikator else "")
+            cells["kebutuhan:target"] = target if r.kebutuhan_target.is_empty else typed_target
+            cells["kebutuhan:dana"] = renja_dana if r.kebutuhan_dana is None else r.kebutuhan_dana
         cells["catatan"] = r.catatan
         rows.append(Row(r.tingkat, cells, level=DEPTH.get(r.tingkat, 0), key=str(r.urutan)))
-    if not rows:
+    if rows:
+        rows.append(_total(rows, columns))
+    else:
         rows.append(Row("band", text="Belum ada baris review Ranwal RKPD."))
     return Report(
         code="T-C.31",

@@ -73,7 +73,7 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
     periode = Periode.objects.select_related("kecamatan").get(pk=periode_id)  # 1
     if not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
         raise ValueError(f"Tahun {tahun} di luar periode Renstra {periode.label}.")
-    renja = renja_data(periode_id, tahun)  # 21
+    renja = renja_data(periode_id, tahun)  # 23 (its layouts: one)
     pagu_renstra = _per_year(Pagu.objects.filter(  # 1
         subkegiatan__kegiatan__program__periode_id=periode_id, tahap=Pagu.Tahap.RENSTRA
     ).values_list("subkegiatan_id", "tahun", "jumlah"))

@@ -14,7 +14,7 @@ from tests.factories import CamatFactory, PeriodeFactory, build_renja, build_riw
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 39
+QUERIES = 40
 
 
 def build_tahun(periode: m.Periode, *, n_sub: int) -> None:

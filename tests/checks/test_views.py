@@ -28,8 +28,8 @@ def test_the_page_of_a_kecamatan_year_has_a_fixed_query_count(client, django_ass
     periode = PeriodeFactory()
     build_tahun(periode, n_sub=n_sub)
     client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR))
-    # session, user, profil, periode, the snapshot's 39, the stored counts' upsert
-    with django_assert_num_queries(44):
+    # session, user, profil, periode, the snapshot's 40, the stored counts' upsert
+    with django_assert_num_queries(45):
         response = client.get(reverse("kecamatan:periksa", args=[periode.pk, 2024]))
     assert response.status_code == 200
     assert m.HasilPeriksa.objects.filter(periode=periode, tahun=2024).exists()

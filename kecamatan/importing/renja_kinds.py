@@ -55,9 +55,9 @@ def read_prioritas(sel: Sel) -> int | None:
 
 
 def read_angka(sel: Sel) -> Decimal | None:
-    """A plain number (a volume: 12, 1.500, 2,5); empty → None."""
+    """A plain number (a volume: 12, 1.500, 2,5); empty or "-" → None."""
     value = scalar(sel)
-    if value is None:
+    if value is None or (isinstance(value, str) and value in formatting.NULL_RUPIAH):
         return None
     if isinstance(value, (int, float, Decimal)):
         number = Decimal(str(value))

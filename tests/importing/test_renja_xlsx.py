@@ -288,7 +288,8 @@ BAD_CELLS = [  # (row, column typed into, what is typed, the message expected; a
     ("sub", DANA_2024, "7.500.000", "Sub kegiatan ini dirinci per aktivitas (2 aktivitas, jumlah 9.841.000)"),
     ("sub", "Sumber Dana", "APBN",
      "Sumber dana 'APBN' tidak ada di daftar. Pilih salah satu: DAU, DAK, DBHCHT, DBH, DID, PAD, BK, LAIN."),
-    ("sub", "Sumber Dana", None, "Sumber dana wajib diisi; pilih dari daftar, mis. DAU."),
+    ("baru", DANA_2025, "1.000", "Prakiraan maju diisi pada baris tanpa aktivitas"),
+    ("akt", DANA_2025, "1.000", "aktivitas sub kegiatan ini mempunyai prakiraan maju sendiri", DANA_2025, "sub"),
     ("akt", DANA_2024, "lima juta", "'lima juta' bukan angka. Contoh: 1.500.000,50"),
     ("akt", "Volume", "1.2.3", "'1.2.3' bukan angka yang sah"),
     ("akt", "Skala Prioritas", "0", "Skala prioritas berupa bilangan bulat 1, 2, 3"),
@@ -310,7 +311,8 @@ def test_bad_cells_are_refused_at_their_place_and_nothing_is_saved(senduro):
         content = edit(good, SHEET, {(refs[who], kolom): typed})
         result = preview(senduro, content, KUNCI)
         [error] = result.errors
-        assert (error.lembar, error.baris, error.kolom) == (SHEET, find_row(ws, refs[who]), (at or [kolom])[0]), typed
+        where = refs[at[1]] if len(at) > 1 else refs[who]  # the sub-kegiatan's cell, for a rule across rows
+        assert (error.lembar, error.baris, error.kolom) == (SHEET, find_row(ws, where), (at or [kolom])[0]), typed
         assert pesan in error.pesan, typed
         with pytest.raises(importing_services.ImporDitolak):
             do_import(senduro, content, kunci=KUNCI)

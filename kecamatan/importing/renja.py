@@ -9,8 +9,11 @@ What is typed, per row:
 - aktivitas, under their sub-kegiatan: uraian, skala prioritas, volume, satuan, dana, catatan and
   their own prakiraan maju n+1 (optional; when any is given the sub-kegiatan's prakiraan is their
   sum, a locked SUM as for the dana).
-  Below them three free rows "Aktivitas baru" add aktivitas; emptying an aktivitas's uraian and
-  dana deletes it.
+  Below them FREE_ROWS (10) free rows "Aktivitas baru" add aktivitas; emptying an aktivitas's
+  uraian and dana deletes it. Ten rows hold a new sub-kegiatan as the largest of the seeds' Renja
+  (Senduro 2024: at most 6 aktivitas per sub-kegiatan) with room to spare, and every new template
+  gives ten more below the aktivitas already saved: any number, in rounds of ten. One sheet in
+  T-C.33's order keeps each aktivitas under its sub-kegiatan with the SUM that makes its dana.
 - program and kegiatan: the targets of their indicators; their Rp, and the total, are Excel sums.
 
 An aktivitas row is identified by the Aktivitas id. Uploading the same file again changes
@@ -41,7 +44,7 @@ from kecamatan.renja.data import PRAKIRAAN, RENJA, RenjaData, prakiraan_aktivita
 from kecamatan.renstra.data import IndikatorData, NodeData
 
 FORMAT = "renja"
-FREE_ROWS = 3  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)
+FREE_ROWS = 10  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)
 
 
 def _columns(n: int) -> tuple[Column, ...]:

@@ -66,6 +66,7 @@ def _indikator(periode: int, n: int, under: dict) -> tuple[IndikatorSalin, ...]:
         out.append(IndikatorSalin(
             id=ind.pk, subs=subs, target_n=target.get((ind.pk, n), Nilai()), target_n1=target.get((ind.pk, n + 1), Nilai()),
             has_target_n=ind.pk in renja, has_target_n1=ind.pk in prakiraan, subkegiatan_id=ind.subkegiatan_id,
+            uraian=ind.uraian,
         ))
     return tuple(out)
 
@@ -103,7 +104,8 @@ def salin_dari_renstra(*, dokumen: Dokumen, by, versi: int | None) -> RencanaSal
     perubahan = [{"item": f"Sub kegiatan {kode[s]}", "dari": "-", "ke": "masuk Renja"} for s in rencana.rincian]
     perubahan += [{"item": f"{apa[tahap]} {kode[s]}", "dari": "-", "ke": format_rupiah(jumlah)}
                   for s, _tahun, tahap, jumlah in rencana.pagu]
-    perubahan += [{"item": f"Target {tahun} indikator #{i}", "dari": "-", "ke": nilai_text(v.nilai, v.label)}
+    uraian = {ind.id: ind.uraian for ind in data.indikator}
+    perubahan += [{"item": f"Target {tahun}: {uraian[i]}"[:200], "dari": "-", "ke": nilai_text(v.nilai, v.label)}
                   for i, tahun, _tahap, v in rencana.target]
     record_change(dokumen, by, perubahan, catatan=f"{ALASAN}: " + "; ".join(rencana.ringkasan(dokumen.tahun)) + ".")
     return rencana

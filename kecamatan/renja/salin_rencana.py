@@ -47,6 +47,7 @@ class IndikatorSalin:
     has_target_n: bool = False  # the Renja already has TargetRenja(renja, n)
     has_target_n1: bool = False  # … TargetRenja(prakiraan, n+1)
     subkegiatan_id: int | None = None  # set on a sub-kegiatan's own indicator
+    uraian: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from kecamatan.core.fields import AngkaField, NilaiField, RupiahField
-from kecamatan.core.formatting import Nilai
+from kecamatan.core.formatting import NULL_RUPIAH, Nilai
 from kecamatan.models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 
 
@@ -172,6 +172,9 @@ class ReviewRanwalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        raw_pagu = (self.data.get(self.add_prefix("ranwal_pagu")) or "").strip()
+        if raw_pagu in NULL_RUPIAH and data.get("tingkat") != ReviewRanwal.Tingkat.SUBKEGIATAN:
+            data["ranwal_pagu"] = None  # "-" on a program/kegiatan row: nothing typed, its pagu is a sum
         key = data.get("kebutuhan")
         if key and data.get("tingkat") and not key.startswith(data["tingkat"] + ":"):
             self.add_error("kebutuhan", "Pilih program/kegiatan/sub kegiatan yang setingkat dengan baris ini.")

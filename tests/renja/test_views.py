@@ -168,6 +168,10 @@ def test_dash_means_an_absent_figure_in_rp_and_volume_fields(client, renja):
         "urutan": "1", "tingkat": "subkegiatan", "ranwal_nama": "Sub Ranwal", "ranwal_pagu": "-",
         "ranwal_target": "-"}).status_code == 302
     assert dokumen.review_ranwal.get(urutan=1).ranwal_pagu == Decimal(0)
+    # on a program row the pagu is a sum: "-" there is simply nothing typed
+    assert client.post(_url("renja_ranwal", periode), {
+        "urutan": "2", "tingkat": "program", "ranwal_nama": "Program Ranwal", "ranwal_pagu": "—"}).status_code == 302
+    assert dokumen.review_ranwal.get(urutan=2).ranwal_pagu is None
 
 
 def test_aktivitas_prakiraan_sum_replaces_the_typed_one(client, renja):

@@ -15,6 +15,7 @@ from kecamatan.importing import services as importing_services
 from kecamatan.importing import writers
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.importing.preview import Change
+from kecamatan.importing.renja import FREE_ROWS
 from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
 from kecamatan.renja import services as renja_services
 from kecamatan.renja.selectors import renja_data
@@ -202,7 +203,7 @@ def test_round_trip_unchanged_then_exactly_five_cells(senduro):
     # a fresh template has the new aktivitas under its sub-kegiatan, inside its sum
     ws = workbook(template(senduro, KUNCI))[SHEET]
     r = find_row(ws, f"subkegiatan:{s3.pk}")
-    assert ws.cell(r + 2, 1).value == f"aktivitas:{new.pk}" and ws.cell(r, 13).value == f"=SUM(M{r + 1}:M{r + 5})"
+    assert ws.cell(r + 2, 1).value == f"aktivitas:{new.pk}" and ws.cell(r, 13).value == f"=SUM(M{r + 1}:M{r + 2 + FREE_ROWS})"
 
 
 def test_deleting_aktivitas_by_emptying_uraian_and_dana(senduro):
@@ -424,7 +425,7 @@ def test_targets_of_programs_and_sub_kegiatan_including_prakiraan(senduro):
     r = find_row(ws, f"subkegiatan:{s1.pk}")  # a row per indicator, then the aktivitas inside the sum
     assert [ws.cell(r + 1, c).value for c in (1, 3, 5, 13)] == [f"indikator:{second.pk}", s1.kode, "Indikator kedua",
                                                                 None]
-    assert ws.cell(r, 13).value == f"=SUM(M{r + 2}:M{r + 6})" and not ws.cell(r + 1, 12).protection.locked
+    assert ws.cell(r, 13).value == f"=SUM(M{r + 2}:M{r + 3 + FREE_ROWS})" and not ws.cell(r + 1, 12).protection.locked
     content = edit(content, SHEET, {
         (f"subkegiatan:{s1.pk}", "Target 2025"): "4",
         (f"indikator:{second.pk}", "Target 2024"): "75,5",

@@ -106,6 +106,7 @@ TABLE = {
     "kecamatan:renja_detail": ("get", lambda o: _renja(o), READ),
     "kecamatan:renja_mulai": ("post", lambda o: _renja(o), RENJA_POST),
     "kecamatan:renja_penandatangan": ("get", lambda o: _renja(o), RENJA_EDIT),
+    "kecamatan:renja_salin": ("get", lambda o: _renja(o), RENJA_EDIT),
     "kecamatan:renja_sub_tambah": ("post", lambda o: _renja(o), RENJA_POST_PAGE),
     "kecamatan:renja_rincian": ("get", lambda o: _renja(o, sub_pk=o["sub"].pk), READ),
     "kecamatan:renja_sub_hapus": ("post", lambda o: _renja(o, sub_pk=o["sub"].pk), RENJA_POST_PAGE),

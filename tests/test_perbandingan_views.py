@@ -30,7 +30,7 @@ PAGES = ["kecamatan:perbandingan", "kecamatan:perbandingan_penyerapan", "kecamat
          "kecamatan:perbandingan_tren"]
 # session, user, profil; kabupaten, years; then the selector (see selectors_perbandingan)
 QUERIES = {"kecamatan:perbandingan": 12, "kecamatan:perbandingan_penyerapan": 15,
-           "kecamatan:perbandingan_kelengkapan": 11, "kecamatan:perbandingan_tren": 15}
+           "kecamatan:perbandingan_kelengkapan": 12, "kecamatan:perbandingan_tren": 15}
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from kecamatan.checks.data import PeriksaData, tautan_target_renja
 from kecamatan.checks.nilai import rp, sama, teks
 from kecamatan.checks.teks import normal
 from kecamatan.core.computations import ZERO, roll_up
-from kecamatan.renja.data import PRAKIRAAN, RENJA
+from kecamatan.renja.data import PRAKIRAAN, RENJA, prakiraan_aktivitas
 from kecamatan.renja.tables.tc31 import kebutuhan_renja
 from kecamatan.renstra.data import TOTAL
 
@@ -177,3 +177,36 @@ def ranwal_kebutuhan(data: PeriksaData):
                          f"T-C.31 baris {row.urutan} ({_owner_label(node)}): hasil analisis kebutuhan yang diketik "
                          f"berbeda dari Renja {data.tahun}: {'; '.join(beda)}.", f"T-C.31 baris {row.urutan}",
                          Tautan.to("kecamatan:renja_ranwal_ubah", pk=data.periode_id, tahun=data.tahun, row_pk=row.id))
+
+
+@aturan("renja-sumber-dana-kosong", "Sub kegiatan dalam Renja tanpa sumber dana")
+def renja_sumber_dana_kosong(data: PeriksaData):
+    if not data.ada_renja:
+        return
+    for node in _renja_nodes(data):
+        rincian = data.renja.rincian_of(node.id) if node.level == "subkegiatan" else None
+        if rincian is not None and not rincian.sumber_dana.strip():
+            yield Temuan("renja-sumber-dana-kosong", PERINGATAN, data.kunci_renja,
+                         f"Sub kegiatan {node.kode} dalam Renja {data.tahun} belum mempunyai sumber dana: T-C.33 "
+                         "kolom Sumber Dana kosong.", _owner_label(node), _tautan_rincian(data, node.id))
+
+
+@aturan("renja-prakiraan-ganda", "Prakiraan maju sub kegiatan tercatat dua kali (aktivitas dan isian sub kegiatan)")
+def renja_prakiraan_ganda(data: PeriksaData):
+    """Aktivitas with their own prakiraan n+1 are the only record of it; a stored prakiraan Pagu
+    beside them (left by an older version or the admin) is ignored by the tables: say so."""
+    if not data.ada_renja:
+        return
+    n1 = data.tahun + 1
+    for node in _renja_nodes(data):
+        if node.level != "subkegiatan":
+            continue
+        itemised = prakiraan_aktivitas(data.renja.rincian_of(node.id))
+        stored = data.renja.pagu_prakiraan_of(node)
+        if itemised is not None and stored is not None:
+            selisih = "" if stored == itemised else f" (berbeda {rp(stored - itemised)})"
+            yield Temuan("renja-prakiraan-ganda", GALAT, data.kunci_renja,
+                         f"Prakiraan maju {n1} sub kegiatan {node.kode} dirinci per aktivitas (jumlah {rp(itemised)}) "
+                         f"tetapi isian prakiraan sub kegiatannya juga tersimpan: {rp(stored)}{selisih}. Tabel memakai "
+                         "jumlah aktivitas; simpan ulang rincian sub kegiatan ini untuk menghapus isian ganda.",
+                         _owner_label(node), _tautan_rincian(data, node.id))

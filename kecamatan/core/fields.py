@@ -8,7 +8,15 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kecamatan.core.formatting import Nilai, format_nilai, format_number, format_rupiah, parse_nilai, parse_number
+from kecamatan.core.formatting import (
+    NULL_RUPIAH,
+    Nilai,
+    format_nilai,
+    format_number,
+    format_rupiah,
+    parse_nilai,
+    parse_number,
+)
 
 
 class AngkaField(forms.DecimalField):
@@ -22,14 +30,17 @@ class AngkaField(forms.DecimalField):
         "max_whole_digits": "Angka terlalu besar: paling banyak %(max)s digit sebelum koma.",
     }
 
-    def __init__(self, *args, min_value_message: str | None = None, **kwargs):
+    def __init__(self, *args, min_value_message: str | None = None, dash_empty: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dash_empty = dash_empty  # "-" typed for an absent figure (a volume): read as empty
         if min_value_message:
             for validator in self.validators:
                 if getattr(validator, "code", "") == "min_value":
                     validator.message = min_value_message
 
     def to_python(self, value):
+        if self.dash_empty and isinstance(value, str) and value.strip() in NULL_RUPIAH:
+            return None
         if isinstance(value, str) and value.strip():
             try:
                 value = parse_number(value)
@@ -85,13 +96,19 @@ class NilaiField(forms.CharField):
 
 
 class RupiahField(AngkaField):
-    """Rupiah, whole or with cents, never negative; shown back as 1.500.000."""
+    """Rupiah, whole or with cents, never negative; shown back as 1.500.000. "-" means nothing
+    planned: 0, as the Excel import reads a Rp cell (`importing.cells.read_rupiah`, tables.md §0.4)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_digits", 18)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", 0)
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() in NULL_RUPIAH:
+            return Decimal(0)
+        return super().to_python(value)
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):

@@ -22,6 +22,7 @@ EMPTY = "-"
 # Labels that stand for "no number here" (tables.md §0.4)
 NA = "N/A"
 NIHIL = "NIHIL"
+NULL_RUPIAH = {"-", "–", "—"}  # in Rp cells and fields "-" means nothing: 0 (tables.md §0.4)
 NULL_LABELS = {"N/A": NA, "NA": NA, "-": EMPTY, "–": EMPTY, "—": EMPTY, "NIHIL": NIHIL}
 
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")

@@ -102,7 +102,7 @@ def _load_indikator(report, periode: Periode, dokumen: Dokumen, owner_field: str
 def _load_rincian(report, dokumen: Dokumen, sub: SubKegiatan, renja: dict) -> None:
     rincian, created = _create(
         report, RenjaSubKegiatan, {"dokumen": dokumen, "subkegiatan": sub},
-        {"lokasi": renja.get("lokasi", ""), "sumber_dana": renja.get("sumber_dana", "DAU"),
+        {"lokasi": renja.get("lokasi", ""), "sumber_dana": renja.get("sumber_dana", ""),
          "catatan": renja.get("catatan", "")},
     )
     if created:  # aktivitas belong to the rincian as loaded; never merged into one people edited
@@ -111,6 +111,7 @@ def _load_rincian(report, dokumen: Dokumen, sub: SubKegiatan, renja: dict) -> No
                 rincian=rincian, urutan=urutan, uraian=a["uraian"], skala_prioritas=a.get("skala_prioritas"),
                 volume=parse_number(a["volume"]) if a.get("volume") else None, satuan=a.get("satuan", ""),
                 jumlah=parse_number(a["jumlah"]), catatan=a.get("catatan", ""),
+                prakiraan=parse_number(a["prakiraan"]) if a.get("prakiraan") else None,
             )
             akt.full_clean(exclude=["rincian"], validate_constraints=False)
             akt.save()

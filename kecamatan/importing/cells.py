@@ -95,7 +95,7 @@ def read_nilai(sel: Sel, *, places: int = 4, max_digits: int = 18, label_max: in
     return nilai
 
 
-NULL_RUPIAH = {"-", "–", "—"}  # in Rp cells "-" means nothing: 0 (tables.md §0.4)
+NULL_RUPIAH = formatting.NULL_RUPIAH  # in Rp cells "-" means nothing: 0 (tables.md §0.4)
 
 
 def read_rupiah(sel: Sel) -> Decimal | None:

@@ -6,9 +6,14 @@ What is typed, per row:
   drop-down), catatan penting, prakiraan maju n+1 (Rp). Its kebutuhan dana has one source (the
   Renja rule): with aktivitas it is their sum, an Excel SUM in the sheet, locked, never stored;
   without, the Pagu of tahap renja typed here.
-- aktivitas, under their sub-kegiatan: uraian, skala prioritas, volume, satuan, dana, catatan.
-  Below them three free rows "Aktivitas baru" add aktivitas; emptying an aktivitas's uraian and
-  dana deletes it.
+- aktivitas, under their sub-kegiatan: uraian, skala prioritas, volume, satuan, dana, catatan and
+  their own prakiraan maju n+1 (optional; when any is given the sub-kegiatan's prakiraan is their
+  sum, a locked SUM as for the dana).
+  Below them FREE_ROWS (10) free rows "Aktivitas baru" add aktivitas; emptying an aktivitas's
+  uraian and dana deletes it. Ten rows hold a new sub-kegiatan as the largest of the seeds' Renja
+  (Senduro 2024: at most 6 aktivitas per sub-kegiatan) with room to spare, and every new template
+  gives ten more below the aktivitas already saved: any number, in rounds of ten. One sheet in
+  T-C.33's order keeps each aktivitas under its sub-kegiatan with the SUM that makes its dana.
 - program and kegiatan: the targets of their indicators; their Rp, and the total, are Excel sums.
 
 An aktivitas row is identified by the Aktivitas id. Uploading the same file again changes
@@ -35,11 +40,11 @@ from kecamatan.importing.renja_kinds import (
     sumber_dana_kind,
 )
 from kecamatan.importing.renstra import SATUAN_UMUM, TINGKAT
-from kecamatan.renja.data import PRAKIRAAN, RENJA, RenjaData
+from kecamatan.renja.data import PRAKIRAAN, RENJA, RenjaData, prakiraan_aktivitas
 from kecamatan.renstra.data import IndikatorData, NodeData
 
 FORMAT = "renja"
-FREE_ROWS = 3  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)
+FREE_ROWS = 10  # "Aktivitas baru" rows under each sub-kegiatan (the sheet is protected: no inserted rows)
 
 
 def _columns(n: int) -> tuple[Column, ...]:
@@ -67,10 +72,11 @@ def _columns(n: int) -> tuple[Column, ...]:
 def _notes(n: int, codes: Sequence[str]) -> tuple[str, ...]:
     return (
         f"Isi sel kuning saja. Baris sub kegiatan: lokasi, target {n}, kebutuhan dana {n}, sumber dana (pilih: "
-        f"{', '.join(codes)}), catatan penting, target {n + 1} dan prakiraan maju {n + 1}. Baris program dan kegiatan: "
+        f"{', '.join(codes)}; boleh kosong bila belum diketahui), catatan penting, target {n + 1} dan prakiraan maju {n + 1}. Baris program dan kegiatan: "
         "target indikatornya. Rupiah program, kegiatan dan JUMLAH adalah rumus Excel (terkunci).",
         "Aktivitas ada di bawah sub kegiatannya. Kebutuhan dana sub kegiatan yang dirinci per aktivitas adalah jumlah "
-        "dana aktivitasnya (rumus, terkunci): jangan diketik.",
+        f"dana aktivitasnya (rumus, terkunci): jangan diketik. Prakiraan maju {n + 1} aktivitas boleh diisi; bila "
+        f"diisi, prakiraan maju sub kegiatannya adalah jumlahnya (kosongkan Prakiraan Maju {n + 1} sub kegiatan).",
         "Menambah aktivitas: isi baris 'Aktivitas baru' di bawah sub kegiatannya (uraian dan dana wajib). Bila sub "
         f"kegiatan itu belum dirinci per aktivitas, kosongkan juga Kebutuhan Dana {n} sub kegiatannya. Perlu lebih dari "
         f"{FREE_ROWS} baris? Unggah dulu, lalu unduh templat baru.",
@@ -109,7 +115,7 @@ def renja_layout(data: RenjaData, identitas: Identitas, sumber_dana: Sequence[tu
     return Layout(identitas, (sheet,), lists={
         "satuan": tuple(sorted(used | set(SATUAN_UMUM), key=str.casefold)),
         "sumber_dana": tuple(code for code, _ in sumber_dana),
-    }, reconcile=_dana_rule(data, rows, programs, probe.heading("dana")))
+    }, reconcile=_dana_rule(data, rows, programs, (probe.heading("dana"), probe.heading("dana1"))))
 
 
 def _row_plan(data: RenjaData, programs: Sequence[NodeData]) -> list[tuple[str, object]]:
@@ -156,7 +162,7 @@ def _rows(data: RenjaData, plan: list[tuple[str, object]], probe: Sheet, program
         if kind == "total":
             rows.append(Row("total", "total", "", {"uraian": f"JUMLAH RENJA {n}", **sums(programs)}))
         elif kind == "node":
-            rows.append(_node_row(data, payload, sums, aktivitas_rows, dana_l, sumber))
+            rows.append(_node_row(data, payload, sums, aktivitas_rows, (dana_l, dana1_l), sumber))
         elif kind == "aktivitas":
             sub, a = payload
             rows.append(Row(f"aktivitas:{a.id}", "aktivitas", "", {"tingkat": "Aktivitas"}, (_aktivitas_item(
@@ -170,9 +176,10 @@ def _rows(data: RenjaData, plan: list[tuple[str, object]], probe: Sheet, program
 
 
 def _node_row(data: RenjaData, payload, sums: Callable[[Sequence[NodeData]], dict[str, Rumus]],
-              aktivitas_rows: dict[int, tuple[int, int]], dana_l: str, sumber: PilihanKind) -> Row:
+              aktivitas_rows: dict[int, tuple[int, int]], letters: tuple[str, str], sumber: PilihanKind) -> Row:
     """A row of a program, kegiatan or sub-kegiatan (its first) or of its further indicators."""
     node, k, ind = payload
+    dana_l, dana1_l = letters
     level = node.level
     cells = {"tingkat": TINGKAT[level], KODE: node.kode, "uraian": node.nama,
              "indikator": ind.uraian if ind else "(tanpa indikator)", "satuan": ind.satuan if ind else ""}
@@ -181,20 +188,25 @@ def _node_row(data: RenjaData, payload, sums: Callable[[Sequence[NodeData]], dic
     if k == 0 and level in ("program", "kegiatan"):
         cells.update(sums(node.children))
     elif k == 0:
-        if data.rincian_of(node.id).aktivitas:  # its dana is their sum
+        rincian = data.rincian_of(node.id)
+        if rincian.aktivitas:  # its dana is their sum
             first, last = aktivitas_rows[node.id]
             cells["dana"] = Rumus(f"=SUM({dana_l}{first}:{dana_l}{last})")
+            if prakiraan_aktivitas(rincian) is not None:  # and so is its prakiraan maju
+                cells["dana1"] = Rumus(f"=SUM({dana1_l}{first}:{dana1_l}{last})")
         items = _subkegiatan_items(data, node, sumber) + items
     return Row(ref, level, node.kode, cells, items, match=(node.kode, normalize(cells["indikator"])))
 
 
-def _dana_rule(data: RenjaData, rows: list[Row], programs: Sequence[NodeData], heading: str) -> DanaRule:
+def _dana_rule(data: RenjaData, rows: list[Row], programs: Sequence[NodeData], headings: tuple[str, str]) -> DanaRule:
     n = data.tahun
     by_ref = {row.ref: row for row in rows}
-    return DanaRule(heading, tuple(
+    return DanaRule(headings[0], heading_prakiraan=headings[1], subs=tuple(
         SubAktivitas(
             dana_key=f"pagu:{sub.id}:{n}:{RENJA}",
             dana_locked=bool(data.rincian_of(sub.id).aktivitas),
+            prakiraan_key=f"pagu:{sub.id}:{n + 1}:{PRAKIRAAN}",
+            prakiraan_locked=prakiraan_aktivitas(data.rincian_of(sub.id)) is not None,
             existing=tuple((by_ref[f"aktivitas:{a.id}"].items[0], f"aktivitas:{a.id}")
                            for a in data.rincian_of(sub.id).aktivitas),
             free=tuple(by_ref[f"aktivitas-baru:{sub.id}:{j}"].items[0] for j in range(1, FREE_ROWS + 1)),
@@ -214,6 +226,7 @@ def _subkegiatan_items(data: RenjaData, sub: NodeData, sumber: PilihanKind) -> t
     rincian = data.rincian_of(sub.id)
     name = f"{sub.kode} {sub.nama}"
     has_aktivitas = bool(rincian.aktivitas)
+    itemised_n1 = prakiraan_aktivitas(rincian) is not None
     dana_key = f"pagu:{sub.id}:{n}:{RENJA}"
     return (
         Item(f"rincian:{sub.id}:{n}:lokasi", LOKASI, ("lokasi",), f"Lokasi: {name}", rincian.lokasi),
@@ -222,6 +235,8 @@ def _subkegiatan_items(data: RenjaData, sub: NodeData, sumber: PilihanKind) -> t
              None if has_aktivitas else sub.pagu.get(n), locked=has_aktivitas),
         Item(f"rincian:{sub.id}:{n}:sumber_dana", sumber, ("sumber",), f"Sumber dana: {name}", rincian.sumber_dana),
         Item(f"rincian:{sub.id}:{n}:catatan", CATATAN, ("catatan",), f"Catatan penting: {name}", rincian.catatan),
-        Item(f"pagu:{sub.id}:{n + 1}:{PRAKIRAAN}", RUPIAH, ("dana1",), f"Prakiraan maju {n + 1} (Rp): {name}",
-             data.prakiraan(sub)),
+        # itemised for n+1 too: the SUM of the aktivitas' own prakiraan, no Pagu stored
+        Item(f"pagu:{sub.id}:{n + 1}:{PRAKIRAAN}", DANA_DIHITUNG if itemised_n1 else RUPIAH, ("dana1",),
+             f"Prakiraan maju {n + 1} (Rp): {name}", None if itemised_n1 else data.prakiraan(sub),
+             locked=itemised_n1),
     )

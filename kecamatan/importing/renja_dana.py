@@ -23,6 +23,8 @@ class SubAktivitas:
     dana_locked: bool
     existing: tuple[tuple[Item, str], ...]  # (item, row ref)
     free: tuple[Item, ...]
+    prakiraan_key: str = ""  # its prakiraan maju n+1, the sum of the aktivitas' own when any has one
+    prakiraan_locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class DanaRule:
 
     heading: str
     subs: tuple[SubAktivitas, ...] = field(default_factory=tuple)
+    heading_prakiraan: str = ""
 
     def __call__(self, proposed: list[Proposed], seen: frozenset[str]) -> Reconciled:
         by_key = {p.item.key: p for p in proposed}
@@ -64,20 +67,13 @@ class DanaRule:
                     replaced[item.key] = Proposed(p.lembar, p.baris, twin[0], p.value)
                 values.append(p.value)
             values += [u.current for u, _ in unseen]
-            dana = by_key.get(sub.dana_key)
-            if not values or dana is None or dana.value is None:
-                continue
-            total = sum((v.jumlah for v in values), Decimal(0))
-            if sub.dana_locked and dana.value == total:
-                replaced[sub.dana_key] = Proposed(dana.lembar, dana.baris, dana.item, None)
-                continue
-            replaced[sub.dana_key] = None
-            errors.append(RowError(
-                dana.baris, self.heading,
-                f"Sub kegiatan ini dirinci per aktivitas ({len(values)} aktivitas, jumlah "
-                f"{formatting.format_rupiah(total)}): kebutuhan dananya adalah jumlah dana aktivitas, tidak diketik. "
-                "Kosongkan sel ini; atau, bila dananya tidak dirinci, hapus semua aktivitasnya (kosongkan uraian dan "
-                "dananya).", dana.lembar))
+            if values:
+                self._one_source(by_key.get(sub.dana_key), [v.jumlah for v in values], sub.dana_locked,
+                                 replaced, errors, len(values), prakiraan=False)
+            itemised = [v.prakiraan for v in values if v.prakiraan is not None]
+            if itemised and sub.prakiraan_key:
+                self._one_source(by_key.get(sub.prakiraan_key), itemised, sub.prakiraan_locked,
+                                 replaced, errors, len(itemised), prakiraan=True)
         out = []
         for p in proposed:
             if p.item.key not in replaced:
@@ -85,6 +81,30 @@ class DanaRule:
             elif replaced[p.item.key] is not None:
                 out.append(replaced[p.item.key])
         return Reconciled(out, errors, frozenset(matched))
+
+    def _one_source(self, typed: Proposed | None, amounts: list, locked: bool, replaced: dict, errors: list,
+                    count: int, *, prakiraan: bool) -> None:
+        """A sub-kegiatan amount that is the sum of its aktivitas' amounts: typed beside them it is
+        an error at its cell, unless it is exactly their sum where the template had the SUM."""
+        if typed is None or typed.value is None:
+            return
+        total = sum(amounts, Decimal(0))
+        if locked and typed.value == total:
+            replaced[typed.item.key] = Proposed(typed.lembar, typed.baris, typed.item, None)
+            return
+        replaced[typed.item.key] = None
+        if prakiraan:
+            pesan = (f"{count} aktivitas sub kegiatan ini mempunyai prakiraan maju sendiri (jumlah "
+                     f"{formatting.format_rupiah(total)}): prakiraan maju sub kegiatan adalah jumlahnya, tidak "
+                     "diketik. Kosongkan sel ini; atau kosongkan prakiraan maju semua aktivitasnya.")
+            heading = self.heading_prakiraan
+        else:
+            pesan = (f"Sub kegiatan ini dirinci per aktivitas ({count} aktivitas, jumlah "
+                     f"{formatting.format_rupiah(total)}): kebutuhan dananya adalah jumlah dana aktivitas, tidak "
+                     "diketik. Kosongkan sel ini; atau, bila dananya tidak dirinci, hapus semua aktivitasnya "
+                     "(kosongkan uraian dan dananya).")
+            heading = self.heading
+        errors.append(RowError(typed.baris, heading, pesan, typed.lembar))
 
 
 def gone(ref: str) -> Item | None:

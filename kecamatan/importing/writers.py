@@ -225,7 +225,7 @@ def write_target_renja(periode, entries: dict[tuple, object], by, reason) -> Non
     TargetRenja.objects.bulk_create(create)
 
 
-AKTIVITAS_FIELDS = ["uraian", "skala_prioritas", "volume", "satuan", "jumlah", "catatan"]
+AKTIVITAS_FIELDS = ["uraian", "skala_prioritas", "volume", "satuan", "jumlah", "prakiraan", "catatan"]
 
 
 def write_aktivitas(periode, entries: dict[tuple, object], by, reason) -> None:
@@ -264,34 +264,45 @@ def write_aktivitas(periode, entries: dict[tuple, object], by, reason) -> None:
     if update:
         _update(Aktivitas, update, AKTIVITAS_FIELDS)
     Aktivitas.objects.bulk_create(create)
-    # as the Renja page's save does: a sub-kegiatan itemised into aktivitas keeps no typed dana
-    itemised = Pagu.objects.filter(
-        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={r.subkegiatan_id for r in rincian.values()},
-        subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
-        subkegiatan__rincian_renja__dokumen__tahun=F("tahun"), subkegiatan__rincian_renja__aktivitas__isnull=False,
-    ).distinct()
-    _apply(Pagu, [], [], list(itemised), [], by, reason)
+    # as the Renja page's save does: a sub-kegiatan itemised into aktivitas keeps no typed dana,
+    # and none typed prakiraan maju once its aktivitas carry their own
+    subs = {r.subkegiatan_id for r in rincian.values()}
+    _apply(Pagu, [], [], list(_itemised(Pagu.objects.filter(subkegiatan_id__in=subs), Pagu.Tahap.RENJA)), [],
+           by, reason)
+    _apply(Pagu, [], [], list(_itemised(Pagu.objects.filter(subkegiatan_id__in=subs), Pagu.Tahap.PRAKIRAAN)), [],
+           by, reason)
+
+
+def _itemised(pagu, tahap: str):
+    """The Pagu rows of `tahap` that aktivitas replace: renja of year n beside aktivitas in the
+    Renja of n, prakiraan of n+1 beside aktivitas with their own prakiraan in the Renja of n."""
+    if tahap == Pagu.Tahap.RENJA:
+        beside = {"subkegiatan__rincian_renja__dokumen__tahun": F("tahun"),
+                  "subkegiatan__rincian_renja__aktivitas__isnull": False}
+    else:
+        beside = {"subkegiatan__rincian_renja__dokumen__tahun": F("tahun") - 1,
+                  "subkegiatan__rincian_renja__aktivitas__prakiraan__isnull": False}
+    return pagu.filter(tahap=tahap, subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
+                       **beside).distinct()
 
 
 def check_dana_single_source(periode: Periode, pagu: dict[tuple, object]) -> None:
     """The Renja rule after an import: a sub-kegiatan with aktivitas in the Renja of year n has no
-    Pagu of tahap renja for n (its dana is their sum). The reader refuses a file typing one beside
-    aktivitas; this guards the write itself, for the dana this import wrote (1 query)."""
-    written = [(sub, tahun) for (sub, tahun, tahap), value in pagu.items()
-               if tahap == Pagu.Tahap.RENJA and value is not None]
-    if not written:
-        return
-    clash = Pagu.objects.filter(
-        tahap=Pagu.Tahap.RENJA, subkegiatan_id__in={s for s, _ in written}, tahun__in={t for _, t in written},
-        subkegiatan__kegiatan__program__periode=periode,
-        subkegiatan__rincian_renja__dokumen__jenis=Dokumen.Jenis.RENJA,
-        subkegiatan__rincian_renja__dokumen__tahun=F("tahun"),
-        subkegiatan__rincian_renja__aktivitas__isnull=False,
-    ).select_related("subkegiatan__nomenklatur").first()
-    if clash is not None:
-        raise ValidationError(f"Sub kegiatan {clash.subkegiatan.kode} akan mempunyai aktivitas sekaligus kebutuhan "
-                              f"dana {clash.tahun} yang diketik. Dananya dijumlahkan dari aktivitas: kosongkan "
-                              "kebutuhan dananya, atau hapus aktivitasnya.")
+    Pagu of tahap renja for n (its dana is their sum), nor of tahap prakiraan for n+1 when its
+    aktivitas carry their own prakiraan. The reader refuses a file typing one beside them; this
+    guards the write itself, for the amounts this import wrote (1 query per tahap written)."""
+    for tahap, apa in ((Pagu.Tahap.RENJA, "kebutuhan dana"), (Pagu.Tahap.PRAKIRAAN, "prakiraan maju")):
+        written = [(sub, tahun) for (sub, tahun, t), value in pagu.items() if t == tahap and value is not None]
+        if not written:
+            continue
+        clash = _itemised(Pagu.objects.filter(
+            subkegiatan_id__in={s for s, _ in written}, tahun__in={t for _, t in written},
+            subkegiatan__kegiatan__program__periode=periode,
+        ), tahap).select_related("subkegiatan__nomenklatur").first()
+        if clash is not None:
+            raise ValidationError(f"Sub kegiatan {clash.subkegiatan.kode} akan mempunyai aktivitas sekaligus {apa} "
+                                  f"{clash.tahun} yang diketik. Jumlahnya dihitung dari aktivitas: kosongkan "
+                                  f"{apa} sub kegiatannya, atau kosongkan isian aktivitasnya.")
 
 
 # item key prefix → (writer, how the rest of the key reads)

@@ -5,11 +5,16 @@ proposals (T-C.32), the service analysis (T-C.30), and notes on the source docum
 
 Money stays in `Pagu` (per sub-kegiatan, year, tahap):
 - tahap `renja`, year n: the kebutuhan dana of a sub-kegiatan that has no aktivitas;
-- tahap `prakiraan`, year n+1: the prakiraan maju of the Renja of year n.
+- tahap `prakiraan`, year n+1: the prakiraan maju of the Renja of year n, of a sub-kegiatan whose
+  aktivitas carry no amount of their own for n+1.
 When a sub-kegiatan has aktivitas in the Renja of year n, their dana are the only record of its
 money for year n: no `Pagu(renja, n)` row exists beside them (the services delete it), and the
-sub-kegiatan's dana is their sum, computed (`reports.renja_data.RenjaData.dana`). Everything above
-the sub-kegiatan is rolled up, never stored.
+sub-kegiatan's dana is their sum, computed (`renja.data.RenjaData.dana`). Likewise for n+1: when
+at least one of its aktivitas has its own `prakiraan`, the sub-kegiatan's prakiraan maju is the sum
+of those amounts (`RenjaData.prakiraan`) and no `Pagu(prakiraan, n+1)` row is kept beside them (the
+services and the import delete it; should one exist anyway, the itemised sum wins and the
+consistency checker flags the stored row). Everything above the sub-kegiatan is rolled up, never
+stored.
 """
 
 from __future__ import annotations
@@ -93,7 +98,9 @@ class RenjaSubKegiatan(models.Model):
     subkegiatan = models.ForeignKey(SubKegiatan, on_delete=models.CASCADE, related_name="rincian_renja",
                                     verbose_name="sub kegiatan")
     lokasi = models.CharField("lokasi", max_length=200, blank=True)
-    sumber_dana = models.CharField("sumber dana", max_length=10, choices=SumberDana.choices, default=SumberDana.DAU)
+    sumber_dana = models.CharField("sumber dana", max_length=10, choices=SumberDana.choices, blank=True, default="",
+                                   help_text="Boleh kosong bila belum diketahui; pemeriksa dan laporan kelengkapan "
+                                             "mencatatnya sebagai belum diisi.")
     catatan = models.TextField("catatan penting", blank=True)
 
     class Meta:
@@ -124,13 +131,19 @@ class Aktivitas(models.Model):
     volume = models.DecimalField("volume", null=True, blank=True, **VALUE_DIGITS)
     satuan = models.CharField("satuan volume", max_length=60, blank=True)
     jumlah = models.DecimalField("dana (Rp)", validators=[MinValueValidator(0)], **RP_DIGITS)
+    prakiraan = models.DecimalField("prakiraan maju n+1 (Rp)", null=True, blank=True, validators=[MinValueValidator(0)],
+                                    **RP_DIGITS, help_text="Dana aktivitas ini pada tahun berikutnya; boleh kosong.")
     catatan = models.CharField("catatan", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "aktivitas"
         verbose_name_plural = "aktivitas"
         ordering = ["rincian", "urutan", "pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(jumlah__gte=0), name="aktivitas_tidak_negatif")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(jumlah__gte=0), name="aktivitas_tidak_negatif"),
+            models.CheckConstraint(condition=models.Q(prakiraan__isnull=True) | models.Q(prakiraan__gte=0),
+                                   name="aktivitas_prakiraan_tidak_negatif"),
+        ]
 
     def __str__(self) -> str:
         return self.uraian

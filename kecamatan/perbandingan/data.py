@@ -118,4 +118,6 @@ class PerbandinganData:
     dokumen: tuple[DokumenInfo, ...] = ()
     jumlah_indikator: dict[int, int] = field(default_factory=dict)  # per kecamatan: every indicator
     terisi: dict[tuple[int, int, int], int] = field(default_factory=dict)  # (kecamatan, tahun, tw) → entered
+    # (kecamatan, tahun) → sub-kegiatan of its Renja without a sumber dana
+    sumber_dana_kosong: dict[tuple[int, int], int] = field(default_factory=dict)
     kabupaten_demo: bool = False

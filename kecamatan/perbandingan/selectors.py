@@ -28,6 +28,7 @@ from kecamatan.models import (
     Periode,
     Realisasi,
     RealisasiAnggaran,
+    RenjaSubKegiatan,
     Target,
 )
 from kecamatan.perbandingan.data import (
@@ -228,7 +229,7 @@ def perbandingan_data(kabupaten: Kabupaten, pilihan: Pilihan, *, indikator: bool
                       kelengkapan: bool = False, semua_tahun: bool = False) -> PerbandinganData:
     """The kabupaten's kecamatan and what a comparison page needs, for the chosen year or (trend)
     every year of the Renstra periods covering it. Fixed number of queries: 3 (kecamatan, periods,
-    programs) + 3 for indicators + 2 for money + 1 for documents + 2 for completeness."""
+    programs) + 3 for indicators + 2 for money + 1 for documents + 3 for completeness."""
     periode = _periode_per_kecamatan(kabupaten, pilihan.tahun)
     kecamatan = _kecamatan(kabupaten, periode)
     ids = [p.pk for p in periode.values()]
@@ -253,6 +254,12 @@ def perbandingan_data(kabupaten: Kabupaten, pilihan: Pilihan, *, indikator: bool
             for k, t, tw, n in Realisasi.objects.filter(indikator__periode_id__in=ids, tahun__in=years)
             .values_list("indikator__periode__kecamatan_id", "tahun", "triwulan").annotate(n=Count("pk")).order_by()
         }
+        data["sumber_dana_kosong"] = {
+            (k, t): n
+            for k, t, n in RenjaSubKegiatan.objects.filter(dokumen__periode_id__in=ids, dokumen__tahun__in=years,
+                                                           sumber_dana="")
+            .values_list("dokumen__periode__kecamatan_id", "dokumen__tahun").annotate(n=Count("pk")).order_by()
+        }
     return PerbandinganData(
         kabupaten=kabupaten.nama, provinsi=kabupaten.provinsi, bappeda=kabupaten.bappeda,
         alamat_bappeda=kabupaten.alamat_bappeda, pilihan=pilihan, tahun_list=tuple(years), kecamatan=kecamatan,
@@ -271,7 +278,7 @@ def penyerapan_data(kabupaten: Kabupaten, pilihan: Pilihan) -> PerbandinganData:
 
 
 def kelengkapan_data(kabupaten: Kabupaten, pilihan: Pilihan) -> PerbandinganData:
-    """Completeness and timeliness of every document of the year: 6 queries."""
+    """Completeness and timeliness of every document of the year: 7 queries."""
     return perbandingan_data(kabupaten, pilihan, kelengkapan=True)
 
 

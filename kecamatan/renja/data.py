@@ -37,6 +37,7 @@ class AktivitasData:
     satuan: str = ""
     catatan: str = ""
     id: int = 0  # the Aktivitas row (the Excel template addresses it); 0 in hand-made test data
+    prakiraan: Decimal | None = None  # its own amount for n+1 (prakiraan maju), when itemised
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,15 @@ class RenjaData:
         return sub.pagu.get(tahun)
 
     def prakiraan(self, sub: NodeData) -> Decimal | None:
-        """Prakiraan maju of year n+1 set in this Renja."""
+        """Prakiraan maju of year n+1 set in this Renja: the sum of its aktivitas' own n+1 amounts
+        when at least one has one (itemised; it wins over a stored Pagu), else its prakiraan Pagu."""
+        itemised = prakiraan_aktivitas(self.rincian_of(sub.id))
+        if itemised is not None:
+            return itemised
+        return self.pagu_prakiraan.get(sub.id, {}).get(self.tahun + 1)
+
+    def pagu_prakiraan_of(self, sub: NodeData) -> Decimal | None:
+        """The stored Pagu(prakiraan, n+1) row, whatever the aktivitas say (for the checker)."""
         return self.pagu_prakiraan.get(sub.id, {}).get(self.tahun + 1)
 
     def anggaran_final(self, sub: NodeData, tahun: int) -> Decimal | None:
@@ -246,6 +255,12 @@ class RenjaData:
 
     def catatan_for(self, tabel: str) -> tuple[CatatanData, ...]:
         return tuple(c for c in self.catatan if c.tabel == tabel)
+
+
+def prakiraan_aktivitas(rincian: RincianData | None) -> Decimal | None:
+    """Σ of the aktivitas' own n+1 amounts; None when none of them has one (not itemised for n+1)."""
+    amounts = [a.prakiraan for a in (rincian.aktivitas if rincian else ()) if a.prakiraan is not None]
+    return sum(amounts, ZERO) if amounts else None
 
 
 def node_label(key: object) -> tuple[str, str]:

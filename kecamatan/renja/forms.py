@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from kecamatan.core.fields import AngkaField, NilaiField, RupiahField
-from kecamatan.core.formatting import Nilai
+from kecamatan.core.formatting import NULL_RUPIAH, Nilai
 from kecamatan.models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 
 
@@ -21,13 +21,16 @@ class TambahSubKegiatanForm(forms.Form):
 
 class RincianForm(forms.Form):
     lokasi = forms.CharField(label="Lokasi", max_length=200, required=False)
-    sumber_dana = forms.ChoiceField(label="Sumber dana", choices=SumberDana.choices)
+    sumber_dana = forms.ChoiceField(label="Sumber dana", choices=[("", "(belum diketahui)"), *SumberDana.choices],
+                                    required=False)
     catatan = forms.CharField(label="Catatan penting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     dana = RupiahField(label="Kebutuhan dana (Rp)", required=False,
                        help_text="Hanya bila sub kegiatan tidak dirinci per aktivitas.")
-    prakiraan = RupiahField(label="Prakiraan maju (Rp)", required=False)
+    prakiraan = RupiahField(label="Prakiraan maju (Rp)", required=False,
+                            help_text="Hanya bila prakiraan maju tidak dirinci per aktivitas.")
 
-    def __init__(self, *args, tahun: int, indikator: list[Indikator], dana_dari_aktivitas: bool, **kwargs):
+    def __init__(self, *args, tahun: int, indikator: list[Indikator], dana_dari_aktivitas: bool,
+                 prakiraan_dari_aktivitas: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
         self.fields["dana"].label = f"Kebutuhan dana {tahun} (Rp)"
@@ -35,6 +38,9 @@ class RincianForm(forms.Form):
         if dana_dari_aktivitas:
             self.fields["dana"].disabled = True
             self.fields["dana"].help_text = "Dijumlahkan dari aktivitas di bawah."
+        if prakiraan_dari_aktivitas:
+            self.fields["prakiraan"].disabled = True
+            self.fields["prakiraan"].help_text = f"Dijumlahkan dari prakiraan {tahun + 1} aktivitas di bawah."
         for ind in indikator:
             self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun} ({ind.satuan})")
             self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1} ({ind.satuan})")
@@ -50,9 +56,10 @@ class RincianForm(forms.Form):
 class AktivitasForm(forms.Form):
     uraian = forms.CharField(label="Aktivitas", max_length=300)
     skala_prioritas = forms.IntegerField(label="Skala prioritas", min_value=1, required=False)
-    volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False)
+    volume = AngkaField(label="Volume", max_digits=18, decimal_places=4, required=False, dash_empty=True)
     satuan = forms.CharField(label="Satuan", max_length=60, required=False)
     jumlah = RupiahField(label="Dana (Rp)")
+    prakiraan = RupiahField(label="Prakiraan maju n+1 (Rp)", required=False)
     catatan = forms.CharField(label="Catatan", max_length=300, required=False)
 
 
@@ -68,7 +75,8 @@ def aktivitas_list(formset) -> list[dict]:
             continue
         out.append({
             "uraian": data["uraian"], "skala_prioritas": data.get("skala_prioritas"), "volume": data.get("volume"),
-            "satuan": data.get("satuan", ""), "jumlah": data["jumlah"], "catatan": data.get("catatan", ""),
+            "satuan": data.get("satuan", ""), "jumlah": data["jumlah"], "prakiraan": data.get("prakiraan"),
+            "catatan": data.get("catatan", ""),
         })
     return out
 
@@ -177,6 +185,9 @@ class ReviewRanwalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        raw_pagu = (self.data.get(self.add_prefix("ranwal_pagu")) or "").strip()
+        if raw_pagu in NULL_RUPIAH and data.get("tingkat") != ReviewRanwal.Tingkat.SUBKEGIATAN:
+            data["ranwal_pagu"] = None  # "-" on a program/kegiatan row: nothing typed, its pagu is a sum
         key = data.get("kebutuhan")
         if key and data.get("tingkat") and not key.startswith(data["tingkat"] + ":"):
             self.add_error("kebutuhan", "Pilih program/kegiatan/sub kegiatan yang setingkat dengan baris ini.")
@@ -215,7 +226,7 @@ class ReviewRanwalForm(forms.Form):
 
 
 class UsulanForm(forms.ModelForm):
-    volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False)
+    volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False, dash_empty=True)
 
     class Meta:
         model = UsulanPemangku

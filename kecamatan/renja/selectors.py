@@ -108,7 +108,8 @@ def _rincian(renja_docs: dict) -> dict[int, dict[int, RincianData]]:
     ):
         aktivitas[a.rincian_id].append(
             AktivitasData(urutan=a.urutan, uraian=a.uraian, jumlah=a.jumlah, skala_prioritas=a.skala_prioritas,
-                          volume=a.volume, satuan=a.satuan, catatan=a.catatan, id=a.pk)
+                          volume=a.volume, satuan=a.satuan, catatan=a.catatan, id=a.pk,
+                          prakiraan=a.prakiraan)
         )
     rincian: dict[int, dict[int, RincianData]] = defaultdict(dict)
     for r in RenjaSubKegiatan.objects.filter(**renja_docs).select_related("dokumen").only(
@@ -273,6 +274,8 @@ def rincian_for_edit(dokumen: Dokumen, sub: SubKegiatan) -> dict:
         "rincian": rincian,
         "aktivitas": aktivitas,
         "dana_aktivitas": sum((a.jumlah for a in aktivitas), Decimal(0)) if aktivitas else None,
+        "prakiraan_aktivitas": (sum((a.prakiraan for a in aktivitas if a.prakiraan is not None), Decimal(0))
+                                if any(a.prakiraan is not None for a in aktivitas) else None),
         "dana": pagu.get((n, Pagu.Tahap.RENJA)),
         "prakiraan": pagu.get((n + 1, Pagu.Tahap.PRAKIRAAN)),
         "indikator": indikator,

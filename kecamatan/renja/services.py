@@ -148,7 +148,9 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
                    dana: Decimal | None, prakiraan: Decimal | None, targets: dict[int, tuple[Nilai, Nilai]],
                    aktivitas: list[dict], by) -> RenjaSubKegiatan:
     """Save what the Renja of year n says about one sub-kegiatan. Its dana of year n has one source:
-    the sum of its aktivitas when it has any (then no renja Pagu is kept), else the `dana` typed."""
+    the sum of its aktivitas when it has any (then no renja Pagu is kept), else the `dana` typed;
+    likewise its prakiraan maju n+1: the sum of the aktivitas' own `prakiraan` when one has any
+    (then no prakiraan Pagu is kept), else the `prakiraan` typed."""
     dokumen = _check(dokumen=dokumen, by=by)
     n = dokumen.tahun
     rincian = RenjaSubKegiatan.objects.filter(dokumen=dokumen, subkegiatan=subkegiatan).first()
@@ -157,6 +159,10 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
     if aktivitas and dana is not None:
         raise ValidationError({"dana": "Dana sub kegiatan ini dijumlahkan dari aktivitasnya; kosongkan isian ini "
                                        "atau hapus semua aktivitas."})
+    itemised_n1 = any(item.get("prakiraan") is not None for item in aktivitas)
+    if itemised_n1 and prakiraan is not None:
+        raise ValidationError({"prakiraan": f"Prakiraan maju {n + 1} dijumlahkan dari prakiraan aktivitasnya; "
+                                            "kosongkan isian ini atau kosongkan prakiraan semua aktivitas."})
     rincian.lokasi, rincian.sumber_dana, rincian.catatan = lokasi, sumber_dana, catatan
     rincian.full_clean()
     rincian.save()
@@ -172,7 +178,7 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
         akt.save()
     Aktivitas.objects.filter(pk__in=[a.pk for a in old[len(aktivitas):]]).delete()
     _set_pagu(subkegiatan, n, Pagu.Tahap.RENJA, None if aktivitas else dana)
-    _set_pagu(subkegiatan, n + 1, Pagu.Tahap.PRAKIRAAN, prakiraan)
+    _set_pagu(subkegiatan, n + 1, Pagu.Tahap.PRAKIRAAN, None if itemised_n1 else prakiraan)
 
     own = {ind.pk: ind for ind in Indikator.objects.filter(subkegiatan=subkegiatan)}
     for ind_id, (target_n, target_n1) in targets.items():

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from kecamatan.renja import views
+from kecamatan.renja import salin_views, views
 
 urlpatterns = [
     path("", views.renja_detail, name="renja_detail"),
     path("mulai/", views.renja_mulai, name="renja_mulai"),
     path("penandatangan/", views.renja_penandatangan, name="renja_penandatangan"),
+    path("salin-renstra/", salin_views.renja_salin, name="renja_salin"),
     path("sub/tambah/", views.renja_sub_tambah, name="renja_sub_tambah"),
     path("sub/<int:sub_pk>/", views.renja_rincian, name="renja_rincian"),
     path("sub/<int:sub_pk>/hapus/", views.renja_sub_hapus, name="renja_sub_hapus"),

@@ -147,7 +147,7 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
         initial[f"prakiraan_{ind.pk}"] = found["targets"].get((ind.pk, tahun + 1, "prakiraan"), Nilai())
     aktivitas_initial = [
         {"uraian": a.uraian, "skala_prioritas": a.skala_prioritas, "volume": a.volume, "satuan": a.satuan,
-         "jumlah": a.jumlah, "catatan": a.catatan}
+         "jumlah": a.jumlah, "prakiraan": a.prakiraan, "catatan": a.catatan}
         for a in found["aktivitas"]
     ]
     post = request.POST if request.method == "POST" else None
@@ -155,16 +155,18 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
         return blocked
     formset = forms.AktivitasFormSet(post, initial=aktivitas_initial, prefix="aktivitas")
     form = forms.RincianForm(post, initial=initial, tahun=tahun, indikator=found["indikator"],
-                             dana_dari_aktivitas=bool(found["aktivitas"]))
+                             dana_dari_aktivitas=bool(found["aktivitas"]),
+                             prakiraan_dari_aktivitas=found["prakiraan_aktivitas"] is not None)
     if post is not None and form.is_valid() and formset.is_valid():
         d = form.cleaned_data
         aktivitas = forms.aktivitas_list(formset)
         # disabled when the dana already comes from aktivitas (its initial value would be stale)
         dana = None if form.fields["dana"].disabled else d["dana"]
+        prakiraan = None if form.fields["prakiraan"].disabled else d["prakiraan"]
         try:
             services.simpan_rincian(
                 dokumen=page.dokumen, subkegiatan=sub, lokasi=d["lokasi"], sumber_dana=d["sumber_dana"],
-                catatan=d["catatan"], dana=dana, prakiraan=d["prakiraan"], targets=form.targets(),
+                catatan=d["catatan"], dana=dana, prakiraan=prakiraan, targets=form.targets(),
                 aktivitas=aktivitas, by=request.user,
             )
         except ValidationError as exc:
@@ -173,7 +175,8 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
             messages.success(request, f"Rincian {sub.kode} disimpan.")
             return redirect(page.url("renja_detail"))
     return render(request, "kecamatan/renja/rincian.html", page.context(
-        sub=sub, form=form, formset=formset, dana_aktivitas=found["dana_aktivitas"]))
+        sub=sub, form=form, formset=formset, dana_aktivitas=found["dana_aktivitas"],
+        prakiraan_aktivitas=found["prakiraan_aktivitas"]))
 
 
 # -- targets, evaluation, service analysis --------------------------------------------------------

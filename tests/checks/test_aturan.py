@@ -3,6 +3,7 @@ test reproduces one situation of the seeds (tables.md §9, the id in the test na
 issue's list and expects the matching rule to fire with its message, document and place."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal as D
 
 from kecamatan.checks.base import ATURAN, GALAT, PERINGATAN, Tautan
@@ -420,6 +421,28 @@ def test_renja_subkegiatan_without_dana():
     dunia.node("7.01.06.2.01.0001").pagu_renja = {}
     t, _ = one(dunia, "renja-sub-tanpa-dana")
     assert t.tautan == Tautan.to("kecamatan:renja_rincian", pk=1, tahun=2024, sub_pk=123)
+
+
+def test_renja_subkegiatan_without_sumber_dana():
+    dunia = Dunia()
+    dunia.rincian[2024][122] = RincianData(122, lokasi="Kec. Uji", sumber_dana="")
+    t, _ = one(dunia, "renja-sumber-dana-kosong")
+    assert (t.tingkat, t.dokumen) == (PERINGATAN, "renja-2024")
+    assert t.pesan == ("Sub kegiatan 7.01.01.2.01.0002 dalam Renja 2024 belum mempunyai sumber dana: T-C.33 kolom "
+                       "Sumber Dana kosong.")
+    assert t.tautan == Tautan.to("kecamatan:renja_rincian", pk=1, tahun=2024, sub_pk=122)
+
+
+def test_renja_prakiraan_itemised_beside_a_stored_one():
+    dunia = Dunia()
+    items = tuple(replace(a, prakiraan=D(2_500_000)) for a in aktivitas(1_000_000, 1_000_000))
+    dunia.rincian[2024][121] = RincianData(121, sumber_dana="DAU", aktivitas=items)
+    t, _ = one(dunia, "renja-prakiraan-ganda")
+    assert t.tingkat == GALAT
+    assert "dirinci per aktivitas (jumlah Rp 5.000.000) tetapi isian prakiraan sub kegiatannya juga tersimpan: " \
+           "Rp 4.000.000 (berbeda Rp -1.000.000)" in t.pesan
+    del dunia.pagu_prakiraan[121]
+    assert found(dunia, "renja-prakiraan-ganda") == []
 
 
 def test_renja_money_against_the_renstra_pagu_of_year_n():

@@ -15,6 +15,7 @@ from kecamatan.importing import services as importing_services
 from kecamatan.importing import writers
 from kecamatan.importing.base import FIRST_DATA_ROW, HEADER_ROW
 from kecamatan.importing.preview import Change
+from kecamatan.importing.renja import FREE_ROWS
 from kecamatan.models import Aktivitas, Dokumen, Indikator, Pagu, Peran, RenjaSubKegiatan, Riwayat, SubKegiatan
 from kecamatan.renja import services as renja_services
 from kecamatan.renja.selectors import renja_data
@@ -92,7 +93,7 @@ def test_template_is_prefilled_protected_and_identified(senduro):
     assert [c.value for c in ws[r]][1:] == [
         "Sub Kegiatan", "7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
         "Jumlah Dokumen Perencanaan Perangkat Daerah", "Dokumen", None, None, None, None,
-        "Kab. Lumajang, Kec. Senduro", 2, f"=SUM(M{r + 1}:M{r + 5})", "DAU", None, 3, 5435320]
+        "Kab. Lumajang, Kec. Senduro", 2, f"=SUM(M{r + 1}:M{r + 12})", "DAU", None, 3, 5435320]
     dana = ws.cell(r, 13)
     assert dana.protection.locked and not dana.fill.fgColor.rgb.endswith("FFF2CC")  # a sum, not an input
     assert all(not ws.cell(r, c).protection.locked for c in (11, 12, 14, 15, 16, 17))
@@ -100,10 +101,10 @@ def test_template_is_prefilled_protected_and_identified(senduro):
     assert [c.value for c in ws[r + 1]][:13] == [f"aktivitas:{a1.pk}", "Aktivitas", None, None, None, None,
                                                   "Penyusunan Dokumen Renja", 1, None, None, None, None, 5136500]
     assert ws.cell(r + 2, 1).value == f"aktivitas:{a2.pk}"
-    for free in (3, 4, 5):  # three free rows to add aktivitas
+    for free in range(3, 13):  # ten free rows to add aktivitas
         assert ws.cell(r + free, 1).value == f"aktivitas-baru:{s1.pk}:{free - 2}"
         assert ws.cell(r + free, 2).value == "Aktivitas baru"
-        assert all(not ws.cell(r + free, c).protection.locked for c in (7, 8, 9, 10, 13, 15))
+        assert all(not ws.cell(r + free, c).protection.locked for c in (7, 8, 9, 10, 13, 15, 17))
         assert ws.cell(r + free, 11).protection.locked  # lokasi is the sub-kegiatan's
     kegiatan = find_row(ws, f"kegiatan:{s1.kegiatan_id}")
     assert ws.cell(kegiatan, 13).value.startswith(f"=M{r}+M") and ws.cell(kegiatan, 13).protection.locked
@@ -202,7 +203,7 @@ def test_round_trip_unchanged_then_exactly_five_cells(senduro):
     # a fresh template has the new aktivitas under its sub-kegiatan, inside its sum
     ws = workbook(template(senduro, KUNCI))[SHEET]
     r = find_row(ws, f"subkegiatan:{s3.pk}")
-    assert ws.cell(r + 2, 1).value == f"aktivitas:{new.pk}" and ws.cell(r, 13).value == f"=SUM(M{r + 1}:M{r + 5})"
+    assert ws.cell(r + 2, 1).value == f"aktivitas:{new.pk}" and ws.cell(r, 13).value == f"=SUM(M{r + 1}:M{r + 2 + FREE_ROWS})"
 
 
 def test_deleting_aktivitas_by_emptying_uraian_and_dana(senduro):
@@ -288,7 +289,8 @@ BAD_CELLS = [  # (row, column typed into, what is typed, the message expected; a
     ("sub", DANA_2024, "7.500.000", "Sub kegiatan ini dirinci per aktivitas (2 aktivitas, jumlah 9.841.000)"),
     ("sub", "Sumber Dana", "APBN",
      "Sumber dana 'APBN' tidak ada di daftar. Pilih salah satu: DAU, DAK, DBHCHT, DBH, DID, PAD, BK, LAIN."),
-    ("sub", "Sumber Dana", None, "Sumber dana wajib diisi; pilih dari daftar, mis. DAU."),
+    ("baru", DANA_2025, "1.000", "Prakiraan maju diisi pada baris tanpa aktivitas"),
+    ("akt", DANA_2025, "1.000", "aktivitas sub kegiatan ini mempunyai prakiraan maju sendiri", DANA_2025, "sub"),
     ("akt", DANA_2024, "lima juta", "'lima juta' bukan angka. Contoh: 1.500.000,50"),
     ("akt", "Volume", "1.2.3", "'1.2.3' bukan angka yang sah"),
     ("akt", "Skala Prioritas", "0", "Skala prioritas berupa bilangan bulat 1, 2, 3"),
@@ -310,7 +312,8 @@ def test_bad_cells_are_refused_at_their_place_and_nothing_is_saved(senduro):
         content = edit(good, SHEET, {(refs[who], kolom): typed})
         result = preview(senduro, content, KUNCI)
         [error] = result.errors
-        assert (error.lembar, error.baris, error.kolom) == (SHEET, find_row(ws, refs[who]), (at or [kolom])[0]), typed
+        where = refs[at[1]] if len(at) > 1 else refs[who]  # the sub-kegiatan's cell, for a rule across rows
+        assert (error.lembar, error.baris, error.kolom) == (SHEET, find_row(ws, where), (at or [kolom])[0]), typed
         assert pesan in error.pesan, typed
         with pytest.raises(importing_services.ImporDitolak):
             do_import(senduro, content, kunci=KUNCI)
@@ -422,7 +425,7 @@ def test_targets_of_programs_and_sub_kegiatan_including_prakiraan(senduro):
     r = find_row(ws, f"subkegiatan:{s1.pk}")  # a row per indicator, then the aktivitas inside the sum
     assert [ws.cell(r + 1, c).value for c in (1, 3, 5, 13)] == [f"indikator:{second.pk}", s1.kode, "Indikator kedua",
                                                                 None]
-    assert ws.cell(r, 13).value == f"=SUM(M{r + 2}:M{r + 6})" and not ws.cell(r + 1, 12).protection.locked
+    assert ws.cell(r, 13).value == f"=SUM(M{r + 2}:M{r + 3 + FREE_ROWS})" and not ws.cell(r + 1, 12).protection.locked
     content = edit(content, SHEET, {
         (f"subkegiatan:{s1.pk}", "Target 2025"): "4",
         (f"indikator:{second.pk}", "Target 2024"): "75,5",

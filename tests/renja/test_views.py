@@ -152,3 +152,37 @@ def test_whole_renja_on_screen_puts_each_table_under_its_title(client, renja):
                       html.index(f'data-kode="{code}"')]
     assert positions == sorted(positions)
     assert "NIHIL" not in html  # build_renja made one proposal
+
+
+def test_dash_means_an_absent_figure_in_rp_and_volume_fields(client, renja):
+    """As the Excel import reads a cell: "-" in Rp is 0 (tables.md §0.4), "-" for a volume is none."""
+    periode, dokumen, sub = renja
+    response = client.post(_url("renja_rincian", periode, sub.pk), _rincian_post(
+        sub, **{"prakiraan": "-", "aktivitas-1-jumlah": "-", "aktivitas-1-volume": "-", "sumber_dana": ""}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    a1, a2 = Aktivitas.objects.filter(rincian__subkegiatan=sub).order_by("urutan")
+    assert (a2.jumlah, a2.volume) == (Decimal(0), None)
+    assert Pagu.objects.get(subkegiatan=sub, tahun=2025, tahap="prakiraan").jumlah == Decimal(0)
+    assert sub.rincian_renja.get().sumber_dana == ""  # optional: left unknown
+    assert client.post(_url("renja_ranwal", periode), {
+        "urutan": "1", "tingkat": "subkegiatan", "ranwal_nama": "Sub Ranwal", "ranwal_pagu": "-",
+        "ranwal_target": "-"}).status_code == 302
+    assert dokumen.review_ranwal.get(urutan=1).ranwal_pagu == Decimal(0)
+    # on a program row the pagu is a sum: "-" there is simply nothing typed
+    assert client.post(_url("renja_ranwal", periode), {
+        "urutan": "2", "tingkat": "program", "ranwal_nama": "Program Ranwal", "ranwal_pagu": "—"}).status_code == 302
+    assert dokumen.review_ranwal.get(urutan=2).ranwal_pagu is None
+
+
+def test_aktivitas_prakiraan_sum_replaces_the_typed_one(client, renja):
+    periode, dokumen, sub = renja
+    data = _rincian_post(sub, **{"aktivitas-0-prakiraan": "5.500.000", "aktivitas-1-prakiraan": "Rp 4.800.000"})
+    bad = client.post(_url("renja_rincian", periode, sub.pk), data)  # prakiraan 5.435.320 still typed
+    assert bad.status_code == 200
+    assert "dijumlahkan dari prakiraan aktivitasnya" in bad.content.decode()
+    data["prakiraan"] = ""
+    assert client.post(_url("renja_rincian", periode, sub.pk), data).status_code == 302
+    assert not Pagu.objects.filter(subkegiatan=sub, tahun=2025, tahap="prakiraan").exists()
+    html = client.get(_url("renja_rincian", periode, sub.pk)).content.decode()
+    assert 'id="prakiraan-aktivitas">10.300.000<' in html
+    assert 'name="prakiraan" value="" ' not in html or "disabled" in html

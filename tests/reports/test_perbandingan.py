@@ -202,7 +202,8 @@ def test_completeness_says_who_entered_submitted_verified_and_who_is_late():
         _dok(2, "renja", 2025, None, "diverifikasi", d(2024, 6, 1), d(2024, 6, 30), d(2024, 7, 2)),
     )
     report = build_kelengkapan(data(dokumen=docs, jumlah_indikator={1: 10, 2: 8},
-                                    terisi={(1, 2025, 1): 10, (1, 2025, 2): 10, (2, 2025, 1): 5}))
+                                    terisi={(1, 2025, 1): 10, (1, 2025, 2): 10, (2, 2025, 1): 5},
+                                    sumber_dana_kosong={(2, 2025): 3, (1, 2025): 4}))
     assert report.keys == ("no", "kecamatan", "renja-2025", "realisasi-2025-1", "realisasi-2025-2", "realisasi-2025-3",
                            "realisasi-2025-4", "lkj-2025", "terlambat")
     tw1 = report.column("realisasi-2025-1")
@@ -216,7 +217,9 @@ def test_completeness_says_who_entered_submitted_verified_and_who_is_late():
     assert alfa.cells["realisasi-2025-3"] == "Belum dibuat"  # TW III not due yet on 1 August 2025
     assert alfa.cells["terlambat"] == D(2)
     assert beta.cells["realisasi-2025-1"] == "Draf\nTerisi 5/8\nDiisi 14 April 2025\nTERLAMBAT 108 hari"
-    assert beta.cells["renja-2025"] == "Diverifikasi\nDiajukan 30 Juni 2024\nDiverifikasi 2 Juli 2024"
+    # a Renja whose sub-kegiatan lack a sumber dana says how many (alfa has no Renja 2025: nothing to list)
+    assert beta.cells["renja-2025"] == ("Diverifikasi\nDiajukan 30 Juni 2024\nDiverifikasi 2 Juli 2024\n"
+                                        "Sumber dana kosong: 3 sub kegiatan")
     assert beta.fill["realisasi-2025-1"] == "EE9A9A" and alfa.fill["realisasi-2025-2"] == "F7C19B"
     assert alfa.fill["realisasi-2025-1"] == "C4E8B0"
     assert alfa.links["realisasi-2025-2"] == "/renstra/10/dokumen/realisasi-2025-2/"

@@ -78,6 +78,10 @@ def test_tc33_prints_the_documents_totals_computed_not_stored(senduro):
         row = _row(report, key)
         assert (row.cells[dana], row.cells[maju]) == (D("2080252824"), D("2621874277")), key
     assert _row(report, "7.01.01.2.01.0001").cells[dana] == D("9841000")
+    # the seed's own sumber dana stay (DAU everywhere), none invented or left empty by the loader
+    rincian = senduro["data"].rincian[2024].values()
+    assert {r.sumber_dana for r in rincian} == {"DAU"}
+    assert _row(report, "7.01.01.2.01.0001").cells[_col(report, "9")] == "DAU"
     assert senduro["aktivitas_0001"] == [D("4704500"), D("5136500")]
     # computed, not stored: no Pagu of tahap renja exists for any sub-kegiatan of this Renja
     assert senduro["pagu_renja"] == 0

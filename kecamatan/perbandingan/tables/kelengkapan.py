@@ -49,6 +49,7 @@ class SelDokumen:
     jumlah_indikator: int | None
     terlambat: bool
     hari_terlambat: int | None
+    sumber_dana_kosong: int = 0  # Renja: its sub-kegiatan without a sumber dana
 
 
 def _tgl(value) -> str:
@@ -71,6 +72,7 @@ def sel_dokumen(data: PerbandinganData, docs, k: KecamatanInfo, jenis: str, tahu
         dibuat=d.dibuat if d else None, diajukan=diajukan, diverifikasi=d.diverifikasi if d else None,
         terisi=terisi, jumlah_indikator=data.jumlah_indikator.get(k.id, 0) if jenis == REALISASI else None,
         terlambat=late, hari_terlambat=hari,
+        sumber_dana_kosong=data.sumber_dana_kosong.get((k.id, tahun), 0) if jenis == RENJA and d else 0,
     )
 
 
@@ -84,6 +86,8 @@ def _teks_dokumen(s: SelDokumen) -> str:
         lines.append(f"Diajukan {_tgl(s.diajukan)}")
     if s.diverifikasi and s.status == "diverifikasi":
         lines.append(f"Diverifikasi {_tgl(s.diverifikasi)}")
+    if s.sumber_dana_kosong:
+        lines.append(f"Sumber dana kosong: {s.sumber_dana_kosong} sub kegiatan")
     if s.terlambat:
         lines.append(f"TERLAMBAT {s.hari_terlambat} hari")
     return "\n".join(lines)

@@ -97,6 +97,8 @@ def _aktivitas_rows(columns: tuple[Column, ...], aktivitas, itemised: bool) -> l
         if a.volume is not None:
             cells[TARGET] = Besaran(Nilai(a.volume), a.satuan)
         cells[DANA] = a.jumlah
+        if a.prakiraan is not None:  # its own prakiraan maju n+1
+            cells[DANA_1] = a.prakiraan
         cells[CATATAN] = a.catatan
         rows.append(Row("aktivitas", cells, level=3))
     return rows

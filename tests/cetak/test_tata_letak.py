@@ -58,7 +58,7 @@ def test_admin_chooses_a_layout_on_the_page_and_every_kecamatan_prints_it(sendur
     page = client.get("/tata-letak/")
     assert page.status_code == 200 and "Lampiran: 11 kolom" in page.content.decode()
     sidik = page.context["form"].initial["sidik"]
-    response = client.post("/tata-letak/", {"sidik": sidik, "tc29": "rupiah", "tc32": "lampiran", "tc33": "lampiran"},
+    response = client.post("/tata-letak/", {"sidik": sidik, "tc29": "rupiah", "tc30": "lampiran", "tc32": "lampiran", "tc33": "lampiran"},
                            follow=True)
     assert "Tata letak disimpan (1 tabel berubah)" in response.content.decode()
     assert PilihanTataLetak.objects.get(tabel="tc29").tata_letak == "rupiah"
@@ -69,12 +69,12 @@ def test_a_second_admin_saving_on_a_stale_page_is_refused_and_nothing_changes(se
     first, second = _admin_client("adm1"), _admin_client("adm2")
     sidik = first.get("/tata-letak/").context["form"].initial["sidik"]
     assert second.get("/tata-letak/").context["form"].initial["sidik"] == sidik
-    first.post("/tata-letak/", {"sidik": sidik, "tc29": "rupiah", "tc32": "lampiran", "tc33": "lampiran"})
-    response = second.post("/tata-letak/", {"sidik": sidik, "tc29": "lampiran-akhir-periode", "tc32": "senduro",
-                                            "tc33": "lampiran"}, follow=True)
+    first.post("/tata-letak/", {"sidik": sidik, "tc29": "rupiah", "tc30": "lampiran", "tc32": "lampiran", "tc33": "lampiran"})
+    response = second.post("/tata-letak/", {"sidik": sidik, "tc29": "lampiran-akhir-periode", "tc30": "renstra",
+                                            "tc32": "senduro", "tc33": "lampiran"}, follow=True)
     assert "Pilihan TIDAK disimpan" in response.content.decode()
     assert dict(PilihanTataLetak.objects.values_list("tabel", "tata_letak")) == {
-        "tc29": "rupiah", "tc32": "lampiran", "tc33": "lampiran"}
+        "tc29": "rupiah", "tc30": "lampiran", "tc32": "lampiran", "tc33": "lampiran"}
 
 
 def test_bappeda_sees_the_choice_but_cannot_change_it(senduro):

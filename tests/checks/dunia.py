@@ -202,7 +202,10 @@ class Dunia:
         renja = RenjaData(renstra=renstra, tahun=self.tahun, rincian=self.rincian,
                           pagu_prakiraan=self.pagu_prakiraan, pagu_perubahan=self.pagu_perubahan,
                           target_renja=self.target_renja, realisasi=self.realisasi, ranwal=tuple(self.ranwal),
-                          catatan=tuple(self.catatan))
+                          catatan=tuple(self.catatan),
+                          # notes cite the columns of the paper they came from: Senduro's own layouts,
+                          # as the demo pins the Renja taken over from it
+                          tata_letak={"tc30": "renstra", "tc32": "senduro", "tc33": "senduro"})
         ttd = PenandatanganData(nama="ISKANDAR", jabatan="Camat Uji", nip="19650905 199003 1 009")
         pk = {versi: PKData(versi=versi, penandatangan=ttd, pihak_kedua=ttd,
                             target=tuple(targets.items()),

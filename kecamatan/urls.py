@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("kecamatan.checks.urls")),
     path("", include("kecamatan.importing.urls")),
     path("", include("kecamatan.perbandingan.urls")),
+    path("", include("kecamatan.kelola.urls")),
 ]

@@ -93,6 +93,11 @@ class SkalaForm(forms.Form):
                              help_text="Kosong untuk kriteria terendah.")
     kriteria = forms.CharField(label="Kriteria", max_length=60)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control form-control-sm"
+
 
 SkalaFormSet = forms.formset_factory(SkalaForm, extra=1, can_delete=True)
 

@@ -10,9 +10,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from kecamatan.models import Kecamatan, Pagu, Periode, Peran, Profil
+from kecamatan.models import Kecamatan, Pagu, Periode, Peran, Profil, SubKegiatan
 from tests.browser.conftest import login
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
+from tests.importing.helpers import edit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,6 +44,8 @@ def _admin_sets_up_klakah(page, live_server, klakah) -> str:
     page.get_by_role("link", name="Kelola kabupaten").first.click()
     row = page.locator('#kecamatan-list tr[data-kecamatan="Klakah"]')
     assert "hanya data demo" in row.inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     row.get_by_role("link", name="+ pengguna").click()
     page.get_by_label("Nama pengguna").fill("op.klakah")
     page.get_by_label("Nama lengkap").fill("Rina Operator Klakah")
@@ -74,7 +77,9 @@ def _admin_sets_up_klakah(page, live_server, klakah) -> str:
     page.get_by_label("Tahun awal").fill("2025")
     page.get_by_label("Tahun akhir").fill("2029")
     page.get_by_label("Tahun kondisi awal").fill("2024")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     _save(page, "Buat periode Renstra")
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert "Periode Renstra 2025-2029 Kecamatan Klakah dibuat." in page.content()
     page.get_by_role("button", name="Keluar").click()
     page.wait_for_load_state()
@@ -143,6 +148,22 @@ def _operator_builds_renja(page):
     assert "10.250.000" in page.locator('#tabel-renja tr[data-kode="7.01.01.2.01.0001"]').inner_text()
 
 
+def _operator_adds_an_aktivitas_by_excel(page, periode, tmp_path):
+    sub = SubKegiatan.objects.get(kegiatan__program__periode=periode)
+    page.locator("#link-impor").click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Unduh templat Excel").click()
+    filled = edit(open(info.value.path(), "rb").read(), "Renja 2025", {
+        (f"aktivitas-baru:{sub.pk}:1", "Aktivitas"): "Rapat koordinasi perencanaan",
+        (f"aktivitas-baru:{sub.pk}:1", "Kebutuhan Dana 2025 (Rp)"): "Rp 1.000.000"})
+    path = tmp_path / "renja klakah.xlsx"
+    path.write_bytes(filled)
+    page.set_input_files("#id_berkas", str(path))
+    _save(page, "Unggah dan periksa")
+    _save(page, "Simpan 1 perubahan")
+    assert "11.250.000" in page.locator('#tabel-renja tr[data-kode="7.01.01.2.01.0001"]').inner_text()
+
+
 def test_admin_sets_up_a_generated_kecamatan_and_its_operator_prints_renstra_and_renja(
         page, live_server, demo, tmp_path):
     klakah = Kecamatan.objects.get(nama="Klakah")
@@ -163,6 +184,7 @@ def test_admin_sets_up_a_generated_kecamatan_and_its_operator_prints_renstra_and
     assert sorted(Pagu.objects.filter(subkegiatan__kegiatan__program__periode=periode, tahap="renstra")
                   .values_list("jumlah", flat=True))[0] == 10_500_000
     _operator_builds_renja(page)
+    _operator_adds_an_aktivitas_by_excel(page, periode, tmp_path)
 
     page.goto(f"{live_server.url}/renstra/{periode.pk}/tabel/tc27/")
     tc27 = _pdf_text(page, tmp_path, "tc27")
@@ -170,7 +192,7 @@ def test_admin_sets_up_a_generated_kecamatan_and_its_operator_prints_renstra_and
     page.goto(f"{live_server.url}/renstra/{periode.pk}/renja/2025/")
     page.get_by_role("link", name=re.compile(r"^T-C\.33")).first.click()
     tc33 = _pdf_text(page, tmp_path, "tc33")
-    assert "7.01.01.2.01.0001" in tc33 and "10.250.000" in tc33 and "11.000.000" in tc33
+    assert "7.01.01.2.01.0001" in tc33 and "11.250.000" in tc33 and "11.000.000" in tc33
 
     assert "/sandi/ganti/" in visited and any(p.startswith("/kelola/") for p in visited)
     assert [p for p in visited if p.startswith("/admin")] == []

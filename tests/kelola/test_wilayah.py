@@ -139,3 +139,29 @@ def test_admin_dashboard_links_to_kelola_not_to_the_django_admin(admin_client):
     page = admin_client.get(reverse("kecamatan:beranda")).content.decode()
     assert reverse("kecamatan:kelola") in page
     assert 'href="/admin/' not in page
+
+
+def test_kabupaten_logo_uploaded_kept_and_refused_when_not_an_image(admin_client, klakah, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    kab = klakah.kabupaten
+    url = reverse("kecamatan:kelola_kabupaten")
+    data = {"nama": kab.nama, "provinsi": kab.provinsi, "bappeda": kab.bappeda, "alamat_bappeda": ""}
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buf, "PNG")
+    bad = SimpleUploadedFile("logo.png", b"bukan gambar", content_type="image/png")
+    response = admin_client.post(url, {**data, "logo": bad, "sidik": selectors.sidik_kabupaten(kab)})
+    assert response.status_code == 200 and "is-invalid" in response.content.decode()  # refused at its field
+    kab.refresh_from_db()
+    assert not kab.logo
+    logo = SimpleUploadedFile("logo.png", buf.getvalue(), content_type="image/png")
+    assert admin_client.post(url, {**data, "logo": logo, "sidik": selectors.sidik_kabupaten(kab)}).status_code == 302
+    kab.refresh_from_db()
+    assert kab.logo.name.startswith("logo/") and kab.logo.read()[:4] == b"\x89PNG"
+    admin_client.post(url, {**data, "bappeda": "Bappeda baru", "sidik": selectors.sidik_kabupaten(kab)})
+    kab.refresh_from_db()
+    assert kab.bappeda == "Bappeda baru" and kab.logo.name.startswith("logo/")  # no new file: the logo stays

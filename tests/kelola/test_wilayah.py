@@ -165,3 +165,24 @@ def test_kabupaten_logo_uploaded_kept_and_refused_when_not_an_image(admin_client
     admin_client.post(url, {**data, "bappeda": "Bappeda baru", "sidik": selectors.sidik_kabupaten(kab)})
     kab.refresh_from_db()
     assert kab.bappeda == "Bappeda baru" and kab.logo.name.startswith("logo/")  # no new file: the logo stays
+
+
+def test_mulai_asli_on_a_kecamatan_generated_by_demo_kabupaten(full_demo):
+    """The generated data of `demo_kabupaten` (documents, history, realisasi, checks) goes in one
+    transaction; every other kecamatan keeps all of its rows."""
+    from kecamatan.kelola import services
+    from kecamatan.models import Realisasi, Riwayat
+
+    admin = user_with_role("adm.kab", "admin")
+    klakah = Kecamatan.objects.get(nama="Klakah")
+    assert list(Periode.objects.filter(kecamatan=klakah).values_list("demo", flat=True)) == [True]
+    others = (Realisasi.objects.exclude(indikator__periode__kecamatan=klakah).count(),
+              Riwayat.objects.exclude(dokumen__periode__kecamatan=klakah).count())
+    isi = selectors.isi_demo(klakah)
+    assert dict(isi.rincian)["realisasi"] == Realisasi.objects.filter(indikator__periode__kecamatan=klakah).count() > 0
+    services.pensiunkan_demo(by=admin, kecamatan=klakah, sidik=isi.sidik)
+    assert not Periode.objects.filter(kecamatan=klakah).exists()
+    assert (Realisasi.objects.count(), Riwayat.objects.count()) == others
+    randuagung = Kecamatan.objects.get(nama="Randuagung")
+    with pytest.raises(Exception, match="sudah mempunyai Renstra asli"):
+        services.pensiunkan_demo(by=admin, kecamatan=randuagung, sidik=selectors.isi_demo(randuagung).sidik)

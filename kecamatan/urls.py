@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("kecamatan.importing.urls")),
     path("", include("kecamatan.perbandingan.urls")),
     path("", include("kecamatan.katalog.urls")),
+    path("", include("kecamatan.kelola.urls")),
 ]

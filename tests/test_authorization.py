@@ -60,6 +60,22 @@ NASKAH_POST = {"anon": LOGIN, "operator": BACK, "camat": BACK, "verifikator": 40
 # their scope. The POST actions send the admin back to the catalog (a code in use is not deleted).
 KATALOG = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 404, "admin": 200, "lain": 404}
 KATALOG_POST = {**KATALOG, "admin": BACK}
+# the admin kabupaten's pages (issue 16): nobody else even learns they exist
+ADMIN = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 404, "admin": 200, "lain": 404}
+ADMIN_POST = {**ADMIN, "admin": BACK}
+# passwords: changing one needs a signed-in user; the reset pages are for anyone
+SIGNED_IN = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 200}
+ANYONE = {r: 200 for r in ROLES}
+
+
+def _kec(o):
+    return {"pk": o["periode"].kecamatan.pk}
+
+
+def _pengguna(o):
+    if "pengguna" not in o:
+        o["pengguna"] = user_with_role("op.kelola", Peran.OPERATOR, o["periode"].kecamatan)
+    return {"pk": o["pengguna"].pk}
 
 
 def _naskah(o, **extra):
@@ -159,6 +175,23 @@ TABLE = {
     "kecamatan:katalog_ubah": ("get", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG),
     "kecamatan:katalog_aktif": ("post", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG_POST),
     "kecamatan:katalog_hapus": ("post", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG_POST),
+    # the admin kabupaten (issue 16)
+    "kecamatan:kelola": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_pengguna": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_pengguna_tambah": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_pengguna_ubah": ("get", _pengguna, ADMIN),
+    "kecamatan:kelola_pengguna_aktif": ("post", _pengguna, ADMIN_POST),
+    "kecamatan:kelola_kabupaten": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_skala": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_kecamatan": ("get", _kec, ADMIN),
+    "kecamatan:kelola_periode": ("get", _kec, ADMIN),
+    "kecamatan:kelola_mulai_asli": ("get", _kec, ADMIN),
+    "password_change": ("get", lambda o: {}, SIGNED_IN),
+    "password_change_done": ("get", lambda o: {}, SIGNED_IN),
+    "password_reset": ("get", lambda o: {}, ANYONE),
+    "password_reset_done": ("get", lambda o: {}, ANYONE),
+    "password_reset_confirm": ("get", lambda o: {"uidb64": "MQ", "token": "set-password"}, ANYONE),
+    "password_reset_complete": ("get", lambda o: {}, ANYONE),
 }
 
 

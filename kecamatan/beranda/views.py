@@ -10,6 +10,7 @@ from kecamatan.beranda import selectors as beranda_selectors
 from kecamatan.cetak.registry import tables_for
 from kecamatan.core import access
 from kecamatan.dokumen import selectors
+from kecamatan.kelola import selectors as kelola_selectors
 from kecamatan.models import Peran
 from kecamatan.renstra import selectors as renstra_selectors
 from kecamatan.renstra.tables.cascade import build_cascade_rows
@@ -17,6 +18,10 @@ from kecamatan.renstra.tables.cascade import build_cascade_rows
 
 @login_required
 def beranda(request):
+    masalah = kelola_selectors.masalah_profil(request.user)
+    if masalah:  # instead of an empty dashboard: what is missing, and whom to ask
+        return render(request, "kelola/tanpa_profil.html", {"masalah": masalah,
+                                                            "admin_list": kelola_selectors.nama_admin()})
     peran = access.peran_of(request.user)
     periode_qs = access.visible_periode(request.user, selectors.periode_list())
     dasbor = beranda_selectors.dasbor(periode_qs, peran=peran, today=timezone.localdate())

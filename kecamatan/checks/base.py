@@ -41,6 +41,11 @@ class Tautan:
         """Only the admin kabupaten can open the Django admin: the page says so."""
         return self.name.startswith("admin:")
 
+    @property
+    def kelola(self) -> bool:
+        """A page of the admin kabupaten (kecamatan/kelola/): others are told whom to ask."""
+        return self.name.startswith("kecamatan:kelola")
+
 
 @dataclass(frozen=True)
 class Temuan:

@@ -226,7 +226,7 @@ def kelipatan_desa(data: PeriksaData):
                      f"Jumlah desa Kecamatan {data.kecamatan} belum diisi, sehingga target "
                      f"{len(desa_indikator)} indikator persentase desa tidak dapat diperiksa (harus kelipatan "
                      "100 dibagi jumlah desa). Minta admin kabupaten mengisinya.", f"Kecamatan {data.kecamatan}",
-                     Tautan.to("admin:kecamatan_kecamatan_change", object_id=data.kecamatan_id))
+                     Tautan.to("kecamatan:kelola_kecamatan", pk=data.kecamatan_id))
         return
     for ind, lokasi, k in desa_indikator:
         penyebut = data.jumlah_desa * k

@@ -25,6 +25,7 @@ def periksa_tahun(request, pk: int, tahun: int):
     return render(request, "kecamatan/periksa/tahun.html", {
         "periode": periode, "tahun": tahun, "hasil": hasil, "tampil": tampil, "dokumen_dipilih": kunci,
         "kelompok": tampil.per_dokumen(), "is_staff": request.user.is_staff,
+        "is_admin": access.peran_of(request.user) == "admin",
     })
 
 

@@ -25,6 +25,10 @@ class Profil(models.Model):
     kecamatan = models.ForeignKey(
         Kecamatan, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna", verbose_name="kecamatan"
     )
+    wajib_ganti_sandi = models.BooleanField(
+        "wajib ganti kata sandi", default=False,
+        help_text="Kata sandi dibuat admin kabupaten: pengguna harus menggantinya saat masuk berikutnya.",
+    )
 
     class Meta:
         verbose_name = "profil pengguna"

@@ -60,6 +60,7 @@ def dokumen_detail(request, pk: int, kunci: str):
         "periode": periode, "dokumen": dokumen, "riwayat": riwayat, "konten_url": konten_url(dokumen),
         "periksa": hasil.untuk(dokumen.kunci).per_dokumen()[0], "periksa_tahun": hasil.tahun,
         "is_staff": request.user.is_staff,
+        "is_admin": access.peran_of(request.user) == "admin",
         "catatan": selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None,
         "items": items, "kembalikan_form": kembalikan_form,
         "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user),

@@ -219,7 +219,7 @@ def test_desa_percentages_without_the_number_of_desa():
     dunia.jumlah_desa = None
     t, _ = one(dunia, "kelipatan-desa")
     assert t.pesan.startswith("Jumlah desa Kecamatan Uji belum diisi, sehingga target 2 indikator persentase desa")
-    assert t.tautan == Tautan.to("admin:kecamatan_kecamatan_change", object_id=1) and t.tautan.admin
+    assert t.tautan == Tautan.to("kecamatan:kelola_kecamatan", pk=1) and t.tautan.kelola and not t.tautan.admin
 
 
 def test_R10_kondisi_awal_against_tc23():

@@ -1,0 +1,163 @@
+"""Reads of the admin kabupaten's pages: which kabupaten the admin manages, its users, its
+kecamatan with their periods, and what retiring a kecamatan's generated demo data would remove."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Count, Q, QuerySet
+from django.db.models.deletion import Collector
+from django.http import Http404
+
+from kecamatan.core import access
+from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil, SkalaKriteria
+from kecamatan.models.akun import KECAMATAN_ROLES
+
+User = get_user_model()
+
+
+def sidik(*values) -> str:
+    """A fingerprint of the values a page was loaded with: a page that writes something without a
+    version sends it back, and the service refuses when the stored values changed meanwhile."""
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:20]
+
+
+def kabupaten_aktif() -> Kabupaten | None:
+    """The kabupaten this installation serves: settings.SAKIP_KABUPATEN (as the comparison pages
+    and `cetak` pick it), else the first real one."""
+    return (Kabupaten.objects.filter(slug=settings.SAKIP_KABUPATEN).first()
+            or Kabupaten.objects.filter(demo=False).order_by("nama").first())
+
+
+def kabupaten_for(user) -> Kabupaten:
+    """The kabupaten an admin kabupaten manages; 404 for anyone else, as for any page outside
+    one's scope."""
+    if access.peran_of(user) != Peran.ADMIN:
+        raise Http404("Halaman tidak ditemukan.")
+    kabupaten = kabupaten_aktif()
+    if kabupaten is None:
+        raise Http404("Belum ada kabupaten: muat data referensi dahulu.")
+    return kabupaten
+
+
+# --- users ----------------------------------------------------------------------------------------
+
+def pengguna_qs(kabupaten: Kabupaten) -> QuerySet:
+    """Users the admin kabupaten manages: staff of its kecamatan, Bappeda and admin, and users that
+    have no profile yet (so that they can be given one). Superusers are the developers'."""
+    return (User.objects.filter(is_superuser=False)
+            .filter(Q(profil__isnull=True) | Q(profil__kecamatan__kabupaten=kabupaten)
+                    | Q(profil__peran__in=[Peran.VERIFIKATOR, Peran.ADMIN]))
+            .select_related("profil__kecamatan").order_by("-is_active", "profil__kecamatan__nama", "username"))
+
+
+def pengguna_for(kabupaten: Kabupaten, pk: int):
+    user = pengguna_qs(kabupaten).filter(pk=pk).first()
+    if user is None:
+        raise Http404("Pengguna tidak ditemukan.")
+    return user
+
+
+def profil_or_none(user) -> Profil | None:
+    return Profil.objects.filter(user=user).select_related("kecamatan").first()
+
+
+def sidik_pengguna(user) -> str:
+    profil = profil_or_none(user)
+    return sidik(user.username, user.first_name, user.email, user.is_active,
+                 profil.peran if profil else None, profil.kecamatan_id if profil else None)
+
+
+def masalah_profil(user) -> str | None:
+    """What keeps a signed-in user from working, in Indonesian; None when nothing does."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    profil = access.profil_of(user)
+    if profil is None:
+        return ("Akun Anda belum mempunyai profil: belum ditentukan peran Anda (operator kecamatan, Camat, "
+                "verifikator Bappeda atau admin kabupaten) dan, untuk operator dan Camat, kecamatannya.")
+    if profil.peran in KECAMATAN_ROLES and profil.kecamatan_id is None:
+        return (f"Akun Anda berperan {profil.get_peran_display()} tetapi belum terhubung ke kecamatan mana pun, "
+                "sehingga belum ada data yang dapat Anda lihat atau isi.")
+    return None
+
+
+def nama_admin() -> list[str]:
+    """Whom a user without a profile should ask: the active admin kabupaten."""
+    return [u.get_full_name() or u.username for u in
+            User.objects.filter(is_active=True, profil__peran=Peran.ADMIN).order_by("first_name", "username")]
+
+
+# --- kecamatan, kabupaten, periods --------------------------------------------------------------
+
+def kecamatan_list(kabupaten: Kabupaten) -> QuerySet[Kecamatan]:
+    return kabupaten.kecamatan.annotate(
+        n_asli=Count("periode", filter=Q(periode__demo=False)),
+        n_demo=Count("periode", filter=Q(periode__demo=True)),
+    ).order_by("nama")
+
+
+def kecamatan_for(kabupaten: Kabupaten, pk: int) -> Kecamatan:
+    kecamatan = kabupaten.kecamatan.filter(pk=pk).first()
+    if kecamatan is None:
+        raise Http404("Kecamatan tidak ditemukan.")
+    return kecamatan
+
+
+PROFIL_FIELDS = ("alamat", "telepon", "email", "kode_pos", "jumlah_desa")
+KABUPATEN_FIELDS = ("nama", "provinsi", "bappeda", "alamat_bappeda", "logo")
+
+
+def sidik_kecamatan(kecamatan: Kecamatan) -> str:
+    return sidik(*(getattr(kecamatan, f) for f in PROFIL_FIELDS))
+
+
+def sidik_kabupaten(kabupaten: Kabupaten) -> str:
+    return sidik(*(str(getattr(kabupaten, f)) for f in KABUPATEN_FIELDS))
+
+
+def skala_qs(kabupaten: Kabupaten) -> QuerySet[SkalaKriteria]:
+    return SkalaKriteria.objects.filter(kabupaten=kabupaten)
+
+
+def sidik_skala(kabupaten: Kabupaten) -> str:
+    return sidik(*skala_qs(kabupaten).order_by("pk").values_list("pk", "berlaku_mulai", "batas_bawah", "kriteria"))
+
+
+def periode_list(kecamatan: Kecamatan) -> list[Periode]:
+    return list(kecamatan.periode.order_by("-tahun_mulai"))
+
+
+@dataclass(frozen=True)
+class IsiDemo:
+    """What retiring a kecamatan's generated data removes: its periods and, per kind of row, how
+    many rows hang from them."""
+
+    periode: tuple[Periode, ...]
+    asli: tuple[Periode, ...]  # real periods: when any, nothing is removed
+    rincian: tuple[tuple[str, int], ...]  # (verbose name plural, count), largest first
+    sidik: str
+
+
+def isi_demo(kecamatan: Kecamatan) -> IsiDemo:
+    periodes = periode_list(kecamatan)
+    demo = [p for p in periodes if p.demo]
+    asli = tuple(p for p in periodes if not p.demo)
+    counts: dict[str, int] = {}
+    if demo and not asli:
+        collector = Collector(using=DEFAULT_DB_ALIAS)
+        collector.collect(demo)
+        for model, instances in collector.data.items():
+            counts[str(model._meta.verbose_name_plural)] = counts.get(str(model._meta.verbose_name_plural), 0) + len(
+                instances)
+        for qs in collector.fast_deletes:
+            n = qs.count()
+            if n:
+                name = str(qs.model._meta.verbose_name_plural)
+                counts[name] = counts.get(name, 0) + n
+    rincian = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return IsiDemo(tuple(demo), asli, rincian, sidik(tuple(p.pk for p in periodes), rincian))

@@ -1,0 +1,91 @@
+"""The admin kabupaten's pages: the index and the users. Anyone else gets 404, as for any page
+outside their scope; the Django admin stays for developers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from kecamatan.core.views import add_service_error, save_or_errors
+from kecamatan.kelola import forms, selectors, services
+from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN
+
+
+@login_required
+def kelola(request):
+    kabupaten = selectors.kabupaten_for(request.user)
+    return render(request, "kelola/index.html", {
+        "kabupaten": kabupaten, "kecamatan_list": selectors.kecamatan_list(kabupaten),
+        "n_pengguna": selectors.pengguna_qs(kabupaten).filter(is_active=True).count(),
+        "tenggat": TENGGAT_KETERANGAN,
+    })
+
+
+@login_required
+def pengguna(request):
+    kabupaten = selectors.kabupaten_for(request.user)
+    return render(request, "kelola/pengguna.html", {
+        "kabupaten": kabupaten, "pengguna_list": selectors.pengguna_qs(kabupaten)})
+
+
+@login_required
+def pengguna_tambah(request):
+    """A new user; the page that saves it shows the initial password once (never stored readable)."""
+    kabupaten = selectors.kabupaten_for(request.user)
+    form = forms.PenggunaForm(request.POST or None, kabupaten=kabupaten,
+                              initial={"kecamatan": request.GET.get("kecamatan"), "peran": request.GET.get("peran")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            user, sandi = services.buat_pengguna(
+                kabupaten=kabupaten, by=request.user, username=d["username"], nama=d["nama"], email=d["email"],
+                peran=d["peran"], kecamatan=d["kecamatan"], sandi=d["sandi"])
+        except ValidationError as exc:
+            add_service_error(form, exc)
+        else:
+            return render(request, "kelola/pengguna_dibuat.html", {"baru": user, "sandi": sandi,
+                                                                   "profil": selectors.profil_or_none(user)})
+    return render(request, "kelola/form.html", {"form": form, "judul": "Tambah pengguna",
+                                                "kembali": reverse("kecamatan:kelola_pengguna")})
+
+
+@login_required
+def pengguna_ubah(request, pk: int):
+    kabupaten = selectors.kabupaten_for(request.user)
+    user = selectors.pengguna_for(kabupaten, pk)
+    profil = selectors.profil_or_none(user)
+    back = reverse("kecamatan:kelola_pengguna")
+    initial = {"username": user.username, "nama": user.first_name, "email": user.email,
+               "peran": profil.peran if profil else "", "kecamatan": profil.kecamatan_id if profil else None,
+               "sidik": selectors.sidik_pengguna(user)}
+    form = forms.PenggunaUbahForm(request.POST or None, kabupaten=kabupaten, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        response = save_or_errors(request, form, lambda: services.ubah_pengguna(
+            kabupaten=kabupaten, by=request.user, user=user, sidik=d["sidik"], nama=d["nama"], email=d["email"],
+            peran=d["peran"], kecamatan=d["kecamatan"], sandi=d["sandi"]), f"Pengguna {user.username} disimpan.", back)
+        if response:
+            return response
+    catatan = "" if profil else "Pengguna ini belum mempunyai profil: pilih peran (dan kecamatannya) lalu simpan."
+    return render(request, "kelola/form.html", {"form": form, "judul": f"Ubah pengguna {user.username}",
+                                                "kembali": back, "catatan": catatan})
+
+
+@login_required
+@require_POST
+def pengguna_aktif(request, pk: int):
+    """Deactivate or reactivate (POST aktif=1/0); users are never deleted."""
+    kabupaten = selectors.kabupaten_for(request.user)
+    user = selectors.pengguna_for(kabupaten, pk)
+    aktif = request.POST.get("aktif") == "1"
+    try:
+        services.set_aktif(by=request.user, user=user, aktif=aktif)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Pengguna {user.username} {'diaktifkan kembali' if aktif else 'dinonaktifkan'}.")
+    return redirect("kecamatan:kelola_pengguna")

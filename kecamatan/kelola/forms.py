@@ -85,9 +85,14 @@ class KabupatenForm(SidikMixin, forms.ModelForm):
         labels = {"tenggat_realisasi_hari": "Realisasi triwulan: hari setelah triwulan berakhir",
                   "tenggat_renja_tanggal": "Renja tahun N: tanggal", "tenggat_renja_bulan": "bulan (tahun N-1)",
                   "tenggat_lkj_tanggal": "LKj tahun N: tanggal", "tenggat_lkj_bulan": "bulan (tahun N+1)"}
-        error_messages = {f: {"required": "Wajib diisi.", "invalid": "Isi dengan angka bulat.",
-                              "min_value": "Paling kecil %(limit_value)s.", "max_value": "Paling besar %(limit_value)s."}
-                          for f in ("tenggat_realisasi_hari", "tenggat_renja_tanggal", "tenggat_lkj_tanggal")}
+        error_messages = {
+            "tenggat_realisasi_hari": {"required": "Wajib diisi.", "invalid": "Isi dengan angka bulat.",
+                                       "min_value": "Paling sedikit 0 hari.",
+                                       "max_value": "Paling lama 90 hari setelah triwulan berakhir."},
+            **{f: {"required": "Wajib diisi.", "invalid": "Isi dengan angka bulat.",
+                   "min_value": "Tanggal paling kecil 1.", "max_value": "Tanggal paling besar 31."}
+               for f in ("tenggat_renja_tanggal", "tenggat_lkj_tanggal")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,8 @@
   punctuation, hyphens and spacing, a leading "Indikator", the common typo "presentase", and the
   wordings listed in `IKU_KABUPATEN` to one canonical key; two indicators are compared when their
   keys are equal. Nothing is stored: a kecamatan that corrects its wording is matched at once.
-- The kabupaten median (`median`), the deadlines of each document (`tenggat`), and the colour of
+- The kabupaten median (`median`), the deadlines of each document (`AturanTenggat`: the kabupaten's
+  rules, which its admin edits; `tenggat` under the default rules), and the colour of
   each predikat of Tabel 3.1 (`WARNA_PREDIKAT`).
 """
 

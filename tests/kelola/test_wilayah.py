@@ -78,17 +78,18 @@ def test_kabupaten_deadlines_saved_and_a_date_that_does_not_exist_refused_at_its
     data = {"nama": kab.nama, "provinsi": kab.provinsi, "bappeda": kab.bappeda, "alamat_bappeda": "",
             "sidik": selectors.sidik_kabupaten(kab), "tenggat_realisasi_hari": "20", "tenggat_renja_tanggal": "31",
             "tenggat_renja_bulan": "7", "tenggat_lkj_tanggal": "31", "tenggat_lkj_bulan": "3"}
-    for bad, message in [({"tenggat_renja_tanggal": "29", "tenggat_renja_bulan": "2"},
-                          "Tanggal 29 Februari tidak ada setiap tahun; pilih 28 Februari."),
-                         ({"tenggat_lkj_tanggal": "31", "tenggat_lkj_bulan": "4"},
-                          "Tanggal 31 April tidak ada; April paling banyak 30 hari."),
-                         ({"tenggat_lkj_tanggal": "30", "tenggat_lkj_bulan": "2"},
-                          "Tanggal 30 Februari tidak ada; Februari paling banyak 29 hari."),
-                         ({"tenggat_realisasi_hari": "91"}, "Paling lama 90 hari setelah triwulan berakhir.")]:
+    for field, bad, message in [
+        ("tenggat_renja_tanggal", {"tenggat_renja_tanggal": "29", "tenggat_renja_bulan": "2"},
+         "Tanggal 29 Februari tidak ada setiap tahun; pilih 28 Februari."),
+        ("tenggat_lkj_tanggal", {"tenggat_lkj_tanggal": "31", "tenggat_lkj_bulan": "4"},
+         "Tanggal 31 April tidak ada; April paling banyak 30 hari."),
+        ("tenggat_lkj_tanggal", {"tenggat_lkj_tanggal": "30", "tenggat_lkj_bulan": "2"},
+         "Tanggal 30 Februari tidak ada; Februari paling banyak 29 hari."),
+        ("tenggat_realisasi_hari", {"tenggat_realisasi_hari": "91"}, "Paling lama 90 hari setelah triwulan berakhir."),
+    ]:
         response = admin_client.post(url, {**data, **bad})
         html = response.content.decode()
         assert response.status_code == 200 and message in html, bad
-        field = next(iter(bad)) if len(bad) == 1 else [k for k in bad if k.endswith("tanggal")][0]
         assert f'id="error_1_id_{field}"' in html, bad  # at the field
     kab.refresh_from_db()
     assert kab.tenggat_realisasi_hari == 15

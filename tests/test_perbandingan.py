@@ -7,7 +7,10 @@ import pytest
 
 from kecamatan.core.computations import SKALA_LUMAJANG
 from kecamatan.perbandingan.rules import (
+    ATURAN_TENGGAT,
     LABEL_IKU,
+    TENGGAT_KETERANGAN,
+    AturanTenggat,
     WARNA_PREDIKAT,
     kunci_indikator,
     label_indikator,
@@ -76,6 +79,34 @@ def test_deadlines_of_each_document():
     assert tenggat("lkj", 2024) == datetime.date(2025, 2, 28)
     assert tenggat("lkj", 2027) == datetime.date(2028, 2, 29)  # leap year: the end of February
     assert tenggat("renstra", None) is None
+
+
+def test_default_rule_is_the_deadlines_of_before_and_a_changed_rule_moves_them():
+    assert AturanTenggat() == ATURAN_TENGGAT
+    for jenis, tahun, tw in [("realisasi", 2025, 1), ("realisasi", 2025, 4), ("renja", 2025, None),
+                             ("lkj", 2024, None), ("lkj", 2027, None)]:
+        assert ATURAN_TENGGAT.tenggat(jenis, tahun, tw) == tenggat(jenis, tahun, tw)
+    assert TENGGAT_KETERANGAN[0].startswith("Realisasi triwulan: 15 hari setelah triwulan berakhir (TW I 15 April, "
+                                            "TW II 15 Juli, TW III 15 Oktober, TW IV 15 Januari tahun berikutnya)")
+    assert TENGGAT_KETERANGAN[1:3] == ("Renja tahun N: 30 Juni tahun N-1", "LKj tahun N: akhir Februari tahun N+1")
+    aturan = AturanTenggat(hari_realisasi=30, renja_tanggal=15, renja_bulan=8, lkj_tanggal=31, lkj_bulan=3)
+    assert aturan.tenggat("realisasi", 2025, 1) == datetime.date(2025, 4, 30)
+    assert aturan.tenggat("realisasi", 2025, 4) == datetime.date(2026, 1, 30)
+    assert aturan.tenggat("renja", 2025) == datetime.date(2024, 8, 15)
+    assert aturan.tenggat("lkj", 2024) == datetime.date(2025, 3, 31)
+    assert aturan.tenggat("renstra", None) is None
+    assert aturan.keterangan()[:3] == (
+        "Realisasi triwulan: 30 hari setelah triwulan berakhir (TW I 30 April, TW II 30 Juli, TW III 30 Oktober, "
+        "TW IV 30 Januari tahun berikutnya)",
+        "Renja tahun N: 15 Agustus tahun N-1", "LKj tahun N: 31 Maret tahun N+1")
+
+
+def test_a_day_the_month_lacks_is_its_last_day():
+    akhir_februari = AturanTenggat(lkj_tanggal=29, lkj_bulan=2)
+    assert akhir_februari.tenggat("lkj", 2024) == datetime.date(2025, 2, 28)
+    assert akhir_februari.tenggat("lkj", 2027) == datetime.date(2028, 2, 29)
+    assert AturanTenggat(lkj_tanggal=31, lkj_bulan=4).tenggat("lkj", 2024) == datetime.date(2025, 4, 30)
+    assert AturanTenggat(renja_tanggal=28, renja_bulan=2).keterangan()[1] == "Renja tahun N: 28 Februari tahun N-1"
 
 
 def test_late_is_submitted_after_the_deadline_or_not_submitted_past_it():

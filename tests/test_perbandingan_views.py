@@ -182,3 +182,22 @@ def test_randuagung_real_figures_are_compared_as_entered(bappeda, randuagung):
     sel = next(s for s in row.sel if s and s.indikator.id == ind.pk)
     assert sel.target.nilai == D("84.31") and sel.realisasi == D(40) and sel.capaian == D(40) / D("84.31") * 100
     assert not row.kecamatan.demo
+
+
+def test_completeness_page_follows_the_deadlines_the_kabupaten_set(bappeda):
+    """The admin kabupaten's deadlines reach the page: later deadlines, fewer documents late."""
+    kab = synthetic(3)
+    url = _url("kecamatan:perbandingan_kelengkapan")
+
+    def late(response):
+        return response.context["sections"][0]["report"].rows[-1].cells["terlambat"]
+
+    before = bappeda.get(url)
+    assert "TW I, tenggat 15 April 2025" in before.content.decode() and late(before) > 0
+    Kabupaten.objects.filter(pk=kab.pk).update(tenggat_realisasi_hari=90, tenggat_renja_tanggal=31,
+                                               tenggat_renja_bulan=12, tenggat_lkj_tanggal=31, tenggat_lkj_bulan=3)
+    after = bappeda.get(url)
+    html = after.content.decode()
+    assert "TW I, tenggat 29 Juni 2025" in html and "Renja 2025, tenggat 31 Desember 2024" in html
+    assert "Realisasi triwulan: 90 hari setelah triwulan berakhir" in html
+    assert late(after) < late(before)

@@ -4,7 +4,7 @@ carry `sidik`, a fingerprint of the values the page was loaded with (these model
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
 
 from kecamatan.core.fields import AngkaField
@@ -76,15 +76,38 @@ class KecamatanProfilForm(SidikMixin, forms.ModelForm):
 
 
 class KabupatenForm(SidikMixin, forms.ModelForm):
+    """The kabupaten's data, and the deadlines the completeness report measures the kecamatan by."""
+
     class Meta:
         model = Kabupaten
-        fields = ["nama", "provinsi", "bappeda", "alamat_bappeda", "logo"]
+        fields = ["nama", "provinsi", "bappeda", "alamat_bappeda", "logo", "tenggat_realisasi_hari",
+                  "tenggat_renja_tanggal", "tenggat_renja_bulan", "tenggat_lkj_tanggal", "tenggat_lkj_bulan"]
+        labels = {"tenggat_realisasi_hari": "Realisasi triwulan: hari setelah triwulan berakhir",
+                  "tenggat_renja_tanggal": "Renja tahun N: tanggal", "tenggat_renja_bulan": "bulan (tahun N-1)",
+                  "tenggat_lkj_tanggal": "LKj tahun N: tanggal", "tenggat_lkj_bulan": "bulan (tahun N+1)"}
+        error_messages = {
+            "tenggat_realisasi_hari": {"required": "Wajib diisi.", "invalid": "Isi dengan angka bulat.",
+                                       "min_value": "Paling sedikit 0 hari.",
+                                       "max_value": "Paling lama 90 hari setelah triwulan berakhir."},
+            **{f: {"required": "Wajib diisi.", "invalid": "Isi dengan angka bulat.",
+                   "min_value": "Tanggal paling kecil 1.", "max_value": "Tanggal paling besar 31."}
+               for f in ("tenggat_renja_tanggal", "tenggat_lkj_tanggal")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["logo"].validators = [validate_logo]
         self.helper = _helper()
         self.helper.form_tag = True
+        self.helper.layout = Layout(
+            "nama", "provinsi", "bappeda", "alamat_bappeda", "logo",
+            Fieldset("Tenggat pengajuan (laporan kelengkapan dan ketepatan waktu)", "tenggat_realisasi_hari",
+                     Div(Div("tenggat_renja_tanggal", css_class="col-4"), Div("tenggat_renja_bulan", css_class="col-8"),
+                         css_class="row"),
+                     Div(Div("tenggat_lkj_tanggal", css_class="col-4"), Div("tenggat_lkj_bulan", css_class="col-8"),
+                         css_class="row")),
+            "sidik",
+        )
 
 
 class SkalaForm(forms.Form):

@@ -109,7 +109,9 @@ def kecamatan_for(kabupaten: Kabupaten, pk: int) -> Kecamatan:
 
 
 PROFIL_FIELDS = ("alamat", "telepon", "email", "kode_pos", "jumlah_desa")
-KABUPATEN_FIELDS = ("nama", "provinsi", "bappeda", "alamat_bappeda", "logo")
+TENGGAT_FIELDS = ("tenggat_realisasi_hari", "tenggat_renja_tanggal", "tenggat_renja_bulan", "tenggat_lkj_tanggal",
+                  "tenggat_lkj_bulan")
+KABUPATEN_FIELDS = ("nama", "provinsi", "bappeda", "alamat_bappeda", "logo", *TENGGAT_FIELDS)
 
 
 def sidik_kecamatan(kecamatan: Kecamatan) -> str:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kecamatan.core.views import add_service_error, save_or_errors
 from kecamatan.kelola import forms, selectors, services
-from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN
+from kecamatan.perbandingan.selectors import aturan_tenggat
 
 
 @login_required
@@ -21,7 +21,7 @@ def kelola(request):
     return render(request, "kelola/index.html", {
         "kabupaten": kabupaten, "kecamatan_list": selectors.kecamatan_list(kabupaten),
         "n_pengguna": selectors.pengguna_qs(kabupaten).filter(is_active=True).count(),
-        "tenggat": TENGGAT_KETERANGAN,
+        "tenggat": aturan_tenggat(kabupaten).keterangan(),
     })
 
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from kecamatan.core.views import add_service_error, save_or_errors
 from kecamatan.kelola import forms, selectors, services
-from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN
 
 
 @login_required
@@ -44,7 +43,7 @@ def kabupaten(request):
             f"Data Kabupaten {form.cleaned_data['nama']} disimpan.", here)
         if response:
             return response
-    return render(request, "kelola/kabupaten.html", {"form": form, "kabupaten": kab, "tenggat": TENGGAT_KETERANGAN})
+    return render(request, "kelola/kabupaten.html", {"form": form, "kabupaten": kab})
 
 
 @login_required

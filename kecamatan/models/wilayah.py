@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from kecamatan.core.validators import format_nip, validate_logo, validate_nip
+
+
+BULAN_CHOICES = [(i, nama) for i, nama in enumerate(
+    ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+     "November", "Desember"), start=1)]
+_HARI_BULAN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # in a leap year
+
+
+def _tanggal_field(label: str, default: int, help_text: str = "") -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(label, default=default, help_text=help_text,
+                                            validators=[MinValueValidator(1), MaxValueValidator(31)])
 
 
 class Kabupaten(models.Model):
@@ -26,6 +37,23 @@ class Kabupaten(models.Model):
         "logo", upload_to="logo/", blank=True, validators=[validate_logo],
         help_text="PNG atau JPEG, paling besar 1 MB; dicetak di sampul Renstra, Renja dan LKj.",
     )
+    # the deadlines of the kecamatan's documents (perbandingan.rules.AturanTenggat), used by the
+    # completeness and timeliness report
+    tenggat_realisasi_hari = models.PositiveSmallIntegerField(
+        "tenggat realisasi: hari setelah triwulan berakhir", default=15,
+        validators=[MaxValueValidator(90, "Paling lama 90 hari setelah triwulan berakhir.")],
+        help_text="Mis. 15: realisasi TW I paling lambat 15 April, TW IV 15 Januari tahun berikutnya.",
+    )
+    tenggat_renja_tanggal = _tanggal_field("tenggat Renja tahun N: tanggal", 30)
+    tenggat_renja_bulan = models.PositiveSmallIntegerField(
+        "tenggat Renja tahun N: bulan (tahun N-1)", choices=BULAN_CHOICES, default=6,
+        help_text="Renja tahun N diajukan paling lambat pada tanggal ini tahun N-1, mis. 30 Juni.")
+    tenggat_lkj_tanggal = _tanggal_field(
+        "tenggat LKj tahun N: tanggal", 29,
+        "29 Februari berarti akhir Februari (28 Februari bila bukan tahun kabisat).")
+    tenggat_lkj_bulan = models.PositiveSmallIntegerField(
+        "tenggat LKj tahun N: bulan (tahun N+1)", choices=BULAN_CHOICES, default=2,
+        help_text="LKj tahun N diajukan paling lambat pada tanggal ini tahun N+1, mis. akhir Februari.")
 
     class Meta:
         verbose_name = "kabupaten"
@@ -34,6 +62,23 @@ class Kabupaten(models.Model):
 
     def __str__(self) -> str:
         return f"Kabupaten {self.nama}"
+
+    def clean(self) -> None:
+        """The deadlines are real dates: the Renja's in every year (29 Februari refused: year N-1
+        is not always a leap year), the LKj's in some year (29 Februari = the end of February)."""
+        errors = {}
+        for dokumen, kabisat in (("renja", False), ("lkj", True)):
+            tanggal, bulan = getattr(self, f"tenggat_{dokumen}_tanggal"), getattr(self, f"tenggat_{dokumen}_bulan")
+            if not (tanggal and bulan and 1 <= tanggal <= 31 and 1 <= bulan <= 12):
+                continue
+            last = _HARI_BULAN[bulan - 1] - (bulan == 2 and not kabisat)
+            if tanggal > last:
+                nama = BULAN_CHOICES[bulan - 1][1]
+                errors[f"tenggat_{dokumen}_tanggal"] = (
+                    "Tanggal 29 Februari tidak ada setiap tahun; pilih 28 Februari." if bulan == 2 and tanggal == 29
+                    else f"Tanggal {tanggal} {nama} tidak ada; {nama} paling banyak {last} hari.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Kecamatan(models.Model):

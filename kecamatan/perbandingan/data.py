@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
+from kecamatan.perbandingan.rules import ATURAN_TENGGAT, AturanTenggat
 
 LEVEL_URUT = {"tujuan": 0, "sasaran": 1, "program": 2, "kegiatan": 3, "subkegiatan": 4}
 
@@ -121,3 +122,4 @@ class PerbandinganData:
     # (kecamatan, tahun) → sub-kegiatan of its Renja without a sumber dana
     sumber_dana_kosong: dict[tuple[int, int], int] = field(default_factory=dict)
     kabupaten_demo: bool = False
+    tenggat: AturanTenggat = ATURAN_TENGGAT  # the kabupaten's deadlines

@@ -6,12 +6,14 @@
   punctuation, hyphens and spacing, a leading "Indikator", the common typo "presentase", and the
   wordings listed in `IKU_KABUPATEN` to one canonical key; two indicators are compared when their
   keys are equal. Nothing is stored: a kecamatan that corrects its wording is matched at once.
-- The kabupaten median (`median`), the deadlines of each document (`tenggat`), and the colour of
+- The kabupaten median (`median`), the deadlines of each document (`AturanTenggat`: the kabupaten's
+  rules, which its admin edits; `tenggat` under the default rules), and the colour of
   each predikat of Tabel 3.1 (`WARNA_PREDIKAT`).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 import unicodedata
@@ -118,16 +120,11 @@ def rata_rata(values: Iterable[Decimal | None]) -> Decimal | None:
 
 # --- deadlines ------------------------------------------------------------------------------------
 
-HARI_SETELAH_TRIWULAN = 15  # realisasi of a triwulan: due 15 days after the quarter ends
+HARI_SETELAH_TRIWULAN = 15  # the default: realisasi of a triwulan due 15 days after the quarter ends
 
-TENGGAT_KETERANGAN = (
-    f"Realisasi triwulan: {HARI_SETELAH_TRIWULAN} hari setelah triwulan berakhir (TW I 15 April, TW II 15 Juli, "
-    "TW III 15 Oktober, TW IV 15 Januari tahun berikutnya)",
-    "Renja tahun N: 30 Juni tahun N-1 (sesudah RKPD ditetapkan)",
-    "LKj tahun N: akhir Februari tahun N+1 (dua bulan setelah tahun anggaran berakhir)",
-    "Tepat waktu = diajukan pertama kali paling lambat pada tanggal tenggat; "
-    "terlambat = diajukan sesudahnya, atau belum diajukan padahal tenggat sudah lewat",
-)
+_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+_TW_TEKS = ("TW I", "TW II", "TW III", "TW IV")
 
 
 def akhir_triwulan(tahun: int, triwulan: int) -> datetime.date:
@@ -136,17 +133,62 @@ def akhir_triwulan(tahun: int, triwulan: int) -> datetime.date:
     return datetime.date(tahun, 3 * triwulan + 1, 1) - datetime.timedelta(days=1)
 
 
-def tenggat(jenis: str, tahun: int | None, triwulan: int | None = None) -> datetime.date | None:
-    """The date by which a kecamatan must submit (ajukan) a document; None for the Renstra."""
-    if tahun is None:
+def tanggal_dijepit(tahun: int, bulan: int, tanggal: int) -> datetime.date:
+    """The date, or the month's last day when the month is shorter (29 Februari in 2025 → 28)."""
+    return datetime.date(tahun, bulan, min(tanggal, calendar.monthrange(tahun, bulan)[1]))
+
+
+def _hari_bulan(tanggal: int, bulan: int) -> str:
+    if bulan == 2 and tanggal == 29:
+        return "akhir Februari"  # 28 Februari in a common year
+    return f"{tanggal} {_BULAN[bulan - 1]}"
+
+
+@dataclass(frozen=True)
+class AturanTenggat:
+    """The deadlines of a kabupaten (its admin edits them): realisasi of a triwulan `hari_realisasi`
+    days after the quarter ends; the Renja of year N on day/month of N-1; the LKj of year N on
+    day/month of N+1. A day the month lacks in that year is its last day (29 Februari → 28)."""
+
+    hari_realisasi: int = HARI_SETELAH_TRIWULAN
+    renja_tanggal: int = 30
+    renja_bulan: int = 6
+    lkj_tanggal: int = 29  # with lkj_bulan 2: the end of February
+    lkj_bulan: int = 2
+
+    def tenggat(self, jenis: str, tahun: int | None, triwulan: int | None = None) -> datetime.date | None:
+        """The date by which a kecamatan must submit (ajukan) a document; None for the Renstra."""
+        if tahun is None:
+            return None
+        if jenis == "realisasi" and triwulan:
+            return akhir_triwulan(tahun, triwulan) + datetime.timedelta(days=self.hari_realisasi)
+        if jenis == "renja":
+            return tanggal_dijepit(tahun - 1, self.renja_bulan, self.renja_tanggal)
+        if jenis == "lkj":
+            return tanggal_dijepit(tahun + 1, self.lkj_bulan, self.lkj_tanggal)
         return None
-    if jenis == "realisasi" and triwulan:
-        return akhir_triwulan(tahun, triwulan) + datetime.timedelta(days=HARI_SETELAH_TRIWULAN)
-    if jenis == "renja":
-        return datetime.date(tahun - 1, 6, 30)
-    if jenis == "lkj":
-        return datetime.date(tahun + 1, 3, 1) - datetime.timedelta(days=1)
-    return None
+
+    def keterangan(self) -> tuple[str, ...]:
+        """The rule in force, in words, for the pages and the report's notes."""
+        contoh = ", ".join(f"{tw} {d.day} {_BULAN[d.month - 1]}" for tw, d in zip(
+            _TW_TEKS, (self.tenggat("realisasi", 2025, tw) for tw in (1, 2, 3, 4))))
+        return (
+            f"Realisasi triwulan: {self.hari_realisasi} hari setelah triwulan berakhir ({contoh}"
+            f"{' tahun berikutnya' if self.hari_realisasi else ''})",
+            f"Renja tahun N: {_hari_bulan(self.renja_tanggal, self.renja_bulan)} tahun N-1",
+            f"LKj tahun N: {_hari_bulan(self.lkj_tanggal, self.lkj_bulan)} tahun N+1",
+            "Tepat waktu = diajukan pertama kali paling lambat pada tanggal tenggat; "
+            "terlambat = diajukan sesudahnya, atau belum diajukan padahal tenggat sudah lewat",
+        )
+
+
+ATURAN_TENGGAT = AturanTenggat()  # the rules when no kabupaten says otherwise (the demo, older callers)
+TENGGAT_KETERANGAN = ATURAN_TENGGAT.keterangan()
+
+
+def tenggat(jenis: str, tahun: int | None, triwulan: int | None = None) -> datetime.date | None:
+    """`AturanTenggat.tenggat` under the default rules."""
+    return ATURAN_TENGGAT.tenggat(jenis, tahun, triwulan)
 
 
 def terlambat(batas: datetime.date | None, diajukan: datetime.date | None, hari_ini: datetime.date) -> bool:

@@ -39,7 +39,7 @@ from kecamatan.perbandingan.data import (
     PerbandinganData,
     Pilihan,
 )
-from kecamatan.perbandingan.rules import kunci_indikator
+from kecamatan.perbandingan.rules import AturanTenggat, kunci_indikator
 
 ZERO = Decimal(0)
 _PK, _TAHUN, _TW, _KUNCI = "55555555", "1111", "7777", "kunci-dokumen"
@@ -47,6 +47,15 @@ _PK, _TAHUN, _TW, _KUNCI = "55555555", "1111", "7777", "kunci-dokumen"
 
 def kabupaten_of(slug: str) -> Kabupaten | None:
     return Kabupaten.objects.filter(slug=slug).first()
+
+
+def aturan_tenggat(kabupaten: Kabupaten) -> AturanTenggat:
+    """The kabupaten's deadlines as a pure rule (no query: read from the loaded row)."""
+    return AturanTenggat(
+        hari_realisasi=kabupaten.tenggat_realisasi_hari,
+        renja_tanggal=kabupaten.tenggat_renja_tanggal, renja_bulan=kabupaten.tenggat_renja_bulan,
+        lkj_tanggal=kabupaten.tenggat_lkj_tanggal, lkj_bulan=kabupaten.tenggat_lkj_bulan,
+    )
 
 
 def _periode_per_kecamatan(kabupaten: Kabupaten, tahun: int) -> dict[int, Periode]:
@@ -263,7 +272,7 @@ def perbandingan_data(kabupaten: Kabupaten, pilihan: Pilihan, *, indikator: bool
     return PerbandinganData(
         kabupaten=kabupaten.nama, provinsi=kabupaten.provinsi, bappeda=kabupaten.bappeda,
         alamat_bappeda=kabupaten.alamat_bappeda, pilihan=pilihan, tahun_list=tuple(years), kecamatan=kecamatan,
-        program=_programs(), kabupaten_demo=kabupaten.demo, **data,
+        program=_programs(), kabupaten_demo=kabupaten.demo, tenggat=aturan_tenggat(kabupaten), **data,
     )
 
 

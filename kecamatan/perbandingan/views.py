@@ -16,7 +16,7 @@ from kecamatan.core import access
 from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
 from kecamatan.perbandingan.registry import PER_HALAMAN, produce_kabupaten
-from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN, triwulan_terakhir
+from kecamatan.perbandingan.rules import triwulan_terakhir
 from kecamatan.perbandingan.selectors import kabupaten_of, tahun_tersedia
 from kecamatan.perbandingan.tables.common import pilihan_indikator
 from kecamatan.tables.render_html import render_charts, render_table_html
@@ -119,7 +119,7 @@ def _page(request, halaman: str):
         "sections": [{"report": r, "charts": [mark_safe(c) for c in render_charts(r)],
                       "table": mark_safe(render_table_html(r, links=True))} for r in reports],
         "ada_demo": any(k.demo for k in data.kecamatan) or kabupaten.demo,
-        "tenggat": TENGGAT_KETERANGAN if halaman == "kelengkapan" else (),
+        "tenggat": data.tenggat.keterangan() if halaman == "kelengkapan" else (),
         "unduh_url": unduh_url,
     })
 

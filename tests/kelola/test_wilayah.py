@@ -51,11 +51,15 @@ def test_kecamatan_of_another_kabupaten_is_not_found(admin_client):
     assert admin_client.get(reverse("kecamatan:kelola_kecamatan", args=[other.pk])).status_code == 404
 
 
+TENGGAT_KINI = {"tenggat_realisasi_hari": "15", "tenggat_renja_tanggal": "30", "tenggat_renja_bulan": "6",
+                "tenggat_lkj_tanggal": "29", "tenggat_lkj_bulan": "2"}
+
+
 def test_kabupaten_data_and_stale_page(admin_client, klakah):
     kab = klakah.kabupaten
     url = reverse("kecamatan:kelola_kabupaten")
     data = {"nama": "Lumajang", "provinsi": "Jawa Timur", "bappeda": "Bappelitbangda", "alamat_bappeda": "Jl. Alun-alun",
-            "sidik": selectors.sidik_kabupaten(kab)}
+            "sidik": selectors.sidik_kabupaten(kab), **TENGGAT_KINI}
     assert admin_client.post(url, data).status_code == 302
     kab.refresh_from_db()
     assert (kab.bappeda, kab.alamat_bappeda) == ("Bappelitbangda", "Jl. Alun-alun")
@@ -63,6 +67,42 @@ def test_kabupaten_data_and_stale_page(admin_client, klakah):
     assert "sudah diubah orang lain" in response.content.decode()
     kab.refresh_from_db()
     assert kab.bappeda == "Bappelitbangda"
+
+
+def test_kabupaten_deadlines_saved_and_a_date_that_does_not_exist_refused_at_its_field(admin_client, klakah):
+    kab = klakah.kabupaten
+    url = reverse("kecamatan:kelola_kabupaten")
+    page = admin_client.get(url).content.decode()
+    assert "Tenggat pengajuan" in page and 'name="tenggat_realisasi_hari" value="15"' in page
+    assert "belum dapat diubah" not in page  # the fixed, read-only list is gone
+    data = {"nama": kab.nama, "provinsi": kab.provinsi, "bappeda": kab.bappeda, "alamat_bappeda": "",
+            "sidik": selectors.sidik_kabupaten(kab), "tenggat_realisasi_hari": "20", "tenggat_renja_tanggal": "31",
+            "tenggat_renja_bulan": "7", "tenggat_lkj_tanggal": "31", "tenggat_lkj_bulan": "3"}
+    for field, bad, message in [
+        ("tenggat_renja_tanggal", {"tenggat_renja_tanggal": "29", "tenggat_renja_bulan": "2"},
+         "Tanggal 29 Februari tidak ada setiap tahun; pilih 28 Februari."),
+        ("tenggat_lkj_tanggal", {"tenggat_lkj_tanggal": "31", "tenggat_lkj_bulan": "4"},
+         "Tanggal 31 April tidak ada; April paling banyak 30 hari."),
+        ("tenggat_lkj_tanggal", {"tenggat_lkj_tanggal": "30", "tenggat_lkj_bulan": "2"},
+         "Tanggal 30 Februari tidak ada; Februari paling banyak 29 hari."),
+        ("tenggat_realisasi_hari", {"tenggat_realisasi_hari": "91"}, "Paling lama 90 hari setelah triwulan berakhir."),
+    ]:
+        response = admin_client.post(url, {**data, **bad})
+        html = response.content.decode()
+        assert response.status_code == 200 and message in html, bad
+        assert f'id="error_1_id_{field}"' in html, bad  # at the field
+    kab.refresh_from_db()
+    assert kab.tenggat_realisasi_hari == 15
+    assert admin_client.post(url, data).status_code == 302
+    kab.refresh_from_db()
+    assert (kab.tenggat_realisasi_hari, kab.tenggat_renja_tanggal, kab.tenggat_renja_bulan, kab.tenggat_lkj_tanggal,
+            kab.tenggat_lkj_bulan) == (20, 31, 7, 31, 3)
+    stale = admin_client.post(url, {**data, "tenggat_realisasi_hari": "25"})  # the fingerprint of before
+    assert "sudah diubah orang lain" in stale.content.decode()
+    kab.refresh_from_db()
+    assert kab.tenggat_realisasi_hari == 20
+    index = admin_client.get(reverse("kecamatan:kelola")).content.decode()
+    assert "Realisasi triwulan: 20 hari setelah triwulan berakhir" in index and "Renja tahun N: 31 Juli tahun N-1" in index
 
 
 def _skala(rows, kab):
@@ -150,7 +190,7 @@ def test_kabupaten_logo_uploaded_kept_and_refused_when_not_an_image(admin_client
     settings.MEDIA_ROOT = tmp_path
     kab = klakah.kabupaten
     url = reverse("kecamatan:kelola_kabupaten")
-    data = {"nama": kab.nama, "provinsi": kab.provinsi, "bappeda": kab.bappeda, "alamat_bappeda": ""}
+    data = {"nama": kab.nama, "provinsi": kab.provinsi, "bappeda": kab.bappeda, "alamat_bappeda": "", **TENGGAT_KINI}
     buf = io.BytesIO()
     Image.new("RGB", (8, 8), "green").save(buf, "PNG")
     bad = SimpleUploadedFile("logo.png", b"bukan gambar", content_type="image/png")

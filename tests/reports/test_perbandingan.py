@@ -14,7 +14,7 @@ from kecamatan.perbandingan.data import (
     PerbandinganData,
     Pilihan,
 )
-from kecamatan.perbandingan.rules import WARNA_PREDIKAT, kunci_indikator
+from kecamatan.perbandingan.rules import WARNA_PREDIKAT, AturanTenggat, kunci_indikator
 from kecamatan.perbandingan.tables.common import pilihan_indikator
 from kecamatan.perbandingan.tables.kelengkapan import build_kelengkapan
 from kecamatan.perbandingan.tables.matriks import build_matriks
@@ -226,6 +226,28 @@ def test_completeness_says_who_entered_submitted_verified_and_who_is_late():
     assert gamma.cells["renja-2025"] == "Belum ada Renstra"
     assert total.cells["realisasi-2025-1"] == "Diverifikasi 1\nDiajukan 0\nTerlambat 1"
     assert any("15 hari setelah triwulan berakhir" in n for n in report.notes)
+
+
+def test_completeness_follows_the_kabupaten_deadlines():
+    """A kabupaten that allows 90 days: TW II submitted 20 July is on time; the never-submitted TW I,
+    due 29 June, is late by 33 days on 1 August instead of 108; the labels and notes say the new dates."""
+    d = datetime.date
+    docs = (_dok(1, "realisasi", 2025, 2, "diajukan", d(2025, 7, 10), d(2025, 7, 20)),
+            _dok(2, "realisasi", 2025, 1, "draft", d(2025, 4, 14)))
+    before = build_kelengkapan(data(dokumen=docs))
+    assert before.rows[0].cells["realisasi-2025-2"].endswith("TERLAMBAT 5 hari")
+    aturan = AturanTenggat(hari_realisasi=90, renja_tanggal=31, renja_bulan=12, lkj_tanggal=31, lkj_bulan=3)
+    report = build_kelengkapan(data(dokumen=docs, tenggat=aturan))
+    alfa, beta, _, _ = report.rows
+    assert alfa.cells["realisasi-2025-2"] == "Diajukan\nTerisi 0/0\nDiajukan 20 Juli 2025"
+    assert beta.cells["realisasi-2025-1"] == "Draf\nTerisi 0/0\nDiisi 14 April 2025\nTERLAMBAT 33 hari"
+    assert alfa.cells["renja-2025"] == "Belum dibuat\nTERLAMBAT 213 hari"  # due 31 December 2024: still late
+    # Alfa: Renja and TW I never made, both past due; TW II no longer late
+    assert (before.rows[0].cells["terlambat"], alfa.cells["terlambat"]) == (D(3), D(2))
+    assert report.column("realisasi-2025-1").label == "TW I, tenggat 29 Juni 2025"
+    assert report.column("renja-2025").label == "Renja 2025, tenggat 31 Desember 2024"
+    assert report.column("lkj-2025").label == "LKj 2025, tenggat 31 Maret 2026"
+    assert any("90 hari setelah triwulan berakhir" in n and "31 Maret tahun N+1" in n for n in report.notes)
 
 
 def test_completeness_sorted_by_lateness():

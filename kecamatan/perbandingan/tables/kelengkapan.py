@@ -14,7 +14,7 @@ from decimal import Decimal
 from kecamatan.core import formatting
 from kecamatan.core.kunci import TW_ROMAWI, judul_dokumen, kunci_dokumen
 from kecamatan.perbandingan.data import KecamatanInfo, PerbandinganData
-from kecamatan.perbandingan.rules import TENGGAT_KETERANGAN, tenggat, terlambat
+from kecamatan.perbandingan.rules import AturanTenggat, terlambat
 from kecamatan.perbandingan.tables.common import (
     BIRU_MUDA,
     HIJAU,
@@ -59,7 +59,7 @@ def _tgl(value) -> str:
 def sel_dokumen(data: PerbandinganData, docs, k: KecamatanInfo, jenis: str, tahun: int,
                 tw: int | None) -> SelDokumen:
     d = docs.get((k.id, jenis, tahun, tw))
-    batas = tenggat(jenis, tahun, tw)
+    batas = data.tenggat.tenggat(jenis, tahun, tw)
     diajukan = d.diajukan if d else None
     late = terlambat(batas, diajukan, data.pilihan.hari_ini)
     hari = None
@@ -103,11 +103,11 @@ def dokumen_tahun(tahun: int) -> list[Dokumen]:
     return [(RENJA, tahun, None)] + [(REALISASI, tahun, tw) for tw in (1, 2, 3, 4)] + [(LKJ, tahun, None)]
 
 
-def columns_kelengkapan(expected: list[Dokumen]) -> tuple[Column, ...]:
+def columns_kelengkapan(expected: list[Dokumen], aturan: AturanTenggat) -> tuple[Column, ...]:
     columns = [Column("no", "No", kind=NOMOR, width=3.5), Column("kecamatan", "Kecamatan", width=13)]
     for jenis, tahun, tw in expected:
         label = f"TW {TW_ROMAWI[tw]}" if tw else judul_dokumen(jenis, tahun, tw)
-        columns.append(Column(kunci_dokumen(jenis, tahun, tw), f"{label}, tenggat {_tgl(tenggat(jenis, tahun, tw))}",
+        columns.append(Column(kunci_dokumen(jenis, tahun, tw), f"{label}, tenggat {_tgl(aturan.tenggat(jenis, tahun, tw))}",
                               f"Realisasi {tahun}" if tw else "", TEXT, width=11))
     columns.append(Column("terlambat", "Terlambat", kind=ANGKA, width=6.5))
     return numbered(columns)
@@ -161,9 +161,9 @@ def build_kelengkapan(data: PerbandinganData) -> Report:
     return Report(
         code="Kelengkapan Dokumen",
         title=judul("Kelengkapan dan Ketepatan Waktu Dokumen Kecamatan", data, with_filter=False),
-        columns=columns_kelengkapan(expected), rows=tuple(rows), kop=kop(data),
+        columns=columns_kelengkapan(expected, data.tenggat), rows=tuple(rows), kop=kop(data),
         filename=filename("kelengkapan", data),
-        notes=notes(data, "Tenggat yang dipakai: " + "; ".join(TENGGAT_KETERANGAN) + ".",
+        notes=notes(data, "Tenggat yang dipakai: " + "; ".join(data.tenggat.keterangan()) + ".",
                     "Terisi: indikator yang sudah mempunyai nilai (atau N/A dengan alasan) pada triwulan itu, "
                     "dari seluruh indikator Renstra. Diisi: tanggal dokumen pertama kali disimpan; diajukan: "
                     "pengajuan pertama; diverifikasi: verifikasi terakhir."),

@@ -166,6 +166,9 @@ TABLE = {
     "kecamatan:renstra_tc23": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_tc24": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_riwayat_capaian": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    # its Excel pair: readers download the grid; the upload is the kecamatan's (IMPORT: back to the page)
+    "kecamatan:renstra_riwayat_capaian_unduh": ("get", lambda o: {"pk": o["periode"].pk}, READ),
+    "kecamatan:renstra_riwayat_capaian_unggah": ("post", lambda o: {"pk": o["periode"].pk}, IMPORT),
     "kecamatan:renstra_strategi": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_camat": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:renstra_camat_ubah": ("get", lambda o: {"pk": o["periode"].pk, "camat_pk": _camat(o).pk}, EDIT),

@@ -26,6 +26,7 @@ from kecamatan.models import Indikator, Periode, RiwayatCapaian
 
 TAHUN_SEBELUM = 3  # tahun_mulai-3 … tahun_mulai-1: T-C.29 column 5 and T-C.30's n-2 of the first Renja
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan")
+PERKIRAAN_KOSONG = "Isi realisasi yang masih perkiraan, atau hapus tanda perkiraan."
 SMALL = {"class": "form-control form-control-sm", "size": 8}
 
 
@@ -68,7 +69,7 @@ def capaian_data(periode: Periode, tahun_renja: int | None = None) -> CapaianDat
     return CapaianData(indikator, cells, tuple(sorted(years)), periode.tahun_mulai)
 
 
-def _absent(value: Nilai) -> Nilai:
+def absent(value: Nilai) -> Nilai:
     """ "-" and empty are absent."""
     return Nilai() if value.nilai is None and value.label in ("", EMPTY) else value
 
@@ -114,9 +115,8 @@ class CapaianForm(VersiMixin):
         for ind in self.capaian.indikator:
             for t in self.capaian.tahun:
                 realisasi = data.get(f"realisasi_{ind.pk}_{t}")
-                if data.get(f"perkiraan_{ind.pk}_{t}") and realisasi is not None and _absent(realisasi).is_empty:
-                    self.add_error(f"realisasi_{ind.pk}_{t}", "Isi realisasi yang masih perkiraan, atau hapus "
-                                                              "tanda perkiraan.")
+                if data.get(f"perkiraan_{ind.pk}_{t}") and realisasi is not None and absent(realisasi).is_empty:
+                    self.add_error(f"realisasi_{ind.pk}_{t}", PERKIRAAN_KOSONG)
         return data
 
     def values(self) -> dict[tuple[int, int], tuple[Nilai, Nilai, bool]]:
@@ -125,8 +125,8 @@ class CapaianForm(VersiMixin):
         out = {}
         for ind in self.capaian.indikator:
             for t in self.capaian.tahun:
-                target = _absent(d.get(f"target_{ind.pk}_{t}") or Nilai())
-                out[(ind.pk, t)] = (target, _absent(d[f"realisasi_{ind.pk}_{t}"]), bool(d[f"perkiraan_{ind.pk}_{t}"]))
+                target = absent(d.get(f"target_{ind.pk}_{t}") or Nilai())
+                out[(ind.pk, t)] = (target, absent(d[f"realisasi_{ind.pk}_{t}"]), bool(d[f"perkiraan_{ind.pk}_{t}"]))
         return out
 
 

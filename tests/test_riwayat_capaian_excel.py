@@ -152,3 +152,17 @@ def test_readers_download_but_do_not_upload(client, senduro):
     response = client.post(reverse("kecamatan:renstra_riwayat_capaian_unggah", args=[senduro.pk]),
                            {"berkas": SimpleUploadedFile("r.xlsx", content)})
     assert response.status_code == 403
+
+
+def test_a_row_copied_twice_is_refused(operator, senduro):
+    ind = ipp(senduro)
+    wb = load_workbook(io.BytesIO(download(operator, senduro)))
+    ws = wb["Riwayat capaian"]
+    row = [c.value for c in next(r for r in ws.iter_rows(min_row=2) if r[0].value == ind.pk)]
+    row[4] = "57"
+    ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    messages = upload(operator, senduro, out.getvalue())
+    assert f"Baris {ws.max_row}: ID indikator {ind.pk} muncul dua kali" in messages[1], messages
+    assert not RiwayatCapaian.objects.filter(indikator=ind).exists()

@@ -146,6 +146,7 @@ def baca(content: bytes, load, *, periode_id: int, versi: int, judul: str) -> tu
     header = _header_map(ws, data)
     known = {ind.pk for ind in data.indikator}
     hasil = Hasil()
+    seen: set[int] = set()
     for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
         cells = {i: Sel(c.value, getattr(c, "number_format", None) or "General", getattr(c, "data_type", None) or "")
                  for i, c in enumerate(row)}
@@ -156,10 +157,12 @@ def baca(content: bytes, load, *, periode_id: int, versi: int, judul: str) -> tu
             ind_id = int(raw_id)
         except (TypeError, ValueError):
             ind_id = None
-        if ind_id not in known:
-            hasil.errors.append(f"Baris {r}: ID indikator {raw_id!r} tidak dikenal; jangan ubah kolom A (tersembunyi). "
-                                "Unduh templat baru.")
+        if ind_id not in known or ind_id in seen:
+            sebab = "muncul dua kali" if ind_id in seen else "tidak dikenal"
+            hasil.errors.append(f"Baris {r}: ID indikator {cell_text(raw_id) or '(kosong)'} {sebab}; jangan ubah atau "
+                                "salin kolom A (tersembunyi). Unduh templat baru.")
             continue
+        seen.add(ind_id)
         read: dict[int, dict[str, object]] = {}
         for i, (kind, t, judul_kolom) in header.items():
             where = f"Baris {r}, kolom {get_column_letter(i + 1)} ({judul_kolom})"

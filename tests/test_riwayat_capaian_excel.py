@@ -29,8 +29,9 @@ def operator(client, senduro):
     return client
 
 
-def download(client, periode) -> bytes:
-    response = client.get(reverse("kecamatan:renstra_riwayat_capaian_unduh", args=[periode.pk]))
+def download(client, periode, tahun=None) -> bytes:
+    address = reverse("kecamatan:renstra_riwayat_capaian_unduh", args=[periode.pk])
+    response = client.get(f"{address}?tahun={tahun}" if tahun else address)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     return response.content
@@ -49,12 +50,12 @@ def fill(content: bytes, indikator_id: int, values: dict[str, object]) -> bytes:
     return out.getvalue()
 
 
-def upload(client, periode, content: bytes) -> list[str]:
+def upload(client, periode, content: bytes, tahun=None) -> list[str]:
     berkas = SimpleUploadedFile("riwayat.xlsx", content)
-    response = client.post(reverse("kecamatan:renstra_riwayat_capaian_unggah", args=[periode.pk]),
-                           {"berkas": berkas}, follow=True)
+    address = reverse("kecamatan:renstra_riwayat_capaian_unggah", args=[periode.pk])
+    response = client.post(f"{address}?tahun={tahun}" if tahun else address, {"berkas": berkas}, follow=True)
     assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == url(periode)
+    assert response.redirect_chain[-1][0] == url(periode, tahun)
     return [str(m) for m in response.context["messages"]]
 
 
@@ -166,3 +167,14 @@ def test_a_row_copied_twice_is_refused(operator, senduro):
     messages = upload(operator, senduro, out.getvalue())
     assert f"Baris {ws.max_row}: ID indikator {ind.pk} muncul dua kali" in messages[1], messages
     assert not RiwayatCapaian.objects.filter(indikator=ind).exists()
+
+
+def test_the_n_1_of_a_renja_in_the_period_takes_an_estimated_realisasi_only(operator, senduro):
+    ind = ipp(senduro)
+    content = download(operator, senduro, 2025)
+    headers = [c.value for c in load_workbook(io.BytesIO(content))["Riwayat capaian"][1]]
+    assert headers[-2:] == ["Realisasi 2024", "Perkiraan 2024"] and "Target 2024" not in headers
+    messages = upload(operator, senduro, fill(content, ind.pk, {"Realisasi 2024": "61", "Perkiraan 2024": "Ya"}), 2025)
+    assert messages == ["Riwayat capaian sebelum periode diimpor dari riwayat.xlsx."]
+    cell = RiwayatCapaian.objects.get(indikator=ind)
+    assert (cell.tahun, cell.target, cell.realisasi, cell.perkiraan) == (2024, None, D(61), True)

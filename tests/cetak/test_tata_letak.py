@@ -99,3 +99,12 @@ def test_a_submitted_renja_keeps_its_layout_until_it_is_returned(senduro):
     assert len(build_tc29(renja_data(senduro.pk, 2024)).columns) == 15  # as it was submitted
     transition(dokumen, None, "kembalikan", Dokumen.Status.DIKEMBALIKAN)
     assert len(build_tc29(renja_data(senduro.pk, 2024)).columns) == 11  # back to the kabupaten's choice
+
+
+def test_a_table_left_without_a_choice_is_named_at_its_place_and_nothing_is_saved(senduro):
+    client = _admin_client()
+    sidik = client.get("/tata-letak/").context["form"].initial["sidik"]
+    page = client.post("/tata-letak/", {"sidik": sidik, "tc29": "rupiah", "tc32": "lampiran", "tc33": "lampiran"})
+    assert page.status_code == 200 and page.context["form"].errors["tc30"] == ["Bidang ini tidak boleh kosong."]
+    assert "Bidang ini tidak boleh kosong." in page.content.decode()
+    assert not PilihanTataLetak.objects.exists()

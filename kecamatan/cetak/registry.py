@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from kecamatan.cetak import renstra as renstra_tables
 from kecamatan.cetak.renja import build_renja_tables
-from kecamatan.renja.tables.renja import LAYOUTS as RENJA_LAYOUTS
 from kecamatan.lkj.data import LkjData
 from kecamatan.lkj.selectors_data import lkj_data, pembanding_choices
 from kecamatan.lkj.tables.iku import build_iku
@@ -30,6 +29,7 @@ from kecamatan.lkj.tables.lkj37 import build_lkj37
 from kecamatan.lkj.tables.lkj38 import build_lkj38
 from kecamatan.lkj.tables.lkj39 import build_lkj39
 from kecamatan.lkj.tables.pk import build_pk, build_tabel_23
+from kecamatan.renja.tables.renja import LAYOUTS as RENJA_LAYOUTS
 from kecamatan.tables.base import Report
 from kecamatan.tables.layout import TableLayouts
 

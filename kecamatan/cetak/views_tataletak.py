@@ -3,7 +3,6 @@ verifikator sees the choice. Anyone else gets 404, as for any page outside their
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,21 +11,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from kecamatan.cetak import tataletak
+from kecamatan.cetak.forms import TataLetakForm
 from kecamatan.core import access
 from kecamatan.models import Kabupaten, Peran
-
-
-class TataLetakForm(forms.Form):
-    sidik = forms.CharField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, specs, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.specs = specs
-        for spec in specs:
-            self.fields[spec.name] = forms.ChoiceField(
-                label=spec.label, widget=forms.RadioSelect,
-                choices=[(layout.name, layout.describe()) for layout in spec.layouts.layouts],
-            )
 
 
 def _kabupaten(request) -> tuple[Kabupaten, bool]:

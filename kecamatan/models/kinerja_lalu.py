@@ -109,7 +109,20 @@ class IndikatorLalu(_Berlaku):
             raise ValidationError({"indikator": "Pilih indikator dari periode Renstra yang sama."})
 
 
-class CapaianLalu(models.Model):
+class TargetRealisasiNilai:
+    """Target and realisasi of a year as Nilai (value or label: "62 (B-)", "N/A"), for the models
+    that store each as a decimal beside its label."""
+
+    @property
+    def target_nilai(self) -> Nilai:
+        return Nilai(self.target, self.target_label)
+
+    @property
+    def realisasi_nilai(self) -> Nilai:
+        return Nilai(self.realisasi, self.realisasi_label)
+
+
+class CapaianLalu(TargetRealisasiNilai, models.Model):
     """Target and realisasi of an earlier indicator in one year (T-C.23 columns 6-15)."""
 
     indikator_lalu = models.ForeignKey(IndikatorLalu, on_delete=models.CASCADE, related_name="capaian",
@@ -128,14 +141,6 @@ class CapaianLalu(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator_lalu.uraian} {self.tahun}"
-
-    @property
-    def target_nilai(self) -> Nilai:
-        return Nilai(self.target, self.target_label)
-
-    @property
-    def realisasi_nilai(self) -> Nilai:
-        return Nilai(self.realisasi, self.realisasi_label)
 
     def clean(self) -> None:
         if self.indikator_lalu_id:
@@ -195,7 +200,7 @@ class AnggaranLalu(models.Model):
             self.program_lalu.check_tahun(self.tahun)
 
 
-class RiwayatCapaian(models.Model):
+class RiwayatCapaian(TargetRealisasiNilai, models.Model):
     """What an indicator of this Renstra (tujuan, sasaran, program, kegiatan) targeted and reached in
     a year its own Target and triwulan reports do not cover: the years before the period (taken from
     the previous Renstra, typed or imported), and a year n-1 of a Renja whose realisasi is still an
@@ -221,14 +226,6 @@ class RiwayatCapaian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator} {self.tahun}: {self.target_nilai} / {self.realisasi_nilai}"
-
-    @property
-    def target_nilai(self) -> Nilai:
-        return Nilai(self.target, self.target_label)
-
-    @property
-    def realisasi_nilai(self) -> Nilai:
-        return Nilai(self.realisasi, self.realisasi_label)
 
     def clean(self) -> None:
         if not self.indikator_id or not self.tahun:

@@ -146,3 +146,17 @@ def test_a_pbkdf2_password_is_rewritten_as_argon2_at_the_next_sign_in(kantor):
         user.refresh_from_db()
         assert user.password.startswith("argon2$argon2id$")
         assert _signed_in(_masuk("op.klakah", SANDI))  # and the new hash is accepted
+
+
+def test_behind_nginx_the_address_is_the_one_nginx_appended(kantor, settings):
+    """SAKIP_PROXY_COUNT=1: every request comes from nginx (127.0.0.1); the office is the address
+    nginx appended to X-Forwarded-For, whatever the client wrote before it."""
+    settings.SAKIP_PROXY_COUNT = 1
+    for palsu in ("10.9.9.1", "10.9.9.2", "10.9.9.3", "10.9.9.4", "10.9.9.5"):  # a forged address each time
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"{palsu}, {KANTOR}").post(
+            reverse("login"), {"username": "op.klakah", "password": "salah-salah"})
+    assert AccessAttempt.objects.get(username="op.klakah").ip_address == KANTOR
+    lewat_nginx = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=KANTOR)
+    assert _masuk("op.klakah", SANDI, client=lewat_nginx).status_code == 429
+    rumah = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert _signed_in(_masuk("op.klakah", SANDI, client=rumah))

@@ -132,7 +132,8 @@ INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: turns a lockout into the Indonesian 429 page
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_HANDLER = "kecamatan.kelola.kunci.KunciHandler"
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]  # limits in this order:
+# one limit per parameter set, in this order: AXES_FAILURE_LIMIT, SAKIP_BATAS_GAGAL_NAMA
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_FAILURE_LIMIT = 5
 SAKIP_BATAS_GAGAL_NAMA = 20
 AXES_COOLOFF_TIME = 0.5  # hours: 30 minutes

@@ -184,6 +184,9 @@ TABLE = {
     "kecamatan:kelola_pengguna_tambah": ("get", lambda o: {}, ADMIN),
     "kecamatan:kelola_pengguna_ubah": ("get", _pengguna, ADMIN),
     "kecamatan:kelola_pengguna_aktif": ("post", _pengguna, ADMIN_POST),
+    # accounts locked after failed sign-ins (issue 17) and their unlock
+    "kecamatan:kelola_terkunci": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_buka_kunci": ("post", lambda o: {}, ADMIN_POST),
     "kecamatan:kelola_kabupaten": ("get", lambda o: {}, ADMIN),
     "kecamatan:kelola_skala": ("get", lambda o: {}, ADMIN),
     "kecamatan:kelola_kecamatan": ("get", _kec, ADMIN),

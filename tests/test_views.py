@@ -1,6 +1,7 @@
 """Pages of the foundation: login, beranda, the Renstra page, scoping by kecamatan."""
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 
 from kecamatan.models import Peran
@@ -25,7 +26,7 @@ def test_login_page_is_indonesian(client, db):
 
 @pytest.mark.sqlite
 def test_renstra_page_prints_computed_totals_in_indonesian_format(client, randuagung):
-    client.login(username="operator.randuagung", password="demo-sakip-2024")
+    client.login(request=HttpRequest(), username="operator.randuagung", password="demo-sakip-2024")
     response = client.get(reverse("kecamatan:renstra_detail", args=[randuagung.pk]))
     html = response.content.decode()
     assert response.status_code == 200
@@ -38,7 +39,7 @@ def test_renstra_page_prints_computed_totals_in_indonesian_format(client, randua
 def test_kecamatan_user_gets_404_for_another_kecamatan(client, randuagung):
     other = KecamatanFactory(nama="Lain")
     user_with_role("operator.lain", Peran.OPERATOR, other)
-    client.login(username="operator.lain", password="rahasia-uji-123")
+    client.login(request=HttpRequest(), username="operator.lain", password="rahasia-uji-123")
     response = client.get(reverse("kecamatan:renstra_detail", args=[randuagung.pk]))
     assert response.status_code == 404
     beranda = client.get(reverse("kecamatan:beranda")).content.decode()
@@ -46,7 +47,7 @@ def test_kecamatan_user_gets_404_for_another_kecamatan(client, randuagung):
 
 
 def test_bappeda_sees_every_kecamatan(client, randuagung):
-    client.login(username="bappeda", password="demo-sakip-2024")
+    client.login(request=HttpRequest(), username="bappeda", password="demo-sakip-2024")
     assert "Randuagung" in client.get(reverse("kecamatan:beranda")).content.decode()
     assert client.get(reverse("kecamatan:renstra_detail", args=[randuagung.pk])).status_code == 200
 

@@ -145,3 +145,9 @@ class PeriodeForm(forms.Form):
 
 class SidikForm(SidikMixin):
     """A confirmation page's POST: only the fingerprint of what it listed."""
+
+
+class BukaKunciForm(SidikMixin):
+    """"Buka kunci" on the list of locked accounts: the username and the fingerprint of its failures."""
+
+    username = forms.CharField(max_length=255)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS
@@ -90,6 +91,19 @@ def nama_admin() -> list[str]:
     """Whom a user without a profile should ask: the active admin kabupaten."""
     return [u.get_full_name() or u.username for u in
             User.objects.filter(is_active=True, profil__peran=Peran.ADMIN).order_by("first_name", "username")]
+
+
+def sidik_kunci(username: str) -> str:
+    """The failed sign-ins recorded for a username: a new failure after the page was loaded
+    changes it."""
+    return sidik(*AccessAttempt.objects.filter(username=username).order_by("pk")
+                 .values_list("pk", "ip_address", "failures_since_start", "attempt_time"))
+
+
+def nama_pengguna(usernames) -> dict[str, str]:
+    """Full name (or the username) of those of `usernames` that are users; a locked name that is
+    nobody's is a guess."""
+    return {u.username: u.get_full_name() or u.username for u in User.objects.filter(username__in=list(usernames))}
 
 
 # --- kecamatan, kabupaten, periods --------------------------------------------------------------

@@ -5,8 +5,10 @@ writes in one transaction."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +19,7 @@ from kecamatan.kelola import selectors
 from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil, SkalaKriteria
 
 User = get_user_model()
+log = logging.getLogger(__name__)
 
 BERUBAH = ("Isian Anda TIDAK disimpan: {apa} sudah diubah orang lain sejak halaman ini Anda buka. Muat ulang "
            "halaman, periksa isinya, lalu ketik lagi perubahan Anda.")
@@ -103,6 +106,24 @@ def set_aktif(*, by, user, aktif: bool) -> None:
     if user.pk == by.pk and not aktif:
         raise ValidationError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
     User.objects.filter(pk=user.pk).update(is_active=aktif)
+
+
+@transaction.atomic
+def buka_kunci(*, by, username: str, sidik: str) -> int:
+    """Clear the failed sign-ins of a username from every address, so that it signs in again at
+    once. Refused when a failure arrived after the page was loaded (the admin decides on what they
+    saw); a lock already gone is no error: unlocking twice is harmless. Returns the rows cleared."""
+    _require_admin(by)
+    rows = list(AccessAttempt.objects.select_for_update().filter(username=username).order_by("pk"))
+    if not rows:
+        return 0
+    if sidik != selectors.sidik_kunci(username):
+        raise ValidationError(f"Kunci akun {username} TIDAK dibuka: sejak halaman ini dibuka ada percobaan masuk "
+                              "yang gagal lagi. Periksa daftar yang sudah dimuat ulang, lalu buka kuncinya lagi "
+                              "bila memang perlu.")
+    AccessAttempt.objects.filter(pk__in=[r.pk for r in rows]).delete()
+    log.warning("Kunci akun %s dibuka oleh %s (%d catatan gagal masuk dihapus)", username, by.username, len(rows))
+    return len(rows)
 
 
 def sandi_sudah_diganti(*, user) -> None:

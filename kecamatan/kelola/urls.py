@@ -5,6 +5,8 @@ from kecamatan.kelola import views, views_wilayah
 urlpatterns = [
     path("kelola/", views.kelola, name="kelola"),
     path("kelola/pengguna/", views.pengguna, name="kelola_pengguna"),
+    path("kelola/pengguna/terkunci/", views.terkunci, name="kelola_terkunci"),
+    path("kelola/pengguna/terkunci/buka/", views.buka_kunci, name="kelola_buka_kunci"),
     path("kelola/pengguna/tambah/", views.pengguna_tambah, name="kelola_pengguna_tambah"),
     path("kelola/pengguna/<int:pk>/", views.pengguna_ubah, name="kelola_pengguna_ubah"),
     path("kelola/pengguna/<int:pk>/aktif/", views.pengguna_aktif, name="kelola_pengguna_aktif"),

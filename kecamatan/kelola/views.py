@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kecamatan.core.views import add_service_error, save_or_errors
-from kecamatan.kelola import forms, selectors, services
+from kecamatan.kelola import forms, kunci, selectors, services
 from kecamatan.perbandingan.selectors import aturan_tenggat
 
 
@@ -29,7 +29,8 @@ def kelola(request):
 def pengguna(request):
     kabupaten = selectors.kabupaten_for(request.user)
     return render(request, "kelola/pengguna.html", {
-        "kabupaten": kabupaten, "pengguna_list": selectors.pengguna_qs(kabupaten)})
+        "kabupaten": kabupaten, "pengguna_list": selectors.pengguna_qs(kabupaten),
+        "n_terkunci": len(kunci.daftar_kunci())})
 
 
 @login_required
@@ -89,3 +90,34 @@ def pengguna_aktif(request, pk: int):
     else:
         messages.success(request, f"Pengguna {user.username} {'diaktifkan kembali' if aktif else 'dinonaktifkan'}.")
     return redirect("kecamatan:kelola_pengguna")
+
+
+@login_required
+def terkunci(request):
+    """Accounts locked after failed sign-ins (kecamatan/kelola/kunci.py), each with "Buka kunci"."""
+    selectors.kabupaten_for(request.user)
+    daftar = kunci.daftar_kunci()
+    nama = selectors.nama_pengguna(k.username for k in daftar)
+    return render(request, "kelola/terkunci.html", {
+        "daftar": [{"kunci": k, "nama": nama.get(k.username), "sidik": selectors.sidik_kunci(k.username)}
+                   for k in daftar],
+        "batas": kunci.batas_gagal(), "menit": int(kunci.lama_kunci().total_seconds() // 60)})
+
+
+@login_required
+@require_POST
+def buka_kunci(request):
+    selectors.kabupaten_for(request.user)
+    form = forms.BukaKunciForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Permintaan tidak lengkap: muat ulang halaman lalu coba lagi.")
+        return redirect("kecamatan:kelola_terkunci")
+    username = form.cleaned_data["username"]
+    try:
+        n = services.buka_kunci(by=request.user, username=username, sidik=form.cleaned_data["sidik"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Kunci akun {username} dibuka: akun ini dapat masuk lagi." if n else
+                         f"Akun {username} sudah tidak terkunci.")
+    return redirect("kecamatan:kelola_terkunci")

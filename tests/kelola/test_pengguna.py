@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
@@ -113,7 +114,7 @@ def test_deactivate_and_reactivate_never_delete(admin_client):
     admin_client.post(url, {"aktif": "0"})
     user.refresh_from_db()
     assert user.is_active is False
-    assert Client().login(username="op.x", password="rahasia-uji-123") is False
+    assert Client().login(request=HttpRequest(), username="op.x", password="rahasia-uji-123") is False
     admin_client.post(url, {"aktif": "1"})
     user.refresh_from_db()
     assert user.is_active is True

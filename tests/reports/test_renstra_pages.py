@@ -2,6 +2,7 @@
 whatever the size, and PDFs cached by content."""
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 
 from kecamatan.cetak.registry import get_table
@@ -43,14 +44,14 @@ def test_table_page_query_count_is_fixed(client, django_assert_num_queries, name
 
 
 def test_renstra_page_links_every_table(client, randuagung):
-    client.login(username="operator.randuagung", password="demo-sakip-2024")
+    client.login(request=HttpRequest(), username="operator.randuagung", password="demo-sakip-2024")
     html = client.get(reverse("kecamatan:renstra_detail", args=[randuagung.pk])).content.decode()
     for name in QUERIES:
         assert reverse("kecamatan:tabel", args=[randuagung.pk, name]) in html
 
 
 def test_renstra_document_page_puts_each_title_above_its_table(client, randuagung):
-    client.login(username="operator.randuagung", password="demo-sakip-2024")
+    client.login(request=HttpRequest(), username="operator.randuagung", password="demo-sakip-2024")
     html = client.get(reverse("kecamatan:tabel", args=[randuagung.pk, "renstra"])).content.decode()
     positions = [html.index(f'data-kode="{code}"') for code in
                  ("T-C.23", "T-C.24", "T-C.25", "Tabel 4.2", "T-C.26", "T-C.27", "T-C.28")]

@@ -18,9 +18,9 @@ from django.urls import reverse
 
 from kecamatan.acuan import services as acuan
 from kecamatan.demo.common import LoadReport
+from kecamatan.katalog.services import KATALOG_CSV
 from kecamatan.kelola import selectors as kelola_selectors
 from kecamatan.kelola.services import simpan_skala
-from kecamatan.katalog.services import KATALOG_CSV
 from kecamatan.models import Kabupaten, Kecamatan, Nomenklatur, SkalaKriteria
 from tests.test_demo import LUMAJANG
 
@@ -142,7 +142,7 @@ def test_muat_demo_on_the_demo_warns_and_prints_the_logins(demo, stub_muat_demo)
     assert "PERINGATAN: muat_demo hanya untuk demo" in err and "jangan pernah menjalankannya pada basis data produksi" in err
     assert "`manage.py muat_acuan` lalu `manage.py createsuperuser`" in err
     assert "Data demo sudah lengkap; tidak ada yang diubah." in out
-    assert re.search(r"^  admin +demo-sakip-2024 +Admin kabupaten$", out, re.M)
+    assert re.search(r"^  admin +demo-sakip-2024 +Admin kabupaten$", out, re.MULTILINE)
 
 
 def test_muat_demo_refuses_a_database_with_other_accounts_when_debug_is_off(stub_muat_demo):

@@ -44,7 +44,7 @@ def _url(name: str) -> str:
 
 def _run(args: list, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=settings.BASE_DIR, env={**os.environ, **env}, capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, check=False)
 
 
 def _parts(path: Path) -> dict[str, bytes]:

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
-from kecamatan.acuan.services import FIXTURES, HasilAcuan
+from django.conf import settings
+
+from kecamatan.acuan.services import HasilAcuan
 from kecamatan.core import kode as kode_mod
 from kecamatan.core.formatting import parse_nilai
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 
 @dataclass

@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from kecamatan.acuan.services import muat_acuan
-
 from kecamatan.demo.common import FIXTURES, LoadReport
 from kecamatan.demo.kabupaten import demo_kabupaten
 from kecamatan.demo.kinerja import load_kinerja

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from kecamatan.acuan.services import HasilAcuan, berkas_wilayah, muat_nomenklatur, muat_wilayah
 from kecamatan.beranda.selectors import kecamatan_tanpa_renstra
 from kecamatan.checks.selectors import periksa
-from kecamatan.demo.common import LoadReport
 from kecamatan.demo.kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
-from kecamatan.demo.muat import load_nomenklatur, load_wilayah, muat_demo
+from kecamatan.demo.muat import muat_demo
 from kecamatan.models import (
     Dokumen,
     Indikator,
@@ -74,7 +74,7 @@ def _generated(seed: int):
 
 
 def test_same_seed_same_data_other_seed_other_data(db):
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     once = _generated(7)
     assert Periode.objects.count() == 0
     assert _generated(7) == once
@@ -82,7 +82,7 @@ def test_same_seed_same_data_other_seed_other_data(db):
 
 
 def test_a_second_run_creates_nothing(db):
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     kabupaten_sintetis(1, per_kabupaten=2)
     before = Counter(Realisasi.objects.values_list("indikator__periode", flat=True))
     assert kabupaten_sintetis(1, per_kabupaten=2).created == {}
@@ -105,8 +105,8 @@ def test_real_renstra_is_kept_and_every_other_kecamatan_gets_a_demo(randuagung):
 
 
 def test_a_real_fixture_replaces_a_generated_renstra(db):
-    kabupaten = load_wilayah(LoadReport())
-    load_nomenklatur(LoadReport())
+    kabupaten = muat_wilayah(HasilAcuan(), berkas_wilayah("lumajang"))
+    muat_nomenklatur(HasilAcuan())
     # generated before Randuagung's real document was loaded
     bangun_demo(Kecamatan.objects.filter(kabupaten=kabupaten, nama__in=["Randuagung", "Klakah"])
                 .select_related("kabupaten"))
@@ -184,7 +184,7 @@ def _rules(lumajang_demo):
 def test_command_needs_the_catalog_and_reports_what_it_made(db, capsys):
     with pytest.raises(CommandError, match="muat_demo"):
         call_command("demo_kabupaten")
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     call_command("demo_kabupaten", "--kabupaten", "2", "--kecamatan", "2", "--sampai", "2024-05-01")
     out = capsys.readouterr().out
     assert "2 kabupaten sintetis × 2 kecamatan: dibuat" in out
@@ -222,7 +222,7 @@ def _check_renja(periode: Periode, tahun: int) -> None:
 
 
 def test_every_generated_renja_is_filled_as_tc33_and_the_checker_read_it(db):
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     kabupaten_sintetis(1, per_kabupaten=2)
     renja = Dokumen.objects.filter(periode__demo=True, jenis="renja").select_related("periode")
     assert sorted(renja.values_list("tahun", flat=True)) == [2024, 2024, 2025, 2025, 2026, 2026]
@@ -232,7 +232,7 @@ def test_every_generated_renja_is_filled_as_tc33_and_the_checker_read_it(db):
 
 def test_a_renja_drafted_before_its_deadline_has_its_money_too(db):
     """As of 25 June 2024 the Renja 2025 (due 30 June) is a draft: its sub-kegiatan already carry dana."""
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     sampai = datetime.date(2024, 6, 25)
     kabupaten_sintetis(1, per_kabupaten=3, sampai=sampai)
     drafts = Dokumen.objects.filter(periode__demo=True, jenis="renja", tahun=2025).select_related("periode")

@@ -9,9 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from kecamatan.demo.common import LoadReport
+from kecamatan.acuan.services import HasilAcuan, muat_nomenklatur
 from kecamatan.demo.kabupaten import bangun_demo, kabupaten_sintetis
-from kecamatan.demo.muat import load_nomenklatur
 from kecamatan.models import Indikator, Kabupaten, Kecamatan, Peran, Periode, Realisasi
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.rules import kunci_indikator
@@ -40,7 +39,7 @@ def bappeda(client):
 
 
 def synthetic(n: int) -> Kabupaten:
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     kabupaten_sintetis(1, per_kabupaten=n, sampai=SAMPAI)
     return Kabupaten.objects.get(slug="sintetis-001")
 
@@ -65,7 +64,7 @@ def test_each_page_runs_a_fixed_number_of_queries(bappeda, django_assert_num_que
 
 
 def test_query_count_holds_at_210_kecamatan_built_by_the_demo_command(bappeda, django_assert_num_queries):
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     call_command("demo_kabupaten", "--kabupaten", "1", "--kecamatan", "210", "--sampai", "2024-05-01",
                  stdout=io.StringIO())
     assert Periode.objects.filter(kecamatan__kabupaten__slug="sintetis-001").count() == 210

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from kecamatan.acuan.services import HasilAcuan
 from kecamatan.core import kode as kode_mod
 from kecamatan.core.formatting import parse_nilai
 
@@ -17,13 +18,10 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 
 @dataclass
-class LoadReport:
-    created: dict[str, int] = field(default_factory=dict)
-    users: list[tuple[str, str, str]] = field(default_factory=list)  # (username, password, role)
+class LoadReport(HasilAcuan):
+    """The tally of the reference data (`created`, shared with muat_acuan) plus the demo logins."""
 
-    def count(self, what: str, created: bool) -> None:
-        if created:
-            self.created[what] = self.created.get(what, 0) + 1
+    users: list[tuple[str, str, str]] = field(default_factory=list)  # (username, password, role)
 
 
 def nilai_fields(text: str | None) -> tuple[Decimal | None, str]:

@@ -1,8 +1,8 @@
-"""Demo data of the yearly performance documents, loaded by `muat_demo` after the Renstra demo:
-Lumajang's criteria scale (LKj Tabel 3.1), Jatiroto's Renstra 2024-2026 with its 2024 budget
-stages, realizations and realisasi anggaran, its earlier Renstra 2019-2023 (LKj Tabel 3.4),
-its LKj 2024 (signatory, Perjanjian Kinerja awal and perubahan, comparison with Yosowilangun),
-and Randuagung's IKU 2025. Idempotent: it only creates what is missing.
+"""Demo data of the yearly performance documents, loaded by `muat_demo` after the Renstra demo
+(the criteria scale of LKj Tabel 3.1 is reference data: kecamatan/acuan): Jatiroto's Renstra
+2024-2026 with its 2024 budget stages, realizations and realisasi anggaran, its earlier Renstra
+2019-2023 (LKj Tabel 3.4), its LKj 2024 (signatory, Perjanjian Kinerja awal and perubahan,
+comparison with Yosowilangun), and Randuagung's IKU 2025. Idempotent: it only creates what is missing.
 
 The fixtures keep what the documents print next to what is loaded (`tercetak`, `baris`,
 `catatan`), so tests can check computed = printed where the document is right and list where
@@ -36,7 +36,6 @@ from kecamatan.models import (
     Realisasi,
     RealisasiAnggaran,
     Riwayat,
-    SkalaKriteria,
     SubKegiatan,
     TargetPK,
 )
@@ -67,17 +66,6 @@ def _amount(value) -> Decimal:
     if isinstance(value, dict):
         value = value["jumlah"]
     return parse_number(value)
-
-
-def load_skala(report: LoadReport, kabupaten: Kabupaten, name: str = "skala_kriteria_lumajang.json") -> None:
-    data = _read(name)
-    for band in data["skala"]:
-        batas = parse_number(band["batas_bawah"]) if band["batas_bawah"] is not None else None
-        _, created = SkalaKriteria.objects.get_or_create(
-            kabupaten=kabupaten, berlaku_mulai=data["berlaku_mulai"], batas_bawah=batas,
-            defaults={"kriteria": band["kriteria"]},
-        )
-        report.count("skala kriteria", created)
 
 
 def _kinerja_indikator(periode: Periode, data: dict):
@@ -248,7 +236,6 @@ def load_iku(report: LoadReport, kabupaten: Kabupaten, name: str = "iku_randuagu
 
 
 def load_kinerja(report: LoadReport, kabupaten: Kabupaten) -> None:
-    load_skala(report, kabupaten)
     for name in RENSTRA_KINERJA:
         periode = load_renstra(report, kabupaten, FIXTURES / name)
         load_realisasi_dan_anggaran(report, periode, _read(name))

@@ -1,7 +1,7 @@
-"""Reference and demo data: the kabupaten and its kecamatan, the nomenclature catalog, the real
-Renstra of Randuagung, demo users; then the other loaders of this package, in order. Used by
-`manage.py muat_demo`; safe to run again (it only creates what is missing and never overwrites
-what people changed)."""
+"""The demo: Lumajang's reference data (kecamatan/acuan, what `muat_acuan` loads), the real
+Renstra of Randuagung, the other loaders of this package in order, and the demo users with their
+public password. Used by `manage.py muat_demo`, never on a production database; safe to run again
+(it only creates what is missing and never overwrites what people changed)."""
 
 from __future__ import annotations
 
@@ -10,59 +10,18 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.text import slugify
 
+from kecamatan.acuan.services import muat_acuan
 from kecamatan.demo.common import FIXTURES, LoadReport
 from kecamatan.demo.kabupaten import demo_kabupaten
 from kecamatan.demo.kinerja import load_kinerja
 from kecamatan.demo.naskah import load_naskah_demo
 from kecamatan.demo.renja import load_renja_demo
 from kecamatan.demo.renstra import load_renstra, load_renstra_lanjutan
-from kecamatan.katalog.services import KATALOG_CSV, muat_katalog
 from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil
 
 DEMO_PASSWORD = "demo-sakip-2024"
-
-
-def load_wilayah(report: LoadReport, path: Path = FIXTURES / "wilayah_lumajang.json") -> Kabupaten:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    kab, created = Kabupaten.objects.get_or_create(
-        slug=data["kabupaten"]["slug"],
-        defaults={"nama": data["kabupaten"]["nama"], "provinsi": data["kabupaten"]["provinsi"]},
-    )
-    report.count("kabupaten", created)
-    for nama in data["kecamatan"]:
-        _, created = Kecamatan.objects.get_or_create(
-            kabupaten=kab, slug=slugify(nama), defaults={"nama": nama}
-        )
-        report.count("kecamatan", created)
-    for nama, kontak in _kontak(data).items():
-        for field, value in kontak.items():
-            # only where nobody has set it: running again (or after the admin typed it) changes nothing
-            updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, **{field: ""}).update(**{field: value})
-            report.count(f"kecamatan {field}", bool(updated))
-    for nama, jumlah in data.get("jumlah_desa", {}).items():
-        # only where nobody has set it: running again changes nothing
-        updated = Kecamatan.objects.filter(kabupaten=kab, nama=nama, jumlah_desa__isnull=True).update(jumlah_desa=jumlah)
-        report.count("jumlah desa", bool(updated))
-    return kab
-
-
-def _kontak(data: dict) -> dict[str, dict[str, str]]:
-    """The kop lines of each kecamatan that the seeds print: alamat, telepon, kode pos."""
-    kontak: dict[str, dict[str, str]] = {nama: {"alamat": alamat} for nama, alamat in data.get("alamat", {}).items()}
-    for nama, fields in data.get("kontak", {}).items():
-        kontak.setdefault(nama, {}).update(fields)
-    return kontak
-
-
-def load_nomenklatur(report: LoadReport, path: Path = KATALOG_CSV) -> None:
-    """The nomenclature catalog (kecamatan/katalog/services.py: muat_katalog, also `manage.py muat_katalog`)."""
-    hasil = muat_katalog(path)
-    for what, n in (("nomenklatur", hasil.dibuat), ("nama nomenklatur diperbarui", hasil.nama_diperbarui),
-                    ("nomenklatur dilengkapi", hasil.dilengkapi)):
-        if n:
-            report.created[what] = report.created.get(what, 0) + n
+DEMO_KABUPATEN = "lumajang"  # the kabupaten of every demo document, whatever settings.SAKIP_KABUPATEN says
 
 
 DEMO_USERS = [
@@ -74,6 +33,19 @@ DEMO_USERS = [
     ("bappeda", Peran.VERIFIKATOR, None),
     ("admin", Peran.ADMIN, None),
 ]
+
+
+def pengguna_bukan_demo() -> list[str]:
+    """Usernames of the accounts muat_demo did not create (the first six): on a database holding
+    any, people work."""
+    return list(get_user_model().objects.exclude(username__in=[u for u, _, _ in DEMO_USERS]).order_by("username")
+                .values_list("username", flat=True)[:6])
+
+
+def akun_demo_terbuka() -> list[str]:
+    """The demo accounts that still sign in with the public password."""
+    users = get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS], is_active=True)
+    return sorted(u.username for u in users if u.check_password(DEMO_PASSWORD))
 
 
 def create_demo_users(report: LoadReport, kabupaten: Kabupaten) -> None:
@@ -108,12 +80,11 @@ def replace_generated(report: LoadReport, kabupaten: Kabupaten, path: Path) -> N
 
 @transaction.atomic
 def muat_demo(*, kabupaten_demo: bool = True) -> LoadReport:
-    """Load all reference and demo data; later issues add their loaders here. `kabupaten_demo`:
-    also generate the other kecamatan of Lumajang (`demo_kabupaten`); tests that need only the
-    real documents leave it out, it is the slowest part."""
+    """Load Lumajang's reference data (the same loader as `muat_acuan`) and the demo; later issues
+    add their loaders here. `kabupaten_demo`: also generate the other kecamatan of Lumajang
+    (`demo_kabupaten`); tests that need only the real documents leave it out, it is the slowest part."""
     report = LoadReport()
-    kabupaten = load_wilayah(report)
-    load_nomenklatur(report)
+    kabupaten, _ = muat_acuan(DEMO_KABUPATEN, report)
     for name in RENSTRA_FIXTURES:
         replace_generated(report, kabupaten, FIXTURES / name)
         load_renstra(report, kabupaten, FIXTURES / name)

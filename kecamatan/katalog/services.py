@@ -1,6 +1,7 @@
 """Writes to the nomenclature catalog: the admin kabupaten's add / edit / deactivate / delete, and
-the load of the catalog file (`fixtures/nomenklatur_7_01.csv`) that `muat_demo` and `muat_katalog`
-run. Every write checks the role, validates with `kode.py`, runs `full_clean()` and is atomic."""
+the load of the catalog file (`fixtures/nomenklatur_7_01.csv`) that `muat_acuan` (so `muat_demo`
+too) and `muat_katalog` run. Every write checks the role, validates with `kode.py`, runs
+`full_clean()` and is atomic."""
 
 from __future__ import annotations
 

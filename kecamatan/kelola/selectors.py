@@ -41,7 +41,7 @@ def kabupaten_for(user) -> Kabupaten:
         raise Http404("Halaman tidak ditemukan.")
     kabupaten = kabupaten_aktif()
     if kabupaten is None:
-        raise Http404("Belum ada kabupaten: muat data referensi dahulu.")
+        raise Http404("Belum ada kabupaten: jalankan `manage.py muat_acuan` dahulu.")
     return kabupaten
 
 

@@ -9,9 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kecamatan.demo.common import LoadReport
+from kecamatan.acuan.services import HasilAcuan, muat_nomenklatur
 from kecamatan.demo.kabupaten import kabupaten_sintetis
-from kecamatan.demo.muat import load_nomenklatur
 from kecamatan.models import Peran
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT
 from tests.factories import user_with_role
@@ -24,7 +23,7 @@ ARGS = ["--kabupaten", "sintetis-001", "--tahun", "2025", "--triwulan", "4", "--
 
 @pytest.fixture
 def kabupaten(db):
-    load_nomenklatur(LoadReport())
+    muat_nomenklatur(HasilAcuan())
     kabupaten_sintetis(1, per_kabupaten=3, sampai=datetime.date(2026, 3, 1))
 
 

@@ -1,5 +1,5 @@
-"""`python manage.py muat_katalog [file.csv]`: load the nomenclature catalog, the reference data a
-production database needs without the demo (muat_demo runs the same load).
+"""`python manage.py muat_katalog [file.csv]`: load the nomenclature catalog alone, e.g. a newer
+catalog file (muat_acuan and muat_demo run the same load with fixtures/nomenklatur_7_01.csv).
 
 Idempotent; never overwrites what the admin kabupaten changed on the catalog page."""
 

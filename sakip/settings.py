@@ -88,7 +88,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "media"))
 # Excel uploads waiting for the user's confirmation (private: never served)
 SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", str(MEDIA_ROOT / "impor"))
 

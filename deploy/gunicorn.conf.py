@@ -44,3 +44,6 @@ access_log_format = ('time="%(t)s" level=INFO logger=gunicorn.access request_id=
 # behind nginx: client addresses come from X-Forwarded-For of the proxy on this machine
 forwarded_allow_ips = os.environ.get("SAKIP_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "sakip"
+# gunicorn 27's control socket (gunicornc) is not used; off, so that several servers on one machine
+# (two app servers in a test, load.sh beside a running one) do not share its path in $HOME
+control_socket_disable = True

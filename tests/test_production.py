@@ -34,7 +34,7 @@ def _documented_env() -> dict[str, str]:
     for line in ENV_EXAMPLE.read_text().splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             key, _, value = line.partition("=")
-            env[key.strip()] = value.strip()
+            env[key.strip()] = value.strip().strip('"')
     env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
     return env
 

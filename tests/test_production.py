@@ -145,3 +145,17 @@ def test_500_traceback_is_logged_with_debug_off(client, settings, log_lines):
     # outside a request, records carry "-"
     logging.getLogger("django").warning("sesudah")
     assert log_lines()[-1].split(" ")[3] == "request_id=-"
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"DATABASE_URL": "sqlite:///db.sqlite3"}, "DATABASE_URL harus PostgreSQL"),
+    ({"DATABASE_URL": "postgres://sakip@127.0.0.1/sakip"}, "DJANGO_SECRET_KEY belum diisi"),
+    ({"DATABASE_URL": "postgres://sakip@127.0.0.1/sakip", "DJANGO_SECRET_KEY": "x" * 50}, "DJANGO_ALLOWED_HOSTS"),
+    (_documented_env() | {"DJANGO_DEBUG": "1"}, "DJANGO_DEBUG harus 0"),
+])
+def test_serve_refuses_without_postgresql_and_the_production_variables(env, message):
+    """scripts/serve.sh checks before it sets anything up or starts anything."""
+    result = subprocess.run(["bash", "scripts/serve.sh"], cwd=ROOT, env={"PATH": "/usr/bin:/bin"} | env,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert message in result.stderr

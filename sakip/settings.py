@@ -123,8 +123,8 @@ CACHES = {
 # ---- Production (issue 17): HTTPS behind nginx, logging, error mail. README "Produksi / Production" ----
 # HTTPS is on whenever DEBUG is off; SAKIP_HTTPS=0 turns it off for a plain-HTTP intranet (and the
 # test command, whose client speaks plain HTTP).
-HTTPS = not DEBUG and production.env_flag("SAKIP_HTTPS", True)
-if HTTPS:
+SAKIP_HTTPS = not DEBUG and production.env_flag("SAKIP_HTTPS", True)
+if SAKIP_HTTPS:
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -137,7 +137,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True  # only a token in the header: nothing happens unless the domain is submitted
 # origins a form may be posted from, e.g. https://sakip.lumajangkab.go.id (default: the allowed hosts)
 CSRF_TRUSTED_ORIGINS = (production.env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-                        or production.origins_of(ALLOWED_HOSTS, https=HTTPS))
+                        or production.origins_of(ALLOWED_HOSTS, https=SAKIP_HTTPS))
 # Sessions stay in the database (django.contrib.sessions' default backend): every app server sees them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

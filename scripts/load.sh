@@ -26,6 +26,7 @@ stop_all() {
     for _ in $(seq 40); do kill -0 -- "-$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
     kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
   fi
+  mkdir -p artifacts/load && cp "$WORK"/*.log "$WORK"/*.out artifacts/load/ 2>/dev/null || true
   rm -rf "$WORK"
   stop_pg
 }
@@ -42,7 +43,7 @@ python manage.py migrate --noinput -v0
 python manage.py muat_demo >/dev/null
 PAGES="$(python manage.py shell --no-imports < scripts/load/urls.py)"
 
-echo ">> gunicorn on $SAKIP_BIND ($(nproc) cores; log: $WORK/server.log)"
+echo ">> gunicorn on $SAKIP_BIND ($(nproc) cores)"
 setsid bash scripts/serve.sh >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 120); do
@@ -61,5 +62,6 @@ SAKIP_LOAD_PAGES="$PAGES" .venv-load/bin/locust -f scripts/load/locustfile.py --
   --host "http://$SAKIP_BIND" -u "$USERS" -r "${SAKIP_LOAD_SPAWN_RATE:-2}" -t "$DURATION" \
   --stop-timeout 30 --exit-code-on-error 1 --loglevel WARNING >"$WORK/locust.out" 2>&1 || status=$?
 grep -v '^[[:space:]]*$' "$WORK/locust.out" || true
-echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg); errors in the server's log: $(grep -c 'level=ERROR' "$WORK/server.log" || true)"
+echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg); errors in the server's log:" \
+  "$(grep -c 'level=ERROR\|\[ERROR\]\|\[CRITICAL\]' "$WORK/server.log" || true) (logs kept in artifacts/load/)"
 exit "$status"

@@ -42,7 +42,8 @@ class Pengguna(HttpUser):
         kind, url = random.choices(self.pages, weights=self.weights)[0]
         with self.client.get(url, name=kind, catch_response=True) as response:
             if response.status_code != 200:
-                response.failure(f"HTTP {response.status_code}")
+                # status 0: no response at all (the exception says why: refused, reset, closed)
+                response.failure(f"HTTP {response.status_code}" + (f" {response.error!r}" if response.error else ""))
             elif "/masuk/" in response.url:
                 response.failure("sesi hilang: dialihkan ke halaman masuk")
 

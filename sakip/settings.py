@@ -1,7 +1,8 @@
 """Settings of sakip-kecamatan. SQLite by default; PostgreSQL when DATABASE_URL is set.
 
 Environment: DJANGO_SECRET_KEY, DJANGO_DEBUG (1/0), DJANGO_ALLOWED_HOSTS (comma-separated),
-DATABASE_URL (e.g. postgres://user:pass@localhost:5432/sakip).
+DATABASE_URL (e.g. postgres://user:pass@localhost:5432/sakip); production ones at the end ("Production")
+and in the README's Production section. With DEBUG off the app refuses a missing or weak secret key.
 """
 
 import os
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import dj_database_url
 
+from sakip import production
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+SECRET_KEY = production.secret_key(os.environ.get("DJANGO_SECRET_KEY"), debug=DEBUG)
+ALLOWED_HOSTS = production.env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +34,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sakip.requestlog.RequestIdMiddleware",  # first: every response and log record gets the request id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -158,3 +162,55 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+
+# ---- Production (issue 17): HTTPS behind nginx, logging, error mail. README "Produksi / Production" ----
+# HTTPS is on whenever DEBUG is off; SAKIP_HTTPS=0 turns it off for a plain-HTTP intranet (and the
+# test command, whose client speaks plain HTTP).
+SAKIP_HTTPS = not DEBUG and production.env_flag("SAKIP_HTTPS", True)
+if SAKIP_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # nginx terminates TLS and says so in this header (deploy/nginx-sakip.conf sets it, never passes the
+    # client's own); gunicorn listens on loopback only, so nobody else can send it
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # one year, as `check --deploy` wants; SAKIP_HSTS_SECONDS=3600 while trying HTTPS out the first days
+    SECURE_HSTS_SECONDS = int(os.environ.get("SAKIP_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True  # only a token in the header: nothing happens unless the domain is submitted
+# origins a form may be posted from, e.g. https://sakip.lumajangkab.go.id (default: the allowed hosts)
+CSRF_TRUSTED_ORIGINS = (production.env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+                        or production.origins_of(ALLOWED_HOSTS, https=SAKIP_HTTPS))
+# Sessions stay in the database (django.contrib.sessions' default backend): every app server sees them.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Mail to ADMINS on a 500 (with DEBUG off), only when SAKIP_ADMINS is set: "Tim TI <ti@kab.go.id>, b@c.d"
+ADMINS = production.admins(os.environ.get("SAKIP_ADMINS", ""))
+SERVER_EMAIL = os.environ.get("SAKIP_SERVER_EMAIL", "sakip@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("SAKIP_DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = production.env_flag("EMAIL_USE_TLS", False)
+
+# One key=value line per record on stderr (systemd's journal), each with its request id
+# (sakip/requestlog.py); 500 tracebacks included, as an exc="…" field.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "sakip.requestlog.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"logfmt": {"()": "sakip.requestlog.LogfmtFormatter"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "logfmt", "filters": ["request_id"]},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
+                        "filters": ["require_debug_false"]},
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("SAKIP_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
+    },
+}

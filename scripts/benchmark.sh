@@ -11,6 +11,7 @@ shift || true
 
 source scripts/_pg.sh  # the timings are of reads, which its durability settings do not change
 export DJANGO_DEBUG=0
+export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$(python -c 'import secrets; print(secrets.token_urlsafe(50))')}"
 export DJANGO_SETTINGS_MODULE=sakip.settings_dev  # the benchmark commands live in the dev-only app `bench`
 python manage.py migrate -v0
 python manage.py collectstatic --noinput -v0

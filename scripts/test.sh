@@ -10,6 +10,11 @@ SAKIP_APT_PACKAGES="postgresql chromium poppler-utils" SAKIP_REQUIREMENTS=requir
 
 unset DATABASE_URL
 export DJANGO_DEBUG=0
+# production settings refuse DEBUG off without a strong key: a throwaway one unless the caller set one.
+# SAKIP_HTTPS=0: the test client and the live server speak plain HTTP (tests/test_production.py checks
+# the HTTPS defaults in subprocesses of their own)
+export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$(python -c 'import secrets; print(secrets.token_urlsafe(50))')}"
+export SAKIP_HTTPS=0
 python manage.py collectstatic --noinput -v0
 # the dev settings: django-linear-migrations checks kecamatan/migrations/max_migration.txt too
 DJANGO_SETTINGS_MODULE=sakip.settings_dev python manage.py makemigrations --check --dry-run

@@ -11,6 +11,7 @@ Old entries simply age out of the cache (cache alias "pdf" when configured, else
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from kecamatan.tables.base import Report
 from kecamatan.tables.render_pdf import PRINT_CSS, pdf_document, print_html
 
 TIMEOUT = 7 * 24 * 3600
+HEADER = "X-Sakip-Pdf-Cache"  # "hit" or "miss" on a table's PDF download
+logger = logging.getLogger(__name__)
 
 
 def store():
@@ -47,9 +50,11 @@ def cached_pdf(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> tuple[bytes
     cache = store()
     content = cache.get(key)
     if content is not None:
+        logger.info("PDF dari cache %s (%d bita)", key, len(content))
         return content, True
     content = pdf_document(html, stylesheets).write_pdf()
     cache.set(key, content, TIMEOUT)
+    logger.info("PDF dirender dan disimpan di cache %s (%d bita)", key, len(content))
     return content, False
 
 

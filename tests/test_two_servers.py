@@ -16,6 +16,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -61,16 +62,19 @@ class Server:
                  "--timeout", "60", "--access-logfile", "-"],
                 cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
 
-    def wait_ready(self, timeout: float = 60) -> None:
+    def wait_ready(self, timeout: float = 90) -> None:
+        """Until the login page answers: the worker has booted and loaded every view."""
         deadline = time.monotonic() + timeout
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/masuk/", headers={"Host": HOST})
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"server {self.name} exited:\n{self.log.read_text()}")
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)  # polled, not a fixed wait
+                with urllib.request.urlopen(request, timeout=timeout) as response:
+                    assert response.status == 200
+                    return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)  # polled while the port is not bound yet, not a fixed wait
         raise AssertionError(f"server {self.name} did not start:\n{self.log.read_text()}")
 
     def stop(self) -> None:
@@ -147,8 +151,8 @@ def test_upload_previewed_on_a_is_confirmed_on_b_and_a_pdf_of_a_is_served_by_b(t
     servers = [Server("a", tmp_path, secret_key), Server("b", tmp_path, secret_key)]
     a, b = servers
     try:
-        for server in servers:
-            server.wait_ready()
+        with ThreadPoolExecutor(2) as pool:  # both boot at once
+            list(pool.map(Server.wait_ready, servers))
         client = Client()
         assert client.request(a, "/masuk/")[0] == 200
         status, headers, _ = client.post(a, "/masuk/", {"username": user.username, "password": PASSWORD})

@@ -10,7 +10,9 @@ Old entries simply age out of the cache (cache alias "pdf" when configured, else
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import logging
 from collections.abc import Sequence
 
@@ -31,11 +33,16 @@ def store():
     return caches["pdf" if "pdf" in settings.CACHES else "default"]
 
 
-def pdf_key(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> str:
-    import weasyprint
+@functools.cache
+def weasyprint_version() -> str:
+    """From the installed package's metadata: a cache hit never imports WeasyPrint (seconds on a
+    fresh worker). Fixed for the life of the process."""
+    return importlib.metadata.version("weasyprint")
 
+
+def pdf_key(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> str:
     digest = hashlib.sha256()
-    digest.update(weasyprint.__version__.encode())
+    digest.update(weasyprint_version().encode())
     for name in stylesheets:
         with open(finders.find(name), "rb") as fh:
             digest.update(fh.read())

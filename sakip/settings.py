@@ -109,13 +109,14 @@ SAKIP_KABUPATEN = os.environ.get("SAKIP_KABUPATEN", "lumajang")
 # Measured (bench `ukur_cache`, PostgreSQL 15): a 1 MB PDF is set in ~31 ms and read in ~17 ms,
 # a small key in < 1 ms, against the seconds a PDF takes to lay out.
 # "pdf": rendered PDFs keyed on their content (kecamatan/tables/pdf_cache.py), safe to empty at
-# any time; 0.1-3 MB each, so at most 300 (a few hundred MB of rows), culled a third at a time.
+# any time. A table's PDF is 15-150 KB, a 47-page LKj 230 KB: 500 of them stay under ~150 MB of
+# rows (base64); when full, expired ones go first, then a third.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sakip_cache"},
     "pdf": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "sakip_cache_pdf",
-        "OPTIONS": {"MAX_ENTRIES": 300, "CULL_FREQUENCY": 3},
+        "OPTIONS": {"MAX_ENTRIES": 500, "CULL_FREQUENCY": 3},
     },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # Django's default, stated: never file or locmem

@@ -26,7 +26,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.urls import reverse
 
-from kecamatan.models import Indikator, Peran, Target
+from kecamatan.models import ImporTertunda, Indikator, Peran, Target
 from kecamatan.tables.pdf_cache import HEADER
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 from tests.importing.helpers import edit
@@ -54,8 +54,11 @@ class Server:
     def __init__(self, name: str, log_dir: Path, secret_key: str):
         self.name, self.port = name, _free_port()
         self.log = log_dir / f"gunicorn-{name}.log"
+        self.media = log_dir / f"media-{name}"  # each its own "machine's disk"
+        self.media.mkdir()
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sakip.settings", "DJANGO_DEBUG": "0",
-               "DATABASE_URL": _database_url(), "DJANGO_ALLOWED_HOSTS": HOST, "DJANGO_SECRET_KEY": secret_key}
+               "DATABASE_URL": _database_url(), "DJANGO_ALLOWED_HOSTS": HOST, "DJANGO_SECRET_KEY": secret_key,
+               "SAKIP_MEDIA_ROOT": str(self.media)}
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "sakip.wsgi", "-b", f"127.0.0.1:{self.port}", "--workers", "1",
@@ -168,11 +171,13 @@ def test_upload_previewed_on_a_is_confirmed_on_b_and_a_pdf_of_a_is_served_by_b(t
         assert status == 302, a.log.read_text()
         html = client.request(a, page)[2].decode()
         assert "Pratinjau: isian.xlsx" in html and 'data-jumlah="perubahan">1 perubahan' in html
+        assert ImporTertunda.objects.filter(user=user, nama_file="isian.xlsx").count() == 1  # in the database
         versi = re.search(r'name="versi" value="(\d+)"', html)[1]
         status, headers, _ = client.post(b, reverse("kecamatan:impor_simpan", args=args),
                                          {"versi": versi, "aksi": "simpan"})
         assert status == 302 and headers["Location"] == reverse("kecamatan:renstra_susun", args=[periode.pk])
         assert Target.objects.get(indikator=indikator, tahun=2025).nilai == 7.5  # written by B
+        assert not ImporTertunda.objects.exists()
 
         pdf_url = reverse("kecamatan:tabel_unduh", args=[periode.pk, "tc27", "pdf"])
         before = _pdf_cache_keys()
@@ -183,6 +188,7 @@ def test_upload_previewed_on_a_is_confirmed_on_b_and_a_pdf_of_a_is_served_by_b(t
         status, headers, pdf_b = client.request(b, pdf_url)
         assert status == 200 and headers[HEADER] == "hit" and pdf_b == pdf_a  # B read A's render
         assert _pdf_cache_keys() - before == added
+        assert [p for server in servers for p in server.media.rglob("*")] == []  # nothing on either disk
     finally:
         for server in servers:
             server.stop()

@@ -88,10 +88,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-# Uploaded files (logos …): backed up with the database by scripts/backup.sh (README: Backup)
+# Uploaded files (the kabupaten logo): backed up with the database by scripts/backup.sh (README: Backup);
+# with several app servers one shared folder (NFS or the like) mounted on each
 MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "media"))
-# Excel uploads waiting for the user's confirmation (private: never served)
-SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", str(MEDIA_ROOT / "impor"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -110,14 +109,20 @@ LOGOUT_REDIRECT_URL = "login"
 # Kabupaten whose kecamatan this installation serves (printed in every kop)
 SAKIP_KABUPATEN = os.environ.get("SAKIP_KABUPATEN", "lumajang")
 
-# Rendered PDFs, keyed on their content (kecamatan/reports/pdf_cache.py): shared by the workers,
-# bounded, and safe to delete at any time
+# Shared by every app server on this database (several may run behind one proxy), so nothing lives
+# in one process or on one machine's disk. The database cache needs no extra service; its tables
+# are made by `manage.py createcachetable` (kecamatan/apps.py runs it after every migrate).
+# Measured (bench `ukur_cache`, PostgreSQL 15): a 1 MB PDF is set in ~31 ms and read in ~17 ms,
+# a small key in < 1 ms, against the seconds a PDF takes to lay out.
+# "pdf": rendered PDFs keyed on their content (kecamatan/tables/pdf_cache.py), safe to empty at
+# any time. A table's PDF is 15-150 KB, a 47-page LKj 230 KB: 500 of them stay under ~150 MB of
+# rows (base64); when full, expired ones go first, then a third.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sakip_cache"},
     "pdf": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("SAKIP_PDF_CACHE", str(BASE_DIR / "var" / "cache" / "pdf")),
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "sakip_cache_pdf",
+        "OPTIONS": {"MAX_ENTRIES": 500, "CULL_FREQUENCY": 3},
     },
 }
 

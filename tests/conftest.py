@@ -12,15 +12,6 @@ def fast_password_hashing():
         yield
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _pdf_cache_in_memory():
-    """Rendered PDFs are cached in memory during tests, never in the project's var/ folder."""
-    pdf = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf-tests"}
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-                                   "pdf": pdf}):
-        yield
-
-
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker) -> snapshot.DemoSnapshot:
     """`muat_demo(kabupaten_demo=False)` run once per test database (per xdist worker), kept to be
@@ -60,9 +51,3 @@ def randuagung(demo) -> Periode:
 def senduro(demo) -> Periode:
     """Senduro's Renstra 2024-2026 with its Renja 2024 (demo data)."""
     return Periode.objects.get(kecamatan__nama="Senduro", tahun_mulai=2024)
-
-
-@pytest.fixture(autouse=True)
-def _impor_dir(settings, tmp_path):
-    """Uploads waiting for confirmation go to a throwaway folder, never the project's media/."""
-    settings.SAKIP_IMPOR_DIR = str(tmp_path / "impor")

@@ -1,6 +1,7 @@
 """`manage.py bench_tc27`: times of T-C.27 beside the raw-SQL lower bound."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -38,3 +39,14 @@ def test_benchmark_perbandingan_agrees_with_the_raw_sql_cell_by_cell(demo):
         for r in rows:
             same, total = map(int, r[-1].split("/"))
             assert total >= 20 and same == total, (tahun, r)
+
+
+def test_ukur_cache_times_the_database_cache_beside_the_file_and_memory_caches():
+    out = io.StringIO()
+    call_command("ukur_cache", "--ulang", "2", "--mb", "0.1", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "nilai besar 104.857 bita" in lines[0]
+    assert lines[1].split() == ["set", "besar", "get", "besar", "set", "kecil", "get", "kecil", "get", "tidak", "ada"]
+    assert [line.split()[0] for line in lines[2:]] == ["database", "berkas", "memori"]
+    for line in lines[2:]:  # five medians in ms, "0,84"
+        assert all(re.fullmatch(r"\d+,\d\d", cell) for cell in line.split()[-5:]), line

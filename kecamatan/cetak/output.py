@@ -29,13 +29,14 @@ def produce_document(name: str, *, periode_id: int, tahun: int | None, fmt: str,
         raise ValueError(f"Tahun {tahun} di luar periode Renstra {periode.label}.")
     kunci = Kunci(spec.jenis, tahun if spec.needs_tahun else None)
     susunan = naskah_data(periode, kunci, pembanding=pembanding or None).susunan
+    hit = None
     if fmt == "pdf":
-        content, _ = render_document_pdf(susunan)
+        content, hit = render_document_pdf(susunan)
     elif fmt == "xlsx":
         content = render_xlsx(susunan.reports())
     else:
         content = print_page(susunan).encode("utf-8")
-    return Output(content, FORMATS[fmt], f"{susunan.naskah.filename}.{fmt}")
+    return Output(content, FORMATS[fmt], f"{susunan.naskah.filename}.{fmt}", hit)
 
 
 def produce(name: str, *, periode_id: int, tahun: int | None, fmt: str, options: dict[str, str] | None = None) -> Output:

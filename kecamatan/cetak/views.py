@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import UnknownTable, get_table
 from kecamatan.core import access
+from kecamatan.tables.pdf_cache import HEADER as PDF_CACHE_HEADER
 from kecamatan.tables.render_html import render_table_html
 
 
@@ -78,4 +79,6 @@ def tabel_unduh(request, pk: int, name: str, fmt: str):
                   options=options)
     response = HttpResponse(out.content, content_type=out.content_type)
     response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    if out.cache_hit is not None:  # observable per server (proxy logs, the two-server test)
+        response[PDF_CACHE_HEADER] = "hit" if out.cache_hit else "miss"
     return response

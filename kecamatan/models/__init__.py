@@ -3,6 +3,7 @@
 from kecamatan.models.akun import Peran, Profil
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
+from kecamatan.models.impor import ImporTertunda
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu, RiwayatCapaian
 from kecamatan.models.kinerja_tahunan import (
@@ -53,6 +54,7 @@ __all__ = [
     "CatatanItem",
     "Dokumen",
     "HasilPeriksa",
+    "ImporTertunda",
     "Indikator",
     "Kabupaten",
     "Kecamatan",

@@ -21,16 +21,18 @@ class Output:
     content: bytes
     content_type: str
     filename: str
+    cache_hit: bool | None = None  # a PDF: whether it came from the shared cache; None for other formats
 
 
 def render_reports(reports, *, fmt: str, base: str) -> Output:
     """Any list of Reports as one download: a PDF, a workbook (a sheet each) or printable HTML."""
     if fmt not in FORMATS:
         raise ValueError(f"Format '{fmt}' tidak dikenal. Pilihan: html, pdf, xlsx.")
+    hit = None
     if fmt == "pdf":
-        content, _ = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
+        content, hit = render_pdf_cached(reports)  # unchanged PDFs are not laid out again
     elif fmt == "xlsx":
         content = render_xlsx(reports)
     else:
         content = print_html(reports).encode("utf-8")
-    return Output(content, FORMATS[fmt], f"{base}.{fmt}")
+    return Output(content, FORMATS[fmt], f"{base}.{fmt}", hit)

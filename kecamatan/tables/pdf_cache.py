@@ -10,7 +10,10 @@ Old entries simply age out of the cache (cache alias "pdf" when configured, else
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import logging
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -21,6 +24,8 @@ from kecamatan.tables.base import Report
 from kecamatan.tables.render_pdf import PRINT_CSS, pdf_document, print_html
 
 TIMEOUT = 7 * 24 * 3600
+HEADER = "X-Sakip-Pdf-Cache"  # "hit" or "miss" on a table's PDF download
+logger = logging.getLogger(__name__)
 
 
 def store():
@@ -28,11 +33,16 @@ def store():
     return caches["pdf" if "pdf" in settings.CACHES else "default"]
 
 
-def pdf_key(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> str:
-    import weasyprint
+@functools.cache
+def weasyprint_version() -> str:
+    """From the installed package's metadata: a cache hit never imports WeasyPrint (seconds on a
+    fresh worker). Fixed for the life of the process."""
+    return importlib.metadata.version("weasyprint")
 
+
+def pdf_key(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> str:
     digest = hashlib.sha256()
-    digest.update(weasyprint.__version__.encode())
+    digest.update(weasyprint_version().encode())
     for name in stylesheets:
         with open(finders.find(name), "rb") as fh:
             digest.update(fh.read())
@@ -47,9 +57,11 @@ def cached_pdf(html: str, stylesheets: Sequence[str] = PRINT_CSS) -> tuple[bytes
     cache = store()
     content = cache.get(key)
     if content is not None:
+        logger.info("PDF dari cache %s (%d bita)", key, len(content))
         return content, True
     content = pdf_document(html, stylesheets).write_pdf()
     cache.set(key, content, TIMEOUT)
+    logger.info("PDF dirender dan disimpan di cache %s (%d bita)", key, len(content))
     return content, False
 
 

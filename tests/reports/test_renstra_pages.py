@@ -84,3 +84,17 @@ def test_unchanged_pdf_comes_from_the_cache_and_a_change_renders_again():
     assert not hit
     _, hit = pdf_cache.render_pdf_cached(get_table("tc27").build(periode.pk, None))
     assert not hit  # a new figure, a new key: nothing stale can be served
+
+
+def test_pdf_download_says_whether_it_came_from_the_shared_cache(client):
+    """The response header any proxy log (and the two-server test) can read; Excel has none."""
+    periode = PeriodeFactory()
+    build_cascade(periode, n_sub=1)
+    client.force_login(user_with_role("op", Peran.OPERATOR, periode.kecamatan))
+    pdf_cache.store().clear()
+    url = reverse("kecamatan:tabel_unduh", args=[periode.pk, "tc25", "pdf"])
+    first, again = client.get(url), client.get(url)
+    assert (first[pdf_cache.HEADER], again[pdf_cache.HEADER]) == ("miss", "hit")
+    assert first.content == again.content and first.content.startswith(b"%PDF")
+    xlsx = client.get(reverse("kecamatan:tabel_unduh", args=[periode.pk, "tc25", "xlsx"]))
+    assert xlsx.status_code == 200 and pdf_cache.HEADER not in xlsx

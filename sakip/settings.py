@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "kecamatan",
 ]
 
@@ -114,4 +116,10 @@ CACHES = {
         "LOCATION": os.environ.get("SAKIP_PDF_CACHE", str(BASE_DIR / "var" / "cache" / "pdf")),
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
+}
+
+# Background prints (kecamatan/cetak/latar.py): whole documents and long tables are rendered by
+# `manage.py db_worker`, queued in the database (django-tasks with django-tasks-db: no other broker)
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }

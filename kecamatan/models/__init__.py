@@ -2,6 +2,7 @@
 
 from kecamatan.models.akun import Peran, Profil
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.cetakan import Cetakan
 from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
 from kecamatan.models.kinerja_lalu import AnggaranLalu, CapaianLalu, IndikatorLalu, ProgramLalu, RiwayatCapaian
@@ -50,6 +51,7 @@ __all__ = [
     "TargetRenja",
     "UsulanPemangku",
     "Camat",
+    "Cetakan",
     "CatatanItem",
     "Dokumen",
     "HasilPeriksa",

@@ -22,7 +22,7 @@ from kecamatan.tables.pdf_cache import pdf_key, store
 
 logger = logging.getLogger(__name__)
 
-MAX_HALAMAN_LANGSUNG = 10  # a table estimated at more pages than this is printed in the background
+MAX_HALAMAN_LANGSUNG = 5  # a table estimated at more pages is printed in the background (~1.5 s a page)
 GAGAL_UMUM = "Pencetakan gagal karena kesalahan di server. Silakan coba lagi; bila tetap gagal, hubungi admin."
 TERHENTI = "Pencetakan terhenti sebelum selesai (pekerja cetak berhenti). Silakan coba lagi."
 

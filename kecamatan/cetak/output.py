@@ -14,7 +14,7 @@ from kecamatan.tables.pdf_cache import cached_pdf
 from kecamatan.tables.render_pdf import PRINT_CSS, print_html
 from kecamatan.tables.render_xlsx import render_xlsx
 
-ROWS_PER_PAGE = 18  # rows of an official table on one A4 landscape page, roughly (tall cells wrap)
+ROWS_PER_PAGE = 10  # rows of an official table on one A4 landscape page, roughly (T-C.27: 8, T-C.29: 15)
 
 
 @dataclass(frozen=True)

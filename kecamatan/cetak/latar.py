@@ -88,8 +88,8 @@ def cetak_pdf(cetakan_id: int) -> str:
 
 
 def keadaan(cetakan: Cetakan) -> Cetakan:
-    """`cetakan` as it stands, also when its task died without saying so (worker killed, result pruned)."""
-    cetakan.refresh_from_db()
+    """`cetakan` (just read) as it stands, also when its task died without saying so (worker killed,
+    result pruned)."""
     if cetakan.is_finished or not cetakan.task_id:
         return cetakan
     try:
@@ -97,8 +97,10 @@ def keadaan(cetakan: Cetakan) -> Cetakan:
     except TaskResultDoesNotExist:
         status = TaskResultStatus.FAILED
     if status == TaskResultStatus.FAILED:
-        _selesai(cetakan.pk, Cetakan.Status.GAGAL, pesan=TERHENTI)
-        cetakan.refresh_from_db()
+        # unless the task itself said why, a moment ago
+        Cetakan.objects.filter(pk=cetakan.pk, status__in=[Cetakan.Status.ANTRE, Cetakan.Status.DICETAK]).update(
+            status=Cetakan.Status.GAGAL, pesan=TERHENTI, selesai=timezone.now())
+        cetakan.refresh_from_db(fields=["status", "pesan", "selesai"])
     return cetakan
 
 

@@ -26,23 +26,22 @@ def _cetakan(request, pk: int) -> Cetakan:
     cetakan = Cetakan.objects.filter(pk=pk).first()
     if cetakan is None:
         raise Http404("Cetakan tidak ditemukan.")
-    access.get_periode_for(request.user, cetakan.periode_id)  # 404 outside the user's scope
-    return cetakan
+    cetakan.periode = access.get_periode_for(request.user, cetakan.periode_id)  # 404 outside the user's scope
+    return latar.keadaan(cetakan)
 
 
 @login_required
 def cetakan(request, pk: int):
-    item = latar.keadaan(_cetakan(request, pk))
-    periode = access.get_periode_for(request.user, item.periode_id)
+    item = _cetakan(request, pk)
     return render(request, "kecamatan/cetak/cetakan.html", {
-        "cetakan": item, "periode": periode, "refresh": None if item.is_finished else REFRESH_SECONDS,
+        "cetakan": item, "periode": item.periode, "refresh": None if item.is_finished else REFRESH_SECONDS,
         "lama": item.status == Cetakan.Status.ANTRE and timezone.now() - item.dibuat > ANTRE_LAMA,
     })
 
 
 @login_required
 def cetakan_unduh(request, pk: int):
-    item = latar.keadaan(_cetakan(request, pk))
+    item = _cetakan(request, pk)
     out = latar.berkas(item)
     if out is None:
         if item.status == Cetakan.Status.SIAP:  # the cache let the file go: print it again
@@ -57,7 +56,7 @@ def cetakan_unduh(request, pk: int):
 @login_required
 @require_POST
 def cetakan_ulang(request, pk: int):
-    item = latar.keadaan(_cetakan(request, pk))
+    item = _cetakan(request, pk)
     if item.status == Cetakan.Status.GAGAL:
         latar.antrekan(item)
     return redirect("kecamatan:cetakan", pk=item.pk)

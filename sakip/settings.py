@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "kecamatan",
 ]
 
@@ -218,4 +220,10 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
     },
+}
+
+# Background prints (kecamatan/cetak/latar.py): whole documents and long tables are rendered by
+# `manage.py db_worker`, queued in the database (django-tasks with django-tasks-db: no other broker)
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kecamatan.models import (
+    Cetakan,
     Dokumen,
     Indikator,
     Peran,
@@ -20,6 +21,7 @@ from kecamatan.models import (
     Tujuan,
     UsulanPemangku,
 )
+from kecamatan.tables import pdf_cache
 from tests.factories import CamatFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,17 @@ def _pengguna(o):
     if "pengguna" not in o:
         o["pengguna"] = user_with_role("op.kelola", Peran.OPERATOR, o["periode"].kecamatan)
     return {"pk": o["pengguna"].pk}
+
+
+def _cetakan(o):
+    """A finished background print of the period (issue 17), its PDF still in the cache."""
+    if "cetakan" not in o:
+        peminta = user_with_role("op.peminta", Peran.OPERATOR, o["periode"].kecamatan)
+        o["cetakan"] = Cetakan.objects.create(diminta_oleh=peminta, periode=o["periode"], nama="dokumen-lkj",
+                                              judul="LKj uji", tahun=2024, status=Cetakan.Status.SIAP,
+                                              nama_berkas="lkj.pdf", kunci_pdf="pdf:uji-otorisasi")
+        pdf_cache.store().set("pdf:uji-otorisasi", b"%PDF-1.7 uji")
+    return {"pk": o["cetakan"].pk}
 
 
 def _naskah(o, **extra):
@@ -140,6 +153,11 @@ TABLE = {
     "kecamatan:naskah_bagian": ("get", lambda o: _naskah(o, bagian="kata-pengantar"), NASKAH_EDIT),
     "kecamatan:naskah_draf": ("get", lambda o: _naskah(o, bagian="ringkasan-pengukuran"), NASKAH_EDIT),
     "kecamatan:naskah_salin": ("post", lambda o: _naskah(o), NASKAH_POST),
+    # a background print (issue 17): whoever may read the document follows and downloads it; "Coba
+    # lagi" sends back to the progress page (here the print is ready, so nothing is queued again)
+    "kecamatan:cetakan": ("get", _cetakan, READ),
+    "kecamatan:cetakan_unduh": ("get", _cetakan, READ),
+    "kecamatan:cetakan_ulang": ("post", _cetakan, RENJA_POST_PAGE),
     "kecamatan:impor_templat": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, READ),
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
     "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from kecamatan.cetak import latar
 from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import UnknownTable, get_table
 from kecamatan.core import access
+from kecamatan.tables.output import Output
 from kecamatan.tables.pdf_cache import HEADER as PDF_CACHE_HEADER
 from kecamatan.tables.render_html import render_table_html
 
@@ -75,8 +77,13 @@ def tabel_unduh(request, pk: int, name: str, fmt: str):
     periode = access.get_periode_for(request.user, pk)
     spec = _spec(name)
     options, _ = _options(request, spec, periode)
-    out = produce(spec.name, periode_id=periode.pk, tahun=_tahun_param(request, spec, periode), fmt=fmt,
-                  options=options)
+    tahun = _tahun_param(request, spec, periode)
+    if fmt == "pdf":  # a long table is printed in the background; a cached or short one at once
+        out = latar.minta_pdf(nama=spec.name, periode=periode, tahun=tahun, opsi=options, by=request.user)
+        if not isinstance(out, Output):
+            return redirect("kecamatan:cetakan", pk=out.pk)
+    else:
+        out = produce(spec.name, periode_id=periode.pk, tahun=tahun, fmt=fmt, options=options)
     response = HttpResponse(out.content, content_type=out.content_type)
     response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
     if out.cache_hit is not None:  # observable per server (proxy logs, the two-server test)

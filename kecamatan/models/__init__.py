@@ -2,6 +2,7 @@
 
 from kecamatan.models.akun import Peran, Profil
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
+from kecamatan.models.cetakan import Cetakan
 from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.impor import ImporTertunda
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
@@ -51,6 +52,7 @@ __all__ = [
     "TargetRenja",
     "UsulanPemangku",
     "Camat",
+    "Cetakan",
     "CatatanItem",
     "Dokumen",
     "HasilPeriksa",

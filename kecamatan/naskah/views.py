@@ -15,13 +15,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kecamatan.cetak import latar
 from kecamatan.core import access, markup
 from kecamatan.core.errors import Bentrok
 from kecamatan.core.views import add_service_error
 from kecamatan.models import Dokumen
 from kecamatan.naskah import forms, selectors, services
 from kecamatan.naskah.document import bagian_keys
-from kecamatan.naskah.render import Tautan, body_html, print_page, render_document_pdf
+from kecamatan.naskah.render import Tautan, body_html, print_page
+from kecamatan.tables.output import Output
 
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
@@ -110,10 +112,17 @@ def naskah_unduh(request, pk: int, kunci: str, fmt: str):
     page = Halaman(request, pk, kunci)
     if fmt not in FORMATS:
         raise Http404("Format tidak dikenal.")
-    susunan = page.data.susunan
-    content = render_document_pdf(susunan)[0] if fmt == "pdf" else print_page(susunan).encode("utf-8")
+    if fmt == "pdf":  # a whole document is printed in the background unless its PDF is cached
+        out = latar.minta_pdf(nama=f"dokumen-{page.kunci.jenis}", periode=page.periode, tahun=page.kunci.tahun,
+                              opsi={}, by=request.user)
+        if not isinstance(out, Output):
+            return redirect("kecamatan:cetakan", pk=out.pk)
+        content, filename = out.content, out.filename
+    else:
+        susunan = page.data.susunan
+        content, filename = print_page(susunan).encode("utf-8"), f"{susunan.naskah.filename}.{fmt}"
     response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{susunan.naskah.filename}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

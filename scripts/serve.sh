@@ -29,9 +29,10 @@ python manage.py createcachetable
 
 # ---- Background tasks (issue 17, django-tasks-db) ----
 # Queued work (whole-document PDFs) runs in `python manage.py db_worker`. Under systemd it is its own
-# unit, deploy/sakip-worker.service. On a machine without systemd, SAKIP_DB_WORKER=1 starts one here
-# beside gunicorn, in this process group (Ctrl-C or killing the group stops both).
-if [ "${SAKIP_DB_WORKER:-0}" = 1 ]; then
+# unit, deploy/sakip-worker.service, and sakip.service sets SAKIP_DB_WORKER=0. Run by hand, serve.sh
+# starts one here beside gunicorn, in this process group (Ctrl-C or killing the group stops both), so
+# that a whole-document PDF asked for is printed; more workers may run on any machine of the database.
+if [ "${SAKIP_DB_WORKER:-1}" = 1 ]; then
   python manage.py db_worker --no-reload &
 fi
 # ----

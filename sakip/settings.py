@@ -219,6 +219,7 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": os.environ.get("SAKIP_LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},  # not its start-up banner on every process; lockouts are warnings
     },
 }
 

@@ -1,6 +1,7 @@
 """Two app servers (gunicorn, production settings) on one PostgreSQL database, one client behind
 them as behind one proxy: logged in on A, an Excel upload previewed on A is confirmed on B; a
-table PDF rendered on A is served by B from the shared cache. Nothing lives in one process or on
+table PDF rendered on A is served by B from the shared cache, and a whole document queued on A
+and printed by A's background worker is downloaded from B. Nothing lives in one process or on
 one machine's disk: sessions, the cache and pending uploads are all in the database."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.urls import reverse
 
-from kecamatan.models import ImporTertunda, Indikator, Peran, Target
+from kecamatan.models import Cetakan, ImporTertunda, Indikator, Peran, Target
 from kecamatan.tables.pdf_cache import HEADER
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 from tests.importing.helpers import edit
@@ -56,9 +57,9 @@ class Server:
         self.log = log_dir / f"gunicorn-{name}.log"
         self.media = log_dir / f"media-{name}"  # each its own "machine's disk"
         self.media.mkdir()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sakip.settings", "DJANGO_DEBUG": "0",
-               "DATABASE_URL": _database_url(), "DJANGO_ALLOWED_HOSTS": HOST, "DJANGO_SECRET_KEY": secret_key,
-               "SAKIP_MEDIA_ROOT": str(self.media)}
+        self.env = env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sakip.settings", "DJANGO_DEBUG": "0",
+                          "DATABASE_URL": _database_url(), "DJANGO_ALLOWED_HOSTS": HOST,
+                          "DJANGO_SECRET_KEY": secret_key, "SAKIP_MEDIA_ROOT": str(self.media)}
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "sakip.wsgi", "-b", f"127.0.0.1:{self.port}", "--workers", "1",
@@ -79,6 +80,14 @@ class Server:
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.05)  # polled while the port is not bound yet, not a fixed wait
         raise AssertionError(f"server {self.name} did not start:\n{self.log.read_text()}")
+
+    def run_worker(self) -> None:
+        """This server's background worker (`manage.py db_worker`, as serve.sh starts it), until the
+        queue is empty."""
+        done = subprocess.run([sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay",
+                               "--no-reload", "--interval", "0.2", "-v", "0"], cwd=settings.BASE_DIR, env=self.env,
+                              capture_output=True, timeout=180)
+        assert done.returncode == 0, done.stderr.decode()
 
     def stop(self) -> None:
         self.process.terminate()
@@ -188,6 +197,18 @@ def test_upload_previewed_on_a_is_confirmed_on_b_and_a_pdf_of_a_is_served_by_b(t
         status, headers, pdf_b = client.request(b, pdf_url)
         assert status == 200 and headers[HEADER] == "hit" and pdf_b == pdf_a  # B read A's render
         assert _pdf_cache_keys() - before == added
+
+        # a whole document is queued on A, printed by A's worker, downloaded from B
+        status, headers, _ = client.request(a, reverse("kecamatan:naskah_unduh", args=[periode.pk, "renstra", "pdf"]))
+        assert status == 302 and re.fullmatch(r"/cetakan/\d+/", headers["Location"]), a.log.read_text()
+        cetakan = Cetakan.objects.get()
+        assert cetakan.status == Cetakan.Status.ANTRE
+        a.run_worker()
+        cetakan.refresh_from_db()
+        assert cetakan.status == Cetakan.Status.SIAP and f":1:{cetakan.kunci_pdf}" in _pdf_cache_keys() - before
+        assert "Siap diunduh" in client.request(b, headers["Location"])[2].decode()
+        status, headers, pdf = client.request(b, reverse("kecamatan:cetakan_unduh", args=[cetakan.pk]))
+        assert status == 200 and pdf.startswith(b"%PDF") and headers[HEADER] == "hit"
         assert [p for server in servers for p in server.media.rglob("*")] == []  # nothing on either disk
     finally:
         for server in servers:

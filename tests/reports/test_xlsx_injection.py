@@ -14,7 +14,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from kecamatan import models as m
 from kecamatan.cetak.output import produce
@@ -22,46 +21,13 @@ from kecamatan.cetak.registry import TABLES
 from kecamatan.models import Dokumen, Kabupaten
 from kecamatan.perbandingan.data import Pilihan
 from kecamatan.perbandingan.registry import LAPORAN_KABUPATEN, produce_kabupaten
+from tests.payload_demo import poison
 from tests.reports.demo_once import demo_once  # noqa: F401 (module-scoped demo)
 from tests.xlsx_raw import PAYLOADS, RawCell, payload_cells, raw_cells, unsafe
 
 pytestmark = pytest.mark.django_db
 
-USER_TEXT = {  # what people type (or the admin kabupaten keeps) that a table prints
-    m.Tujuan: ["uraian"], m.Sasaran: ["uraian"], m.Strategi: ["uraian"], m.ArahKebijakan: ["uraian"],
-    m.Program: ["nama", "rumusan_sasaran", "unit_kerja"], m.Kegiatan: ["nama", "rumusan_sasaran", "unit_kerja"],
-    m.SubKegiatan: ["nama", "rumusan_sasaran", "unit_kerja"], m.Nomenklatur: ["nama", "kinerja", "indikator"],
-    m.Indikator: ["uraian", "satuan", "formula", "penjelasan", "sumber_data", "penanggung_jawab", "kondisi_awal_label"],
-    m.Target: ["label"], m.Realisasi: ["label", "keterangan"], m.TargetRenja: ["label"], m.TargetPK: ["label"],
-    m.IndikatorLalu: ["uraian", "satuan"], m.CapaianLalu: ["target_label", "realisasi_label"],
-    m.ProgramLalu: ["uraian"], m.RiwayatCapaian: ["target_label", "realisasi_label"],
-    m.RenjaSubKegiatan: ["lokasi", "catatan"], m.Aktivitas: ["uraian", "satuan", "catatan"],
-    m.ReviewRanwal: ["ranwal_nama", "ranwal_lokasi", "ranwal_indikator", "ranwal_satuan", "catatan"],
-    m.UsulanPemangku: ["program", "kegiatan", "subkegiatan", "lokasi", "indikator", "satuan", "catatan", "pengusul"],
-    m.AnalisisKinerjaPelayanan: ["catatan"], m.CatatanSumber: ["tercetak", "uraian"],
-    m.PenetapanIKU: ["ttd_tempat", "tugas_pokok", "fungsi"], m.ProgramPK: ["keterangan"],
-    m.PerjanjianKinerja: ["pihak_kedua_nama", "pihak_kedua_jabatan", "ttd_tempat"],
-    m.PengaturanLKj: ["catatan_anggaran"], m.NilaiPembanding: ["label", "sumber"], m.SkalaKriteria: ["kriteria"],
-    m.Kabupaten: ["bappeda", "alamat_bappeda"], m.Kecamatan: ["nama", "alamat", "telepon"],
-    m.Camat: ["nama", "pangkat"], m.Dokumen: ["ttd_tempat"],
-}
 WHOLE = {"renstra", "renja", "lkj"}
-
-
-def _poison() -> None:
-    """Every non-empty user text becomes payload + text (cut to the column's length), the payloads
-    taking turns by row id."""
-    cases = " ".join(f"WHEN {i} THEN %s" for i in range(len(PAYLOADS)))
-    with connection.cursor() as cursor:
-        for model, fields in USER_TEXT.items():
-            table = model._meta.db_table
-            for name in fields:
-                field = model._meta.get_field(name)
-                value = f"(CASE (id %% {len(PAYLOADS)}) {cases} END) || {field.column}"
-                if field.max_length:
-                    value = f"LEFT({value}, {field.max_length})"
-                cursor.execute(f'UPDATE "{table}" SET {field.column} = {value} WHERE {field.column} <> %s',
-                               [*PAYLOADS, ""])
 
 
 def _table_cases() -> list[tuple[str, str]]:
@@ -85,7 +51,7 @@ def printed(demo_once, django_db_blocker) -> dict[tuple[str, str], list[tuple[st
     with django_db_blocker.unblock():
         docs = [(d.periode_id, d.jenis, d.tahun, str(d)) for d in Dokumen.objects.filter(
             jenis__in=["renstra", "renja", "lkj"], triwulan=None, periode__demo=False).select_related("periode")]
-        _poison()
+        poison()
         for name, tata_letak in TABLE_CASES:
             spec = TABLES[name]
             out[name, tata_letak] = [

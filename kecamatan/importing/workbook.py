@@ -57,8 +57,8 @@ def _check_archive(content: bytes) -> None:
                for info in infos)
     if unpacked > MAX_UNPACKED_BYTES or bomb:
         raise FileError(f"Isi berkas terlalu besar ({ukuran_teks(unpacked)} setelah dibuka dari "
-                        f"{ukuran_teks(len(content))}); tidak ada yang disimpan. Unggah templat dari aplikasi ini "
-                        "saja, tanpa gambar atau lembar tambahan.")
+                        f"{ukuran_teks(len(content))}). Unggah templat dari aplikasi ini saja, tanpa gambar atau "
+                        "lembar tambahan.")
 
 
 def open_workbook(content: bytes):

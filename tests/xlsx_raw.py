@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-M = "{%s}" % NS["m"]
+M = "{" + NS["m"] + "}"
 PAYLOADS = ('=HYPERLINK("http://evil","x")', "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1")
 TEXT_TYPES = {"s", "inlineStr"}
 RISKY = ("=", "+", "-", "@", "\t", "\r")  # as kecamatan/tables/xlsx_cell.py, written out again on purpose

@@ -6,6 +6,7 @@ the sheet XML itself (tests/xlsx_raw.py), never as a formula; numbers stay numbe
 from __future__ import annotations
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
@@ -19,8 +20,6 @@ from tests.xlsx_raw import PAYLOADS, formulas, payload_cells, raw_cells, unsafe
 
 
 def _saved(wb) -> bytes:
-    import io
-
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -38,7 +37,7 @@ def test_put_writes_risky_text_as_quoted_text(payload):
 def test_put_keeps_numbers_plain_text_and_the_apps_own_formulas():
     wb = Workbook()
     ws = wb.active
-    write(ws, 1, 1, Decimal("1916486189"))
+    write(ws, 1, 1, Decimal(1916486189))
     write(ws, 2, 1, -5)
     write(ws, 3, 1, "Jalan Raya Randuagung No.82")
     write(ws, 4, 1, "=SUM(A1:A2)", formula=True)

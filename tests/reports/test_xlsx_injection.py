@@ -109,6 +109,6 @@ def test_the_payloads_arrive_as_text_and_figures_as_numbers(printed):
     def numbers(cells):
         return {Decimal(c.text) for c in cells if c.type in ("n", "") and c.text}
 
-    assert numbers(tc27) >= {Decimal("1916486189"), Decimal("2351113139"), Decimal("2254684419"),
-                             Decimal("6522283747")}
-    assert numbers(tc33) >= {Decimal("2080252824"), Decimal("2621874277")}
+    assert numbers(tc27) >= {Decimal(1916486189), Decimal(2351113139), Decimal(2254684419),
+                             Decimal(6522283747)}
+    assert numbers(tc33) >= {Decimal(2080252824), Decimal(2621874277)}

@@ -26,6 +26,10 @@ KODE = "kode"
 
 MAX_BYTES = 5 * 1024 * 1024  # refused before parsing; a 5,000-row triwulan is ~0,4 MB
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx is a zip: refuse "zip bombs" before opening
+MAX_RATIO = 200  # a part unpacking to over 1 MB at more than 200× its packed size is a bomb (a real sheet: ~5-30×)
+RATIO_FROM_BYTES = 1024 * 1024
+RUSAK = ("Berkas .xlsx rusak dan tidak dapat dibaca. Buka berkas itu di Excel lalu simpan ulang sebagai 'Excel "
+         "Workbook (.xlsx)', atau unduh templat baru, isi, lalu unggah lagi.")
 MAX_ROWS = 20_000
 
 

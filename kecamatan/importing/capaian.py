@@ -16,8 +16,9 @@ from openpyxl.utils import get_column_letter
 from kecamatan.core.formatting import Nilai, format_nilai
 from kecamatan.importing.base import FileError, cell_text
 from kecamatan.importing.cells import CellError, Sel, read_nilai, scalar
-from kecamatan.importing.workbook import open_workbook
+from kecamatan.importing.workbook import open_workbook, read_rows
 from kecamatan.renstra.capaian_sebelum import PERKIRAAN_KOSONG, CapaianData, absent
+from kecamatan.tables.xlsx_cell import put
 
 SHEET = "Riwayat capaian"
 META = "identitas"
@@ -45,13 +46,6 @@ def columns(data: CapaianData) -> list[tuple[str, int, str]]:
     return out
 
 
-def _set(cell, value) -> None:
-    """A value, never a formula: text starting with "=" stays text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-
-
 def _nilai_text(value: Nilai | None) -> str | None:
     return None if value is None or value.is_empty else format_nilai(value)
 
@@ -63,11 +57,11 @@ def templat(data: CapaianData, *, periode_id: int, versi: int, judul: str, tahun
     ws.title = SHEET
     cols = columns(data)
     for i, header in enumerate([*FIXED, *(h for _, _, h in cols)], start=1):
-        _set(ws.cell(row=1, column=i), header)
+        put(ws.cell(row=1, column=i), header)
         ws.cell(row=1, column=i).font = Font(bold=True)
     for r, ind in enumerate(data.indikator, start=2):
         for i, value in enumerate((ind.pk, ind.pemilik, ind.uraian, ind.satuan), start=1):
-            _set(ws.cell(row=r, column=i), value)
+            put(ws.cell(row=r, column=i), value)
         for i, (kind, t, _) in enumerate(cols, start=len(FIXED) + 1):
             stored = data.cells.get((ind.pk, t))
             if kind == "perkiraan":
@@ -75,7 +69,7 @@ def templat(data: CapaianData, *, periode_id: int, versi: int, judul: str, tahun
             else:
                 value = _nilai_text(getattr(stored, f"{kind}_nilai")) if stored is not None else None
             cell = ws.cell(row=r, column=i)
-            _set(cell, value)
+            put(cell, value)
             cell.number_format = "@"
             cell.fill, cell.protection = INPUT, Protection(locked=False)
     ws.column_dimensions["A"].hidden = True
@@ -86,8 +80,8 @@ def templat(data: CapaianData, *, periode_id: int, versi: int, judul: str, tahun
     meta = wb.create_sheet(META)
     for r, (key, value) in enumerate((("judul", judul), ("periode", periode_id), ("versi", versi),
                                       ("tahun_renja", tahun_renja or "")), start=1):
-        _set(meta.cell(row=r, column=1), key)
-        _set(meta.cell(row=r, column=2), value)
+        put(meta.cell(row=r, column=1), key)
+        put(meta.cell(row=r, column=2), value)
     meta.sheet_state = "hidden"
     out = io.BytesIO()
     wb.save(out)
@@ -98,7 +92,7 @@ def identitas(wb) -> dict[str, str]:
     if META not in wb.sheetnames or SHEET not in wb.sheetnames:
         raise FileError("Berkas ini bukan templat riwayat capaian. Unduh templat dari halaman Riwayat capaian "
                         "sebelum periode, isi, lalu unggah berkas itu.")
-    return {cell_text(row[0]): cell_text(row[1]) for row in wb[META].iter_rows(max_col=2, values_only=True)
+    return {cell_text(row[0]): cell_text(row[1]) for row in read_rows(wb[META], max_col=2, values_only=True)
             if row and row[0] is not None and len(row) > 1}
 
 
@@ -128,7 +122,7 @@ def _perkiraan(sel: Sel) -> bool:
 
 
 def _header_map(ws, data: CapaianData) -> dict[int, tuple[str, int, str]]:
-    headers = [cell_text(v) for v in next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())]
+    headers = [cell_text(v) for v in next(read_rows(ws, min_row=1, max_row=1, values_only=True), ())]
     wanted = {h: (k, t, h) for k, t, h in columns(data)}
     missing = [h for h in wanted if h not in headers]
     if headers[:len(FIXED)] != list(FIXED) or missing:
@@ -147,7 +141,7 @@ def baca(content: bytes, load, *, periode_id: int, versi: int, judul: str) -> tu
     known = {ind.pk for ind in data.indikator}
     hasil = Hasil()
     seen: set[int] = set()
-    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+    for r, row in enumerate(read_rows(ws, min_row=2), start=2):
         cells = {i: Sel(c.value, getattr(c, "number_format", None) or "General", getattr(c, "data_type", None) or "")
                  for i, c in enumerate(row)}
         raw_id = cells.get(0, Sel()).value

@@ -24,6 +24,7 @@ from kecamatan.importing.base import (
 from kecamatan.importing.cells import CellError, Sel
 from kecamatan.importing.layout import Proposed, Row, Rumus, Sheet
 from kecamatan.importing.sums import Sums, typed_number
+from kecamatan.importing.workbook import read_rows
 
 
 def _ancestor(kode: str | None, level: str) -> str | None:
@@ -95,7 +96,7 @@ def read_sheet(ws, sheet: Sheet, *, stale: bool,
     """(values read, errors, data rows read, refs of the template rows found in the file, None when
     the headings are wrong and no row was read) of one sheet; `sums` collects the typed totals and
     the values they add up, for `jumlah_tertulis`."""
-    rows_iter = ws.iter_rows(min_row=HEADER_ROW, max_col=len(sheet.columns))
+    rows_iter = read_rows(ws, min_row=HEADER_ROW, max_col=len(sheet.columns))
     header = next(rows_iter, None)
     heading_error = _check_headings(sheet, tuple(c.value for c in header) if header else ())
     if heading_error:

@@ -27,6 +27,7 @@ from kecamatan.importing.base import (
     column_letter,
 )
 from kecamatan.importing.layout import Layout, Row, Rumus, Sheet
+from kecamatan.tables.xlsx_cell import put, write
 
 RUPIAH_FORMAT = '#,##0;-#,##0;"-"'  # Excel shows the reader's own separators: 1.500.000 in Indonesian Excel
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -41,13 +42,12 @@ TOP = Alignment(vertical="top")
 BOLD_LEVELS = {"tujuan", "program", "total"}
 
 
-def _set(cell, value) -> None:
-    """A value, never an accidental formula: text typed as '=…' by a user stays text."""
+def _set(cell, value):
+    """A value through the one guard of every workbook (`tables.xlsx_cell`): text stays text, only
+    the layout's own sums (`Rumus`) are formulas; a whole Decimal is written as an integer."""
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
-    cell.value = value
-    if isinstance(value, str) and value.startswith("=") and not isinstance(value, Rumus):
-        cell.data_type = "s"
+    return put(cell, value, formula=isinstance(value, Rumus))
 
 
 def _protect(ws) -> None:
@@ -58,8 +58,8 @@ def _protect(ws) -> None:
 
 def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) -> None:
     ident = layout.identitas
-    ws.cell(1, 2, sheet.title).font = Font(bold=True, size=12)
-    ws.cell(2, 2, f"Kecamatan {ident.kecamatan} · {ident.judul} · versi dokumen {ident.versi} · "
+    write(ws, 1, 2, sheet.title).font = Font(bold=True, size=12)
+    write(ws, 2, 2, f"Kecamatan {ident.kecamatan} · {ident.judul} · versi dokumen {ident.versi} · "
                   f"templat dibuat {ident.diunduh[:16].replace('T', ' ')}{' oleh ' + ident.oleh if ident.oleh else ''}")
     _write_notes(ws, sheet)
     _write_header(ws, sheet)
@@ -78,7 +78,7 @@ def _write_sheet(ws, sheet: Sheet, layout: Layout, list_ranges: dict[str, str]) 
 
 def _write_header(ws, sheet: Sheet) -> None:
     for i, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(HEADER_ROW, i, column.heading)
+        cell = write(ws, HEADER_ROW, i, column.heading)
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[column_letter(i)].width = column.width
@@ -141,7 +141,7 @@ def _write_notes(ws, sheet: Sheet) -> None:
     """The instructions above the header: one line per note, wrapped across the visible columns."""
     if not sheet.notes:
         return
-    cell = ws.cell(3, 2, "\n".join(sheet.notes))
+    cell = write(ws, 3, 2, "\n".join(sheet.notes))
     cell.font, cell.alignment = Font(italic=True), WRAP_TOP
     shown = [c for c in sheet.columns[1:] if not c.hidden]
     last = len(sheet.columns)
@@ -158,7 +158,7 @@ def _write_lists(wb, layout: Layout) -> dict[str, str]:
     ws = wb.create_sheet(LIST_SHEET)
     ranges = {}
     for c, (name, values) in enumerate(layout.lists.items(), start=1):
-        ws.cell(1, c, name)
+        write(ws, 1, c, name)
         for r, value in enumerate(values, start=2):
             _set(ws.cell(r, c), value)
         letter = column_letter(c)
@@ -170,7 +170,7 @@ def _write_lists(wb, layout: Layout) -> dict[str, str]:
 
 def _write_identitas(wb, layout: Layout) -> None:
     ws = wb.create_sheet(META_SHEET)
-    ws.cell(1, 1, "Identitas templat SAKIP Kecamatan: jangan diubah.")
+    write(ws, 1, 1, "Identitas templat SAKIP Kecamatan: jangan diubah.")
     r = 2
     for key, value in layout.identitas.rows():
         _set(ws.cell(r, 1), key)

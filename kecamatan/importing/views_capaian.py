@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from kecamatan.core.errors import Bentrok
@@ -37,7 +38,7 @@ def unduh(request, pk: int):
                               tahun_renja=tahun)
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     nama = f"riwayat-capaian-{page.periode.kecamatan.nama}-{page.periode.tahun_mulai}-v{page.dokumen.versi}"
-    response["Content-Disposition"] = f'attachment; filename="{nama.lower().replace(" ", "-")}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{slugify(nama)}.xlsx"'  # a name never breaks the header
     return response
 
 

@@ -15,8 +15,11 @@ from openpyxl import load_workbook
 from kecamatan.importing.base import (
     FORMAT_VERSION,
     MAX_BYTES,
+    MAX_RATIO,
     MAX_UNPACKED_BYTES,
     META_SHEET,
+    RATIO_FROM_BYTES,
+    RUSAK,
     SNAPSHOT_MARK,
     FileError,
     cell_text,
@@ -25,6 +28,7 @@ from kecamatan.importing.base import (
 from kecamatan.importing.layout import Identitas
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003), also .doc
+ZIP_MAGIC = b"PK\x03\x04"  # what an .xlsx starts with
 
 
 def check_size(n_bytes: int) -> None:
@@ -33,37 +37,62 @@ def check_size(n_bytes: int) -> None:
                         "Unggah templat dari aplikasi ini saja, tanpa gambar atau lembar tambahan.")
 
 
+def _check_archive(content: bytes) -> None:
+    """Refuse what is not an .xlsx, or a zip bomb, from the archive's directory alone (sizes as
+    declared: Python's zipfile never unpacks a part beyond its declared size), before any XML is read."""
+    not_xlsx = FileError("Berkas ini bukan berkas Excel .xlsx. Unggah templat .xlsx yang diunduh dari aplikasi "
+                         "ini (bukan PDF, CSV atau foto).")
+    buffer = io.BytesIO(content)
+    if not zipfile.is_zipfile(buffer):
+        raise FileError(RUSAK) if content.startswith(ZIP_MAGIC) else not_xlsx  # a cut-off download or copy
+    try:
+        with zipfile.ZipFile(buffer) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise FileError(RUSAK) from None
+    if "xl/workbook.xml" not in {info.filename for info in infos}:
+        raise not_xlsx
+    unpacked = sum(info.file_size for info in infos)
+    bomb = any(info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+               for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES or bomb:
+        raise FileError(f"Isi berkas terlalu besar ({ukuran_teks(unpacked)} setelah dibuka dari "
+                        f"{ukuran_teks(len(content))}). Unggah templat dari aplikasi ini saja, tanpa gambar atau "
+                        "lembar tambahan.")
+
+
 def open_workbook(content: bytes):
-    """The workbook, read-only; FileError with what to do when it is not a usable .xlsx."""
+    """The workbook, read-only; FileError with what to do when it is not a usable .xlsx. Its rows
+    are read with `read_rows`, which turns a part that breaks while it is read into FileError too."""
     check_size(len(content))
     if not content:
         raise FileError("Berkas kosong. Pilih berkas templat .xlsx yang sudah diisi.")
     if content.startswith(OLE_MAGIC):
         raise FileError("Berkas berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai → "
                         "'Excel Workbook (.xlsx)', lalu unggah berkas .xlsx itu.")
-    not_xlsx = FileError("Berkas ini bukan berkas Excel .xlsx. Unggah templat .xlsx yang diunduh dari aplikasi "
-                         "ini (bukan PDF, CSV atau foto).")
-    buffer = io.BytesIO(content)
-    if not zipfile.is_zipfile(buffer):
-        raise not_xlsx
-    try:
-        with zipfile.ZipFile(buffer) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise not_xlsx from None
-    if "xl/workbook.xml" not in names:
-        raise not_xlsx
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise FileError(f"Isi berkas terlalu besar ({ukuran_teks(unpacked)} setelah dibuka). Unggah templat dari "
-                        "aplikasi ini saja.")
+    _check_archive(content)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation/extensions it skips
             return load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise FileError("Berkas .xlsx rusak dan tidak dapat dibaca. Simpan ulang di Excel, atau unduh templat "
-                        "baru.") from None
+    except Exception:  # openpyxl raises many kinds on a damaged file (XML, zip, entities refused by defusedxml)
+        raise FileError(RUSAK) from None
+
+
+def read_rows(ws, **kwargs):
+    """`ws.iter_rows(**kwargs)` of a read-only sheet, parsed as it goes: whatever breaks while a row is
+    parsed (bad XML, a DOCTYPE with entities that defusedxml refuses, a damaged zip part, a value that
+    is not what its type says) is the file's fault and becomes FileError(RUSAK); errors of the
+    caller's own code, between rows, are not caught here."""
+    found = ws.iter_rows(**kwargs)
+    while True:
+        try:
+            row = next(found)
+        except StopIteration:
+            return
+        except Exception:
+            raise FileError(RUSAK) from None
+        yield row
 
 
 def read_identitas(wb) -> tuple[Identitas, dict[str, tuple[str, ...]]]:
@@ -74,7 +103,7 @@ def read_identitas(wb) -> tuple[Identitas, dict[str, tuple[str, ...]]]:
     pairs: dict[str, object] = {}
     chunks: list[str] = []
     in_snapshot = False
-    for values in wb[META_SHEET].iter_rows(min_row=2, max_col=2, values_only=True):
+    for values in read_rows(wb[META_SHEET], min_row=2, max_col=2, values_only=True):
         if not values or values[0] is None:
             continue
         if in_snapshot:

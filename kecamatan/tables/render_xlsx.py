@@ -29,6 +29,7 @@ from kecamatan.tables.base import (
     Row,
     format_cell,
 )
+from kecamatan.tables.xlsx_cell import put, write
 
 NUMBER_FORMATS = {
     RUPIAH: '#,##0;-#,##0;"-"',  # reader's own separators (1.916.486.189 in Indonesian Excel); 0 as "-"
@@ -92,7 +93,7 @@ def _signature_lines(p) -> list[str]:
 
 
 def _merged_line(ws, r: int, text: str, font: Font, ncols: int) -> None:
-    ws.cell(r, 1, text).font = font
+    write(ws, r, 1, text).font = font
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
     ws.cell(r, 1).alignment = Alignment(horizontal="center")
 
@@ -118,12 +119,12 @@ def _write_heading(ws, report: Report, ncols: int) -> int:
         r += 1
     r += 1
     for label, text in report.intro:
-        ws.cell(r, 1, f"{label} : {text}" if label else text).alignment = Alignment(wrap_text=True, vertical="top")
+        write(ws, r, 1, f"{label} : {text}" if label else text).alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
         ws.row_dimensions[r].height = 15 * (1 + text.count("\n") + len(text) // 160)
         r += 1
     if report.caption:
-        ws.cell(r, 1, report.caption).font = Font(bold=True, size=11)
+        write(ws, r, 1, report.caption).font = Font(bold=True, size=11)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
         ws.cell(r, 1).alignment = Alignment(horizontal="center")
         r += 2
@@ -138,7 +139,7 @@ def _write_header(ws, report: Report, r: int, ncols: int) -> int:
     two_rows = report.has_groups
     for label, start, span in report.header_groups():
         col = start + 1
-        ws.cell(r, col, label)
+        write(ws, r, col, label)
         grouped = bool(report.columns[start].group)
         if span > 1 or (two_rows and not grouped):
             ws.merge_cells(start_row=r, start_column=col, end_row=r + (0 if grouped or not two_rows else 1),
@@ -147,10 +148,10 @@ def _write_header(ws, report: Report, r: int, ncols: int) -> int:
         r += 1
         for i, column in enumerate(report.columns):
             if column.group:
-                ws.cell(r, i + 1, column.label)
+                write(ws, r, i + 1, column.label)
     r += 1
     for i, column in enumerate(report.columns):
-        ws.cell(r, i + 1, column.number)
+        write(ws, r, i + 1, column.number)
     header_bottom = r
     for row_cells in ws.iter_rows(min_row=header_top, max_row=header_bottom, max_col=ncols):
         for cell in row_cells:
@@ -168,7 +169,7 @@ def _write_cell(ws, report: Report, row: Row, r: int, i: int, column: Column) ->
     cell.border = BORDER
     if value is COVERED:
         return
-    cell.value = _excel_value(value, column.kind)
+    put(cell, _excel_value(value, column.kind))
     if isinstance(value, Besaran):
         cell.number_format = _besaran_format(value)
         cell.alignment = Alignment(horizontal="right", vertical="top")
@@ -193,7 +194,7 @@ def _write_rows(ws, report: Report, r: int, ncols: int) -> int:
     """The data rows from row `r` (a band row across the width); returns the first free row."""
     for row in report.rows:
         if row.kind == "band":
-            ws.cell(r, 1, row.text).font = Font(bold=True)
+            write(ws, r, 1, row.text).font = Font(bold=True)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
             for c in range(1, ncols + 1):
                 ws.cell(r, c).border = BORDER
@@ -208,7 +209,7 @@ def _write_footer(ws, report: Report, r: int, ncols: int) -> None:
     """Notes under the table, then the signature block(s)."""
     for note in report.notes:
         r += 1
-        ws.cell(r, 1, note).font = Font(italic=True, size=9)
+        write(ws, r, 1, note).font = Font(italic=True, size=9)
     if report.penandatangan:
         r += 2
         blocks = [(report.penandatangan, max(1, ncols - 3), ncols)]
@@ -217,7 +218,7 @@ def _write_footer(ws, report: Report, r: int, ncols: int) -> None:
             blocks = [(report.counter_signatory, 1, mid), (report.penandatangan, min(ncols, mid + 1), ncols)]
         for p, first, last in blocks:
             for i, line in enumerate(_signature_lines(p)):
-                cell = ws.cell(r + i, first, line)
+                cell = write(ws, r + i, first, line)
                 cell.alignment = Alignment(horizontal="center")
                 if last > first:
                     ws.merge_cells(start_row=r + i, start_column=first, end_row=r + i, end_column=last)

@@ -1,17 +1,21 @@
 """Files that must be refused with a clear Indonesian message, and nothing saved: another
 kecamatan's template, another document's, a missing sheet, shifted columns, text in number cells,
-formulas, not an .xlsx at all, an old .xls, a 20 MB file, a template without its identity sheet."""
+formulas, not an .xlsx at all, an old .xls, a 20 MB file, a template without its identity sheet;
+hostile files (tests/importing/bad_xlsx.py: XXE, billion laughs, zip bombs, a bad CRC, a file cut
+short) refused as damaged or too big at the import page and the Riwayat capaian page, never a 500."""
 
 import io
 import zipfile
 
 import pytest
+from django.utils.html import escape
 
 from kecamatan.importing import services as importing_services
-from kecamatan.importing.base import MAX_BYTES, FileError
+from kecamatan.importing.base import MAX_BYTES, RUSAK, FileError
 from kecamatan.models import Indikator, SubKegiatan
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade
-from tests.importing.helpers import do_import, edit, find_row, preview, save, state, template, workbook
+from tests.importing import bad_xlsx as bad
+from tests.importing.helpers import do_import, edit, find_row, operator, preview, save, state, template, workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +176,123 @@ def test_rows_that_cannot_be_trusted(kecil):
         "tersembunyi ID; unduh templat baru.",
         f"Lembar Pagu · Baris {copy}, kolom ID: Baris ini sama dengan baris {r_sub} ({sub.kode}); hapus salah satunya.",
     ]
+
+
+# --- hostile files (issue 17 item 6): refused as damaged ("rusak") or too big, never a 500 ---------------------
+
+
+def test_openpyxl_reads_worksheets_through_defusedxml():
+    """With defusedxml installed openpyxl parses every part with it: entity declarations are refused."""
+    import defusedxml.ElementTree
+    import openpyxl.worksheet._reader as worksheet_reader
+    from openpyxl import xml
+
+    assert xml.DEFUSEDXML is True
+    assert worksheet_reader.iterparse is defusedxml.ElementTree.iterparse
+
+
+def _edited(periode) -> bytes:
+    """The template with one real change: were the file read, the import would write it."""
+    ind = Indikator.objects.filter(periode=periode, target__tahun=2025).first()
+    return edit(template(periode), "Target", {(f"indikator:{ind.pk}", "Target 2025"): "2,5"})
+
+
+HOSTILE = {  # name → (how to make it from a filled template, the message it gets)
+    "xxe": (lambda c: bad.with_doctype(c, bad.sheet_part(c, "Target"), bad.XXE, bad.XXE_REF), RUSAK),
+    "xxe-dtd-deep": (lambda c: bad.with_doctype(c, bad.sheet_part(c, "Target"), bad.XXE_DTD, bad.XXE_REF, deep=True),
+                     RUSAK),
+    "xxe-identitas": (lambda c: bad.with_doctype(c, bad.sheet_part(c, "Identitas"), bad.XXE, bad.XXE_REF), RUSAK),
+    "xxe-workbook": (lambda c: bad.with_doctype(c, "xl/workbook.xml", bad.XXE, ""), RUSAK),
+    "billion-laughs": (lambda c: bad.with_doctype(c, bad.sheet_part(c, "Target"), bad.LAUGHS, bad.LAUGHS_REF), RUSAK),
+    "billion-laughs-deep": (lambda c: bad.with_doctype(c, bad.sheet_part(c, "Pagu"), bad.LAUGHS, bad.LAUGHS_REF,
+                                                       deep=True), RUSAK),
+    "zip-bomb": (lambda c: bad.padded(c, bad.sheet_part(c, "Target"), 300), "Isi berkas terlalu besar (300,"),
+    "sizes-under-declared": (lambda c: bad.padded(c, bad.sheet_part(c, "Target"), 300, declared=40_000), RUSAK),
+    "bad-crc": (lambda c: bad.bad_crc(c, bad.sheet_part(c, "Pagu")), RUSAK),
+    "truncated": (bad.truncated, RUSAK),
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_files_are_refused_with_nothing_written(kecil, kind):
+    make, message = HOSTILE[kind]
+    content = make(_edited(kecil))
+    assert refused(kecil, content).startswith(message)
+
+
+def test_a_zip_bomb_is_refused_from_its_directory_before_anything_is_unpacked(kecil, monkeypatch):
+    from kecamatan.importing import workbook
+
+    content = bad.padded(_edited(kecil), bad.sheet_part(template(kecil), "Target"), 300)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert sum(info.file_size for info in archive.infolist()) > 300 * 1024 * 1024
+    assert len(content) < 1024 * 1024  # small on disk
+
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("opened a zip bomb")
+
+    monkeypatch.setattr(workbook, "load_workbook", must_not_open)
+    monkeypatch.setattr(workbook.zipfile.ZipFile, "open", must_not_open)
+    message = refused(kecil, content)
+    assert message.startswith("Isi berkas terlalu besar (300,0 MB setelah dibuka dari 0,3 MB).")
+
+
+def test_one_part_unpacking_far_beyond_its_size_is_a_bomb_too(kecil):
+    """Under the total limit, but one part unpacks to over 200 times what it takes in the zip."""
+    content = bad.padded(_edited(kecil), bad.sheet_part(template(kecil), "Target"), 50)
+    assert refused(kecil, content).startswith("Isi berkas terlalu besar (50,")
+
+
+@pytest.mark.parametrize("kind", ["xxe-dtd-deep", "billion-laughs-deep", "bad-crc", "zip-bomb", "truncated"])
+def test_hostile_uploads_through_the_import_page(client, kecil, kind):
+    """Posted to the real upload view: the page says why, nothing is written and nothing stays
+    pending (the XXE case answered HTTP 500 before)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from kecamatan.importing import pending
+
+    make, message = HOSTILE[kind]
+    content = make(_edited(kecil))
+    client.force_login(operator(kecil))
+    page = reverse("kecamatan:impor", args=[kecil.pk, "renstra"])
+    before = state()
+    response = client.post(page, {"berkas": SimpleUploadedFile("isian.xlsx", content)}, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Berkas ditolak, tidak ada yang disimpan." in html and escape(message) in html
+    assert state() == before
+    assert list(pending.folder().glob("*.xlsx")) == []
+    assert not [k for k in client.session.keys() if k.startswith("impor:")]  # noqa: SIM118 (not iterable)
+    response = client.post(reverse("kecamatan:impor_simpan", args=[kecil.pk, "renstra"]), {"versi": "0"}, follow=True)
+    assert "Tidak ada berkas yang menunggu disimpan." in response.content.decode() and state() == before
+
+
+def test_hostile_uploads_of_the_riwayat_capaian_grid(client, senduro):
+    """The Riwayat capaian import refuses each one at its page with the same message, nothing saved."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from kecamatan.models import Peran, RiwayatCapaian
+    from tests.factories import user_with_role
+
+    client.force_login(user_with_role("op.senduro", Peran.OPERATOR, senduro.kecamatan))
+    grid = client.get(reverse("kecamatan:renstra_riwayat_capaian_unduh", args=[senduro.pk])).content
+    sheet = bad.sheet_part(grid, "Riwayat capaian")
+    files = {
+        "xxe": bad.with_doctype(grid, sheet, bad.XXE, bad.XXE_REF),
+        "xxe-dtd-deep": bad.with_doctype(grid, sheet, bad.XXE_DTD, bad.XXE_REF, deep=True),
+        "billion-laughs": bad.with_doctype(grid, sheet, bad.LAUGHS, bad.LAUGHS_REF),
+        "bad-crc": bad.bad_crc(grid, sheet),
+        "truncated": bad.truncated(grid),
+        "zip-bomb": bad.padded(grid, sheet, 300),
+    }
+    before = sorted(RiwayatCapaian.objects.values_list("pk", "tahun", "target", "realisasi", "perkiraan"))
+    for kind, content in files.items():
+        response = client.post(reverse("kecamatan:renstra_riwayat_capaian_unggah", args=[senduro.pk]),
+                               {"berkas": SimpleUploadedFile("riwayat.xlsx", content)}, follow=True)
+        assert response.status_code == 200, kind
+        messages = [str(m) for m in response.context["messages"]]
+        expected = "Isi berkas terlalu besar (300," if kind == "zip-bomb" else RUSAK
+        assert len(messages) == 1 and messages[0].startswith(expected), (kind, messages)
+    assert sorted(RiwayatCapaian.objects.values_list("pk", "tahun", "target", "realisasi", "perkiraan")) == before

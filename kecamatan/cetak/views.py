@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.safestring import mark_safe
 
 from kecamatan.cetak import latar
@@ -85,7 +85,7 @@ def tabel_unduh(request, pk: int, name: str, fmt: str):
     else:
         out = produce(spec.name, periode_id=periode.pk, tahun=tahun, fmt=fmt, options=options)
     response = HttpResponse(out.content, content_type=out.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, out.filename)  # a name with a quote or CR stays one header
     if out.cache_hit is not None:  # observable per server (proxy logs, the two-server test)
         response[PDF_CACHE_HEADER] = "hit" if out.cache_hit else "miss"
     return response

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kecamatan.cetak import latar
@@ -50,7 +51,7 @@ def cetakan_unduh(request, pk: int):
             messages.info(request, "Berkas PDF sudah tidak tersimpan; sedang disiapkan ulang.")
         return redirect("kecamatan:cetakan", pk=item.pk)
     response = HttpResponse(out.content, content_type=out.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, out.filename)  # a name with a quote or CR stays one header
     response[PDF_CACHE_HEADER] = "hit"  # laid out by a worker, read from the shared cache
     return response
 

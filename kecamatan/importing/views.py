@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
@@ -37,7 +38,7 @@ def impor_templat(request, pk: int, kunci: str):
     periode, dokumen = _dokumen(request, pk, kunci)
     templat = documents.template_for(periode, dokumen, by=request.user)
     response = HttpResponse(templat.content, content_type=templat.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{templat.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, templat.filename)  # a name with a quote or CR stays one header
     return response
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kecamatan.cetak import latar
@@ -122,7 +123,7 @@ def naskah_unduh(request, pk: int, kunci: str, fmt: str):
         susunan = page.data.susunan
         content, filename = print_page(susunan).encode("utf-8"), f"{susunan.naskah.filename}.{fmt}"
     response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)  # a name with a quote or CR stays one header
     return response
 
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from kecamatan.core import access
@@ -152,5 +153,5 @@ def unduh(request, halaman: str, fmt: str):
     pilihan = _pilihan(request, tahun_tersedia(kabupaten))
     out = produce_kabupaten(PER_HALAMAN[halaman].name, kabupaten=kabupaten, pilihan=pilihan, fmt=fmt)
     response = HttpResponse(out.content, content_type=out.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{out.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, out.filename)  # a name with a quote or CR stays one header
     return response

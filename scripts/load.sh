@@ -34,7 +34,7 @@ trap stop_all EXIT
 
 export DJANGO_DEBUG=0 SAKIP_HTTPS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
-export SAKIP_MEDIA_ROOT="$WORK/media" SAKIP_PDF_CACHE="$WORK/pdf"
+export SAKIP_MEDIA_ROOT="$WORK/media"
 PORT="$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export SAKIP_BIND="127.0.0.1:$PORT" SAKIP_ACCESS_LOG="$WORK/access.log"
 

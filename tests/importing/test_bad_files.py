@@ -250,7 +250,7 @@ def test_hostile_uploads_through_the_import_page(client, kecil, kind):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
-    from kecamatan.importing import pending
+    from kecamatan.models import ImporTertunda
 
     make, message = HOSTILE[kind]
     content = make(_edited(kecil))
@@ -262,7 +262,7 @@ def test_hostile_uploads_through_the_import_page(client, kecil, kind):
     html = response.content.decode()
     assert "Berkas ditolak, tidak ada yang disimpan." in html and escape(message) in html
     assert state() == before
-    assert list(pending.folder().glob("*.xlsx")) == []
+    assert not ImporTertunda.objects.exists()
     assert not [k for k in client.session.keys() if k.startswith("impor:")]  # noqa: SIM118 (not iterable)
     response = client.post(reverse("kecamatan:impor_simpan", args=[kecil.pk, "renstra"]), {"versi": "0"}, follow=True)
     assert "Tidak ada berkas yang menunggu disimpan." in response.content.decode() and state() == before
@@ -296,3 +296,16 @@ def test_hostile_uploads_of_the_riwayat_capaian_grid(client, senduro):
         expected = "Isi berkas terlalu besar (300," if kind == "zip-bomb" else RUSAK
         assert len(messages) == 1 and messages[0].startswith(expected), (kind, messages)
     assert sorted(RiwayatCapaian.objects.values_list("pk", "tahun", "target", "realisasi", "perkiraan")) == before
+
+
+def test_the_app_refuses_to_start_when_openpyxl_would_parse_without_defusedxml(monkeypatch):
+    """`manage.py check` (run by serve.sh before gunicorn starts) names it: an installation that lost
+    defusedxml, or set OPENPYXL_DEFUSEDXML=False, does not start silently unsafe."""
+    from openpyxl import xml
+
+    from kecamatan.apps import defusedxml_in_use
+
+    assert defusedxml_in_use() == []
+    monkeypatch.setattr(xml, "DEFUSEDXML", False)
+    [error] = defusedxml_in_use()
+    assert error.id == "kecamatan.E001" and "defusedxml" in error.msg

@@ -220,6 +220,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},  # not its start-up banner on every process; lockouts are warnings
+        "weasyprint": {"level": "WARNING"},  # not a line per laid-out page (200 for a 48-page document)
+        "fontTools": {"level": "WARNING"},
     },
 }
 

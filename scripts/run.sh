@@ -16,5 +16,5 @@ python manage.py muat_demo
 python manage.py db_worker --no-reload -v0 &
 WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null || true; wait "$WORKER" 2>/dev/null || true' EXIT
-echo ">> Buka http://127.0.0.1:8000/ dan masuk dengan salah satu login di atas."
+echo ">> Buka http://${SAKIP_ADDR:-127.0.0.1:8000}/ dan masuk dengan salah satu login di atas."
 python manage.py runserver "${SAKIP_ADDR:-127.0.0.1:8000}"

@@ -21,6 +21,19 @@ def env_flag(name: str, default: bool) -> bool:
     return value in {"1", "true", "yes", "on"}
 
 
+# Any of these says "a server" (serve.sh and the systemd units set all three)
+SERVER_VARIABLES = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
+
+
+def debug_flag() -> bool:
+    """DJANGO_DEBUG when it is set. Unset, a bare checkout with none of SERVER_VARIABLES is a
+    development checkout (SQLite, localhost only), where `manage.py makemigrations`, `shell` and the
+    like must run; anything with a server variable is production: DEBUG off, and the key checked."""
+    if os.environ.get("DJANGO_DEBUG", "").strip():
+        return env_flag("DJANGO_DEBUG", False)
+    return not any(os.environ.get(name, "").strip() for name in SERVER_VARIABLES)
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """A comma-separated list from the environment, blanks dropped."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]

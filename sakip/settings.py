@@ -14,7 +14,7 @@ from sakip import production
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
+DEBUG = production.debug_flag()  # unset: on only in a bare checkout (no key, hosts or DATABASE_URL)
 SECRET_KEY = production.secret_key(os.environ.get("DJANGO_SECRET_KEY"), debug=DEBUG)
 ALLOWED_HOSTS = production.env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 

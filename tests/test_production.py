@@ -52,6 +52,19 @@ def test_debug_off_without_secret_key_refuses_to_start():
     assert "secrets.token_urlsafe(50)" in result.stderr  # and says how to make one
 
 
+def test_a_bare_checkout_is_development_and_a_server_variable_makes_it_production():
+    """No environment at all (a developer's checkout: SQLite, localhost only) runs manage.py's tooling
+    with DEBUG on; DATABASE_URL, DJANGO_ALLOWED_HOSTS or a key without DJANGO_DEBUG means a server, so
+    DEBUG is off and a missing key refuses to start."""
+    assert _run({}, "manage.py", "check").returncode == 0
+    for variable, value in [("DATABASE_URL", "postgres://sakip@127.0.0.1:5432/sakip"),
+                            ("DJANGO_ALLOWED_HOSTS", "sakip.example.go.id")]:
+        result = _run({variable: value}, "manage.py", "check")
+        assert result.returncode != 0 and "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off" in result.stderr
+    result = _run({"DJANGO_SECRET_KEY": "short"}, "manage.py", "check")
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY is too weak" in result.stderr
+
+
 @pytest.mark.parametrize("key, problem", [
     (None, "is not set"),
     ("", "is not set"),

@@ -25,6 +25,7 @@ def kecamatan_in(hasil, kunci) -> set[str]:
     return {item.konteks[0] for item in grup(hasil, kunci).items}
 
 
+@pytest.mark.sqlite  # icontains, startswith and the window count on run.sh's database too
 def test_operator_finds_nothing_of_another_kecamatan_bappeda_finds_both(demo):
     senduro, bappeda = akun("operator.senduro"), akun("bappeda")
     assert selectors.cari(senduro, "Randuagung").total == 0
@@ -46,6 +47,7 @@ def test_operator_page_shows_no_trace_of_another_kecamatan(demo, client):
     assert "Tidak ada hasil untuk <strong>Randuagung</strong>" in page
 
 
+@pytest.mark.sqlite  # icontains, startswith and the window count on run.sh's database too
 def test_code_prefix_finds_the_program_and_everything_below_it(demo):
     hasil = selectors.cari(akun("bappeda"), "7.01.01")
     assert {i.kode for i in grup(hasil, "program").items} == {"7.01.01"}
@@ -86,6 +88,7 @@ def queries(user, q) -> int:
     return len(ctx.captured_queries)
 
 
+@pytest.mark.sqlite  # icontains, startswith and the window count on run.sh's database too
 def test_query_count_does_not_grow_with_the_results(demo, client):
     bappeda = akun("bappeda")
     access.profil_of(bappeda)  # once per request, cached on the user

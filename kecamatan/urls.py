@@ -22,4 +22,6 @@ urlpatterns = [
     path("", include("kecamatan.perbandingan.urls")),
     path("", include("kecamatan.katalog.urls")),
     path("", include("kecamatan.kelola.urls")),
+    path("", include("kecamatan.cari.urls")),
+    path("", include("kecamatan.panduan.urls")),
 ]

@@ -210,6 +210,10 @@ TABLE = {
     "kecamatan:kelola_kecamatan": ("get", _kec, ADMIN),
     "kecamatan:kelola_periode": ("get", _kec, ADMIN),
     "kecamatan:kelola_mulai_asli": ("get", _kec, ADMIN),
+    # search and help (issue 19): every signed-in user; the search itself keeps to their scope
+    "kecamatan:cari": ("get", lambda o: {}, ALL),
+    "kecamatan:panduan": ("get", lambda o: {}, ALL),
+    "kecamatan:panduan_peran": ("get", lambda o: {"peran": "verifikator"}, ALL),
     "password_change": ("get", lambda o: {}, SIGNED_IN),
     "password_change_done": ("get", lambda o: {}, SIGNED_IN),
     "password_reset": ("get", lambda o: {}, ANYONE),

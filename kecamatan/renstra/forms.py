@@ -8,6 +8,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from kecamatan import models as m
+from kecamatan.core import bantuan
 from kecamatan.core.fields import AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.forms import VersiMixin
@@ -78,7 +79,7 @@ class SubKegiatanForm(_NodeForm):
 class IndikatorForm(VersiMixin, forms.ModelForm):
     """An indicator with all its attributes and its targets for every year in one row."""
 
-    kondisi_awal_teks = NilaiField(label="Kondisi awal", help_text="Contoh: 84,31 atau 62 (B-) atau N/A")
+    kondisi_awal_teks = NilaiField(label="Kondisi awal", help_text=bantuan.KONDISI_AWAL)
 
     class Meta:
         model = m.Indikator
@@ -86,6 +87,9 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
                   "sumber_data", "penanggung_jawab"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "formula": forms.Textarea(attrs={"rows": 2}),
                    "penjelasan": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"urutan": bantuan.URUTAN, "satuan": bantuan.SATUAN, "polaritas": bantuan.POLARITAS,
+                      "aturan_akhir": bantuan.ATURAN_AKHIR, "formula": bantuan.FORMULA,
+                      "penjelasan": bantuan.PENJELASAN, "iku": bantuan.IKU}
 
     def __init__(self, *args, tahun_list, targets: dict[int, Nilai] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +142,10 @@ class PaguForm(forms.Form):
                                                   "autocomplete": "off",
                                                   "aria-label": f"Pagu {m.Pagu.Tahap(tahap).label} {tahun}"}),
                 )
+
+    def tahap_keterangan(self) -> list[tuple[str, str]]:
+        """What each budget stage (a column of the grid) means, for the legend under it."""
+        return [(label, bantuan.TAHAP_PAGU[value]) for value, label in m.Pagu.Tahap.choices]
 
     def grid(self):
         return [(t, [self[f"pagu_{t}_{tahap}"] for tahap in m.Pagu.Tahap.values]) for t in self.tahun_list]

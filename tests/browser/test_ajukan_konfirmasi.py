@@ -1,8 +1,8 @@
 """Ajukan asks for confirmation (issue 19), in Chromium with JavaScript switched off: the Camat
 presses Ajukan on the triwulan page, reads the confirmation with the checker's counts, confirms, the
 document is Diajukan; Bappeda has not opened it, so the Camat withdraws it (again after a
-confirmation) and it is a Draf again. A screenshot of the confirmation is left in
-artifacts/alur/ for a person to look at."""
+confirmation) and it is a Draf again. Screenshots of the confirmation and of the submitted page are
+left in artifacts/alur/ for a person to look at."""
 
 from decimal import Decimal as D
 from pathlib import Path
@@ -55,6 +55,7 @@ def test_camat_confirms_ajukan_with_the_counts_then_withdraws(browser, live_serv
     assert status.get_attribute("data-status") == "diajukan"
     assert "diajukan ke Bappeda" in page.locator(".alert-success").inner_text()
     assert "Bappeda belum membukanya" in page.locator("#menunggu-bappeda").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "diajukan-camat.png"))
 
     page.get_by_role("button", name="Tarik pengajuan").click()
     page.wait_for_load_state()

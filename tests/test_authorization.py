@@ -32,7 +32,8 @@ BACK = "back"  # 302 back to the page the action came from
 ALL = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 200}
 READ = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 404}
 EDIT = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 403, "admin": 403, "lain": 404}
-# POST-only actions: 302 back to the page when allowed (with a message if the state forbids it)
+# POST-only actions: 302 back to the page when allowed (with a message if the state forbids it); in a
+# state that allows them they first answer 200 with a confirmation page (tests/test_workflow_konfirmasi.py)
 SUBMIT = {"anon": LOGIN, "operator": 403, "camat": BACK, "verifikator": 403, "admin": 403, "lain": 404}
 REVIEW = {"anon": LOGIN, "operator": 403, "camat": 403, "verifikator": BACK, "admin": 403, "lain": 404}
 # Renja pages that only edit (penanda tangan, one T-C.31/T-C.32 row): a reader is sent back to the
@@ -128,6 +129,8 @@ TABLE = {
     "kecamatan:dokumen_list": ("get", lambda o: {"pk": o["periode"].pk}, READ),
     "kecamatan:dokumen": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, READ),
     "kecamatan:ajukan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, SUBMIT),
+    # withdrawing a submission Bappeda has not opened (issue 19): the Camat's, like ajukan
+    "kecamatan:tarik": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, SUBMIT),
     "kecamatan:verifikasi": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:kembalikan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),
     "kecamatan:buka_kembali": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, REVIEW),

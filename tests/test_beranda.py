@@ -36,7 +36,7 @@ def test_operator_sees_unfilled_triwulan_with_counts(periode):
     assert texts(dasbor) == [
         "Realisasi TW II 2024 belum diisi: 10 indikator",
         "Realisasi TW III 2024 belum diisi: 12 indikator",
-        "Realisasi 2024 TW I sudah lengkap: menunggu diajukan Camat.",
+        "Realisasi 2024 TW I sudah lengkap: beri tahu Camat, karena hanya Camat yang dapat mengajukannya ke Bappeda.",
     ]
     years = dict(dasbor.periode[0].triwulan)
     assert [c.belum_diisi for c in years[2024]] == [0, 10, 12]  # nothing after today's triwulan
@@ -49,9 +49,23 @@ def test_camat_is_told_to_submit_and_to_fix_returns(periode):
     doc = Dokumen.objects.create(periode=periode, jenis="renja", tahun=2024, status="dikembalikan")
     doc.riwayat.create(aksi="kembalikan", catatan="Pagu Renja belum sesuai DPA")
     dasbor = beranda_selectors.dasbor(Periode.objects.all(), peran=Peran.CAMAT, today=TODAY)
-    assert dasbor.tugas[0].teks == "Renja 2024 dikembalikan Bappeda: perbaiki lalu ajukan lagi."
+    assert dasbor.tugas[0].teks == "Renja 2024 dikembalikan Bappeda: perbaiki sesuai catatan, simpan, lalu ajukan lagi."
     assert dasbor.tugas[0].catatan == "Pagu Renja belum sesuai DPA"
     assert "Realisasi 2024 TW I sudah lengkap: ajukan ke Bappeda." in texts(dasbor)
+
+
+def test_operator_is_told_what_the_operator_does_and_what_the_camat_does(periode):
+    """The operator has no Ajukan button: the dashboard never tells them to submit."""
+    for i in Indikator.objects.filter(periode=periode):
+        Realisasi.objects.create(indikator=i, tahun=2024, triwulan=1, nilai=D(1))
+    Dokumen.objects.create(periode=periode, jenis="renja", tahun=2024, status="dikembalikan")
+    Dokumen.objects.create(periode=periode, jenis="realisasi", tahun=2024, triwulan=2, status="dikembalikan")
+    lines = texts(beranda_selectors.dasbor(Periode.objects.all(), peran=Peran.OPERATOR, today=TODAY))
+    assert "Renja 2024 dikembalikan Bappeda: perbaiki sesuai catatan lalu simpan; sesudah itu Camat mengajukannya lagi." in lines
+    assert ("Realisasi 2024 TW II dikembalikan Bappeda: perbaiki sesuai catatan lalu simpan; sesudah itu Camat "
+            "mengajukannya lagi.") in lines
+    assert "Realisasi 2024 TW I sudah lengkap: beri tahu Camat, karena hanya Camat yang dapat mengajukannya ke Bappeda." in lines
+    assert not [t for t in lines if "ajukan lagi" in t or ": ajukan" in t]
 
 
 def test_bappeda_sees_what_waits_for_verification(periode):

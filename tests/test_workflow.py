@@ -203,21 +203,34 @@ def test_two_sessions_load_and_save_one_wins_the_other_sees_the_conflict(team):
 # --- through the browser's forms --------------------------------------------------------------
 
 
+def confirmed(client, name, kunci, periode, data):
+    """Press a workflow button (the first POST answers with the confirmation page, changing nothing),
+    then confirm with the fields the confirmation page carries."""
+    url = reverse(f"kecamatan:{name}", args=[periode.pk, kunci])
+    before = list(Dokumen.objects.filter(periode=periode).values_list("status", flat=True))
+    page = client.post(url, data)
+    assert page.status_code == 200 and 'id="konfirmasi"' in page.content.decode()
+    assert list(Dokumen.objects.filter(periode=periode).values_list("status", flat=True)) == before
+    hidden = dict(page.context["hidden"])
+    return client.post(url, {**data, **hidden, "next": page.context["back"], "konfirmasi": "1",
+                             "versi": page.context["dokumen"].versi})
+
+
 def test_workflow_buttons_post_and_come_back(client, team):
     periode = team["periode"]
     fill(team)
     page = reverse("kecamatan:realisasi", args=[periode.pk, 2024, 1])
     client.force_login(team["camat"])
     assert "Ajukan ke Bappeda" in client.get(page).content.decode()
-    response = client.post(reverse("kecamatan:ajukan", args=[periode.pk, KUNCI]), {"next": page})
+    response = confirmed(client, "ajukan", KUNCI, periode, {"next": page})
     assert response.status_code == 302 and response["Location"] == page
     assert status() == "diajukan"
     client.force_login(team["bappeda"])
     html = client.get(page).content.decode()
     assert "Kembalikan dengan catatan" in html and "Verifikasi" in html
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).first()
-    client.post(reverse("kecamatan:kembalikan", args=[periode.pk, KUNCI]),
-                {"catatan": "Rp TW I belum diisi", f"catatan_s_{sub.pk}": "Isi realisasi Rp", "next": page})
+    confirmed(client, "kembalikan", KUNCI, periode,
+              {"catatan": "Rp TW I belum diisi", f"catatan_s_{sub.pk}": "Isi realisasi Rp", "next": page})
     assert status() == "dikembalikan"
     client.force_login(team["operator"])
     html = client.get(page).content.decode()
@@ -265,13 +278,13 @@ def test_renstra_is_returned_with_notes_per_row_from_the_document_page(client, t
     client.force_login(team["camat"])
     # this Renstra has indicators without targets: the consistency check (issue 11) asks the Camat to
     # confirm submitting with its galat (tests/checks/test_ajukan.py covers the refusal itself)
-    client.post(reverse("kecamatan:ajukan", args=[periode.pk, "renstra"]), {"konfirmasi_galat": "1"})
+    confirmed(client, "ajukan", "renstra", periode, {"konfirmasi_galat": "1"})
     assert Dokumen.objects.get(jenis="renstra").status == "diajukan"
     client.force_login(team["bappeda"])
     page = client.get(reverse("kecamatan:dokumen", args=[periode.pk, "renstra"])).content.decode()
     assert f'name="catatan_i_{ind.pk}"' in page
-    client.post(reverse("kecamatan:kembalikan", args=[periode.pk, "renstra"]),
-                {"catatan": "Target belum selaras RPJMD", f"catatan_i_{ind.pk}": "Target 2026 terlalu rendah"})
+    confirmed(client, "kembalikan", "renstra", periode,
+              {"catatan": "Target belum selaras RPJMD", f"catatan_i_{ind.pk}": "Target 2026 terlalu rendah"})
     client.force_login(team["operator"])
     susun = client.get(reverse("kecamatan:renstra_susun", args=[periode.pk])).content.decode()
     assert "Target belum selaras RPJMD" in susun and f"{ind.uraian}: Target 2026 terlalu rendah" in susun

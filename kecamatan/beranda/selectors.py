@@ -70,7 +70,7 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
         ]
         for d in others:
             if kecamatan_role and d.status == Dokumen.Status.DIKEMBALIKAN:
-                tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki lalu ajukan lagi.",
+                tugas.append(Tugas(teks_dikembalikan(d.judul, peran),
                                    reverse("kecamatan:dokumen", args=(p.pk, d.kunci)), "danger",
                                    isian.last_note.get(d.pk, "")))
         menunggu.extend(d for (pid, *_), d in isian.docs.items() if pid == p.pk and d.status == Dokumen.Status.DIAJUKAN)
@@ -120,6 +120,14 @@ def _isian(ids: list[int]) -> _Isian:
     return _Isian(n_ind, filled, docs, last_note)
 
 
+def teks_dikembalikan(judul: str, peran: str | None) -> str:
+    """A returned document on the dashboard: what this role does, and what the Camat does."""
+    if peran == Peran.CAMAT:
+        return f"{judul} dikembalikan Bappeda: perbaiki sesuai catatan, simpan, lalu ajukan lagi."
+    return (f"{judul} dikembalikan Bappeda: perbaiki sesuai catatan lalu simpan; sesudah itu Camat "
+            "mengajukannya lagi.")
+
+
 def _triwulan(p: Periode, isian: _Isian, today: datetime.date, peran: str | None,
               tugas: list[Tugas] | None) -> tuple[tuple[int, tuple[SelTriwulan, ...]], ...]:
     """Per year up to today, the triwulan cells of a period; the kecamatan's tasks on them go to
@@ -138,13 +146,13 @@ def _triwulan(p: Periode, isian: _Isian, today: datetime.date, peran: str | None
                 continue
             url = reverse("kecamatan:realisasi", args=(p.pk, tahun, tw))
             if d.status == Dokumen.Status.DIKEMBALIKAN:
-                tugas.append(Tugas(f"{d.judul} dikembalikan Bappeda: perbaiki sesuai catatan, simpan, lalu ajukan "
-                                   "lagi.", url, "danger", isian.last_note.get(d.pk, "")))
+                tugas.append(Tugas(teks_dikembalikan(d.judul, peran), url, "danger", isian.last_note.get(d.pk, "")))
             elif d.status == Dokumen.Status.DRAFT and kosong:
                 tugas.append(Tugas(f"Realisasi TW {TW_ROMAWI[tw]} {tahun} belum diisi: {kosong} indikator", url))
             elif d.status == Dokumen.Status.DRAFT:
                 teks = (f"{d.judul} sudah lengkap: ajukan ke Bappeda." if peran == Peran.CAMAT
-                        else f"{d.judul} sudah lengkap: menunggu diajukan Camat.")
+                        else f"{d.judul} sudah lengkap: beri tahu Camat, karena hanya Camat yang dapat "
+                             "mengajukannya ke Bappeda.")
                 tugas.append(Tugas(teks, url, "info"))
         years.append((tahun, tuple(cells)))
     return tuple(years)

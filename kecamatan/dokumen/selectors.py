@@ -109,6 +109,15 @@ def catatan_terakhir(riwayat: list[Riwayat]) -> Riwayat | None:
     return None
 
 
+def perubahan_terakhir(dokumen: Dokumen) -> Riwayat | None:
+    """The last save of the document's content (who, when, which versi), for a confirmation: 1 query
+    (none for a document never saved)."""
+    if dokumen.pk is None:
+        return None
+    return (Riwayat.objects.filter(dokumen=dokumen, aksi__in=(Riwayat.Aksi.UBAH, Riwayat.Aksi.IMPOR))
+            .select_related("oleh").order_by("-waktu", "-pk").first())
+
+
 # --- the triwulan realisasi page ----------------------------------------------------------------
 
 

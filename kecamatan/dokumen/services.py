@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from kecamatan.core import access
 from kecamatan.core.errors import Bentrok
@@ -90,16 +91,33 @@ def record_change(dokumen: Dokumen, by, perubahan: list[dict], catatan: str = ""
 
 
 def transition(dokumen: Dokumen, by, aksi: str, ke: str, catatan: str = "") -> Riwayat:
+    """Move the document to status `ke` and record it; a new submission is not opened by Bappeda yet."""
     dari = dokumen.status
     dokumen.status = ke
     if ke in Dokumen.LOCKED and dari not in Dokumen.LOCKED:
         tataletak.bekukan(dokumen)  # a submitted document keeps the layouts it was printed with
     elif ke not in Dokumen.LOCKED:
         tataletak.cairkan(dokumen)
+    if ke == Status.DIAJUKAN:
+        dokumen.dibuka_bappeda = None
     dokumen.full_clean()
-    dokumen.save(update_fields=["status", "tata_letak"])
+    dokumen.save(update_fields=["status", "tata_letak", "dibuka_bappeda"])
     return Riwayat.objects.create(dokumen=dokumen, oleh=by, aksi=aksi, dari_status=dari, ke_status=ke,
                                   versi=dokumen.versi, catatan=catatan)
+
+
+def tandai_dibuka_bappeda(dokumen: Dokumen, by) -> None:
+    """A verifikator Bappeda opened the review page of a submitted document: from now on the Camat
+    can no longer withdraw it. Only the first opening of each submission counts; one UPDATE then,
+    no query otherwise. Conditional on the row's status, so it cannot race a withdrawal."""
+    if not access.can_verify(by) or dokumen.pk is None:
+        return
+    if dokumen.status != Status.DIAJUKAN or dokumen.dibuka_bappeda is not None:
+        return
+    now = timezone.now()
+    if Dokumen.objects.filter(pk=dokumen.pk, status=Status.DIAJUKAN, dibuka_bappeda__isnull=True).update(
+            dibuka_bappeda=now):
+        dokumen.dibuka_bappeda = now
 
 
 # --- triwulan realisasi ----------------------------------------------------------------------

@@ -46,6 +46,11 @@ class Dokumen(models.Model):
         "tata letak tabel", null=True, blank=True,
         help_text="Tata letak tiap tabel yang melekat pada dokumen ({tabel: nama}): ditetapkan saat diajukan, dilepas saat dikembalikan.",
     )
+    dibuka_bappeda = models.DateTimeField(
+        "dibuka Bappeda", null=True, blank=True,
+        help_text="Kapan verifikator Bappeda pertama kali membuka pengajuan terakhir; sesudah itu Camat tidak dapat "
+                  "menariknya lagi. Dikosongkan setiap kali dokumen diajukan.",
+    )
 
     class Meta:
         verbose_name = "dokumen"
@@ -99,7 +104,7 @@ class Dokumen(models.Model):
 
 
 class Riwayat(models.Model):
-    """One thing someone did to a document: created, submitted, verified, returned, reopened."""
+    """One thing someone did to a document: created, submitted, withdrawn, verified, returned, reopened."""
 
     class Aksi(models.TextChoices):
         BUAT = "buat", "Dibuat"
@@ -107,6 +112,7 @@ class Riwayat(models.Model):
         VERIFIKASI = "verifikasi", "Diverifikasi"
         KEMBALIKAN = "kembalikan", "Dikembalikan"
         BUKA_KEMBALI = "buka_kembali", "Dibuka kembali"
+        TARIK = "tarik", "Pengajuan ditarik"
         UBAH = "ubah", "Diubah"
         IMPOR = "impor", "Diimpor"
 

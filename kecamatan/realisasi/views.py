@@ -16,6 +16,7 @@ from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
 from kecamatan.core.views import add_service_error, require_edit
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import selectors
+from kecamatan.dokumen import services as dokumen_services
 from kecamatan.models import Dokumen
 from kecamatan.realisasi import forms as realisasi_forms
 from kecamatan.realisasi import selectors as realisasi_selectors
@@ -30,6 +31,7 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
         raise Http404("Triwulan di luar periode Renstra.")
     kunci = kunci_dokumen(Dokumen.Jenis.REALISASI, tahun, triwulan)
     dokumen = selectors.dokumen_for(periode, kunci)
+    dokumen_services.tandai_dibuka_bappeda(dokumen, request.user)  # Bappeda reviews a triwulan here
     riwayat = selectors.riwayat_dokumen(dokumen)
     catatan = selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None
     halaman = build_realisasi(realisasi_selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))

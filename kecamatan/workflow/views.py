@@ -1,5 +1,6 @@
-"""The workflow of a document: its page (status, timeline, actions) and the actions themselves,
-which accept POST only: ajukan (Camat), verifikasi / kembalikan / buka kembali (Bappeda)."""
+"""The workflow of a document: the list of a period's documents, a document's page (status,
+timeline, actions) and buka kembali (Bappeda, POST only). The actions with a confirmation step
+(ajukan, tarik, verifikasi, kembalikan) are in konfirmasi.py."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kecamatan.core import access
 from kecamatan.core.views import safe_next
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import selectors
+from kecamatan.dokumen import services as dokumen_services
 from kecamatan.dokumen.links import konten_url
 from kecamatan.importing import documents
 from kecamatan.models import Dokumen
@@ -46,6 +48,7 @@ def dokumen_list(request, pk: int):
 @login_required
 def dokumen_detail(request, pk: int, kunci: str):
     periode, dokumen = _dokumen(request, pk, kunci)
+    dokumen_services.tandai_dibuka_bappeda(dokumen, request.user)
     riwayat = selectors.riwayat_dokumen(dokumen)
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
@@ -69,86 +72,26 @@ def dokumen_detail(request, pk: int, kunci: str):
     })
 
 
-def _act(request, pk: int, kunci: str, action, success: str, allowed, reraise: tuple = ()) -> object:
+@require_POST
+@login_required
+def buka_kembali(request, pk: int, kunci: str):
+    """Bappeda reopens a verified document, with a reason (no confirmation step: the reason is it)."""
     periode, dokumen = _dokumen(request, pk, kunci)
-    if not allowed(request.user, periode):
+    if not access.can_verify(request.user):
         raise PermissionDenied
     back = safe_next(request, reverse("kecamatan:dokumen", args=[pk, kunci]))
+    form = dokumen_forms.BukaKembaliForm(request.POST)
     try:
-        action(periode)
-    except reraise:
-        raise
+        if not form.is_valid():
+            raise ValidationError(form.errors["alasan"])
+        workflow_services.buka_kembali_dokumen(periode=periode, kunci=kunci, by=request.user,
+                                               alasan=form.cleaned_data["alasan"])
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(request, success.format(judul=dokumen.judul))
+        messages.success(request, f"{dokumen.judul} dibuka kembali menjadi Draf.")
     return redirect(back)
 
 
-@require_POST
-@login_required
-def ajukan(request, pk: int, kunci: str):
-    """Submit; with galat left and no confirmation, back to the document page, where the findings
-    are listed above the confirmation box."""
-    konfirmasi = request.POST.get("konfirmasi_galat") == "1"
-    try:
-        return _act(request, pk, kunci,
-                    lambda periode: workflow_services.ajukan_dokumen(periode=periode, kunci=kunci, by=request.user,
-                                                            konfirmasi_galat=konfirmasi),
-                    "{judul} diajukan ke Bappeda.", access.can_submit, reraise=(workflow_services.AdaGalat,))
-    except workflow_services.AdaGalat as exc:
-        messages.warning(request, exc.messages[0])
-        return redirect(reverse("kecamatan:dokumen", args=[pk, kunci]) + "#pemeriksaan")
-
-
-def _bappeda(user, periode) -> bool:
-    return access.can_verify(user)
-
-
-@require_POST
-@login_required
-def verifikasi(request, pk: int, kunci: str):
-    form = dokumen_forms.AksiForm(request.POST)
-    form.is_valid()
-    return _act(request, pk, kunci,
-                lambda periode: workflow_services.verifikasi_dokumen(periode=periode, kunci=kunci, by=request.user,
-                                                            catatan=form.cleaned_data.get("catatan", "")),
-                "{judul} diverifikasi.", _bappeda)
-
-
-@require_POST
-@login_required
-def kembalikan(request, pk: int, kunci: str):
-    periode, _ = _dokumen(request, pk, kunci)
-    items = renstra_selectors.item_dokumen(periode)
-    form = dokumen_forms.KembalikanForm(request.POST, indikator_ids=[i.pk for i in items.indikator],
-                                subkegiatan_ids=[s.pk for s in items.subkegiatan])
-    valid = form.is_valid()
-
-    def action(periode):
-        if not valid:
-            raise ValidationError(form.errors["catatan"] if "catatan" in form.errors else "Catatan tidak sah.")
-        workflow_services.kembalikan_dokumen(
-            periode=periode, kunci=kunci, by=request.user, catatan=form.cleaned_data["catatan"],
-            catatan_indikator=form.catatan_indikator(), catatan_subkegiatan=form.catatan_subkegiatan(),
-        )
-
-    return _act(request, pk, kunci, action, "{judul} dikembalikan ke kecamatan dengan catatan.", _bappeda)
-
-
-@require_POST
-@login_required
-def buka_kembali(request, pk: int, kunci: str):
-    form = dokumen_forms.BukaKembaliForm(request.POST)
-    valid = form.is_valid()
-
-    def action(periode):
-        if not valid:
-            raise ValidationError(form.errors["alasan"])
-        workflow_services.buka_kembali_dokumen(periode=periode, kunci=kunci, by=request.user, alasan=form.cleaned_data["alasan"])
-
-    return _act(request, pk, kunci, action, "{judul} dibuka kembali menjadi Draf.", _bappeda)
-
-
-__all__ = ["ajukan", "buka_kembali", "dokumen_detail", "dokumen_list", "kembalikan", "verifikasi"]
+__all__ = ["buka_kembali", "dokumen_detail", "dokumen_list"]

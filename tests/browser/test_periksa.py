@@ -1,7 +1,7 @@
 """The consistency check in a browser: the Camat opens the Renstra's document page, reads its galat,
-is stopped when submitting without confirming, confirms and submits; Bappeda finds the counts on
-its dashboard and opens the check page. Screenshots of both pages are left in artifacts/periksa/
-for a person to look at."""
+is stopped on the confirmation page when submitting without ticking that they were read, ticks and
+submits; Bappeda finds the counts on its dashboard and opens the check page. Screenshots of both
+pages are left in artifacts/periksa/ for a person to look at."""
 
 from pathlib import Path
 
@@ -27,12 +27,15 @@ def test_camat_submits_with_confirmation_and_bappeda_sees_the_counts(browser, li
     assert "Indikator tanpa target pada tahun periode Renstra" in panel.inner_text()
     page.screenshot(path=str(ARTIFACTS / "dokumen-renstra.png"), full_page=True)
 
-    page.get_by_role("button", name="Ajukan ke Bappeda").click()
+    page.get_by_role("button", name="Ajukan ke Bappeda").click()  # answers with the confirmation page
+    page.wait_for_load_state()
+    assert page.locator("#konfirmasi-periksa [data-galat]").first.get_attribute("data-galat") == "12"
+    page.get_by_role("button", name="Ya, ajukan ke Bappeda").click()
     page.wait_for_load_state()
     assert "belum diajukan: pemeriksaan konsistensi masih menemukan 12 galat" in page.locator(".alert-warning").inner_text()
     assert Dokumen.objects.get(periode=randuagung, jenis="renstra").status == "draft"
     page.get_by_label("Saya sudah membaca 12 galat", exact=False).check()
-    page.get_by_role("button", name="Ajukan ke Bappeda").click()
+    page.get_by_role("button", name="Ya, ajukan ke Bappeda").click()
     page.wait_for_load_state()
     assert Dokumen.objects.get(periode=randuagung, jenis="renstra").status == "diajukan"
     assert "Diajukan dengan 12 galat dan 11 peringatan pemeriksaan konsistensi." in page.locator("#timeline").inner_text()

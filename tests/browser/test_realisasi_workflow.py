@@ -25,6 +25,15 @@ def status_of(page):
     return page.locator("h1 + p [data-status]").get_attribute("data-status")
 
 
+def confirm(page, button, yes):
+    """Press a workflow button (None: already pressed), then "Ya, …" on its confirmation page."""
+    if button:
+        page.get_by_role("button", name=button).click()
+        page.wait_for_load_state()
+    page.locator("#form-konfirmasi").get_by_role("button", name=yes).click()
+    page.wait_for_load_state()
+
+
 def test_triwulan_cycle_from_entry_to_verification(browser, live_server, randuagung):
     # an indicator with a plain numeric target for 2024, and a sub-kegiatan with pagu
     target = (Target.objects.filter(indikator__periode=randuagung, tahun=2024, nilai__gt=0, label="")
@@ -76,11 +85,10 @@ def test_triwulan_cycle_from_entry_to_verification(browser, live_server, randuag
     expected = f"{penyerapan:f}".replace(".", ",") + "%"
     assert operator.locator(f'tr[data-subkegiatan="{sub.pk}"] td.penyerapan').inner_text() == expected
 
-    # 2. the Camat submits
+    # 2. the Camat submits (after the confirmation page: tests/browser/test_ajukan_konfirmasi.py)
     camat = open_as(browser, live_server, "camat.randuagung")
     camat.goto(url)
-    camat.get_by_role("button", name="Ajukan ke Bappeda").click()
-    camat.wait_for_load_state()
+    confirm(camat, "Ajukan ke Bappeda", "Ya, ajukan ke Bappeda")
     assert status_of(camat) == "diajukan"
     assert camat.locator('input[data-kolom="nilai"]').count() == 0
 
@@ -91,6 +99,8 @@ def test_triwulan_cycle_from_entry_to_verification(browser, live_server, randuag
     bappeda.locator("#form-kembalikan textarea[name=catatan]").fill("Realisasi TW I perlu diperiksa lagi")
     bappeda.get_by_role("button", name="Kembalikan dengan catatan").click()
     bappeda.wait_for_load_state()
+    assert "Lampirkan bukti dukung" in bappeda.locator("#konfirmasi-catatan").inner_text()
+    confirm(bappeda, None, "Ya, kembalikan dengan catatan")
     assert status_of(bappeda) == "dikembalikan"
 
     # 4. the operator sees the notes, fixes, saves; the Camat resubmits
@@ -104,14 +114,12 @@ def test_triwulan_cycle_from_entry_to_verification(browser, live_server, randuag
     assert status_of(operator) == "draft"
     assert row.locator("td.capaian").inner_text() == "100,00%"
     camat.goto(url)
-    camat.get_by_role("button", name="Ajukan ke Bappeda").click()
-    camat.wait_for_load_state()
+    confirm(camat, "Ajukan ke Bappeda", "Ya, ajukan ke Bappeda")
     assert status_of(camat) == "diajukan"
 
     # 5. Bappeda verifies; the page is then read-only, also for the operator
     bappeda.goto(url)
-    bappeda.get_by_role("button", name="Verifikasi").click()
-    bappeda.wait_for_load_state()
+    confirm(bappeda, "Verifikasi", "Ya, verifikasi")
     assert status_of(bappeda) == "diverifikasi"
     assert bappeda.get_by_role("button", name="Buka kembali").is_visible()
     operator.goto(url)

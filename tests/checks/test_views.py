@@ -73,12 +73,17 @@ def test_submitting_with_galat_needs_a_confirmation_and_is_recorded(client, tahu
     client.force_login(camat)
     page = reverse("kecamatan:dokumen", args=[tahun.pk, "renstra"])
     html = client.get(page).content.decode()
-    assert 'id="pemeriksaan"' in html and 'name="konfirmasi_galat"' in html  # the Renstra has galat
-    response = client.post(reverse("kecamatan:ajukan", args=[tahun.pk, "renstra"]), {"next": page}, follow=True)
-    assert response.redirect_chain[-1][0] == page + "#pemeriksaan"
+    assert 'id="pemeriksaan"' in html and 'name="konfirmasi_galat"' not in html  # asked on the confirmation
+    url = reverse("kecamatan:ajukan", args=[tahun.pk, "renstra"])
+    # the Ajukan button answers with the confirmation page, which asks to tick that the galat were read
+    konfirmasi = client.post(url, {"next": page}).content.decode()
+    assert 'id="konfirmasi"' in konfirmasi and 'name="konfirmasi_galat"' in konfirmasi
+    versi = m.Dokumen.objects.filter(periode=tahun, jenis="renstra").values_list("versi", flat=True).first() or 0
+    response = client.post(url, {"next": page, "konfirmasi": "1", "versi": versi})
+    assert response.status_code == 200 and 'name="konfirmasi_galat"' in response.content.decode()
     assert "belum diajukan: pemeriksaan konsistensi masih menemukan" in response.content.decode()
     assert not m.Dokumen.objects.filter(periode=tahun, jenis="renstra", status="diajukan").exists()
-    client.post(reverse("kecamatan:ajukan", args=[tahun.pk, "renstra"]), {"konfirmasi_galat": "1"})
+    client.post(url, {"konfirmasi_galat": "1", "konfirmasi": "1", "versi": versi})
     dokumen = m.Dokumen.objects.get(periode=tahun, jenis="renstra")
     assert dokumen.status == "diajukan"
     riwayat = dokumen.riwayat.get(aksi="ajukan")
@@ -92,7 +97,7 @@ def test_a_document_without_galat_is_submitted_at_once(client):
     build_cascade(periode, n_sub=1)
     camat = user_with_role("camat.uji", Peran.CAMAT, periode.kecamatan)
     client.force_login(camat)
-    client.post(reverse("kecamatan:ajukan", args=[periode.pk, "lkj-2024"]))
+    client.post(reverse("kecamatan:ajukan", args=[periode.pk, "lkj-2024"]), {"konfirmasi": "1", "versi": 0})
     dokumen = m.Dokumen.objects.get(periode=periode, jenis="lkj")
     assert dokumen.status == "diajukan"
     assert dokumen.riwayat.get(aksi="ajukan").catatan.startswith("Diajukan dengan 0 galat dan ")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kecamatan.core.computations import predikat
 from kecamatan.core import formatting
+from kecamatan.core.computations import predikat
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
 from kecamatan.perbandingan.data import KecamatanInfo, PerbandinganData, Pilihan

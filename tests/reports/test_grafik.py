@@ -107,7 +107,7 @@ def _touch(a, b):
 
 def test_close_labels_are_moved_apart_or_left_out():
     h = D(8)
-    # three labels at the same point (65,89 / 65,90 / 66,01 on one axis): same x, baselines 1 px apart
+    # three labels at one point (values a hair apart): same x, baselines 1 px apart
     kotak = [Kotak(D(100), D(100) + i, D(40)) for i in range(3)]
     spots = place_labels(kotak, h, top=D(0), bottom=D(200))
     assert spots[0] == D(100)  # the first keeps its place

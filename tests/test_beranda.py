@@ -1,13 +1,18 @@
 """The dashboard says, per role, what to do next."""
 
 import datetime
+import re
 from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
 
 from kecamatan.beranda import selectors as beranda_selectors
+from kecamatan.beranda.tenggat import tenggat_kecamatan
 from kecamatan.models import Dokumen, Indikator, Peran, Periode, Realisasi
+from kecamatan.perbandingan.data import Pilihan
+from kecamatan.perbandingan.selectors import kelengkapan_data
+from kecamatan.perbandingan.tables.kelengkapan import build_kelengkapan
 from tests.factories import KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +100,42 @@ def test_pages_per_role(client, periode):
     html = client.get(reverse("kecamatan:beranda")).content.decode()
     assert "Admin kabupaten" in html
     assert "Belum mempunyai Renstra: 1 kecamatan (Tanpa)" in html
+
+
+# deadlines (issue 19): what the completeness page calls late, the kecamatan sees on its dashboard
+
+DEADLINE_DAY = datetime.date(2024, 9, 20)
+
+
+def test_deadlines_not_submitted_are_listed_with_the_days_late(periode, django_assert_num_queries):
+    kabupaten = periode.kecamatan.kabupaten
+    kabupaten.tenggat_realisasi_hari = 30  # the kabupaten's own rule: TW I due 30 April, TW III 30 Oktober
+    kabupaten.save()
+    tw2 = Dokumen.objects.create(periode=periode, jenis="realisasi", tahun=2024, triwulan=2, status="dikembalikan")
+    tw2.riwayat.create(aksi="ajukan")  # submitted on time (then returned): nothing is due any more
+    tw2.riwayat.update(waktu=datetime.datetime(2024, 7, 20, 9, tzinfo=datetime.UTC))
+    with django_assert_num_queries(2):
+        tenggat = tenggat_kecamatan(Periode.objects.all(), today=DEADLINE_DAY)
+    assert [(t.kunci, t.batas, t.hari_terlambat, t.sisa_hari) for t in tenggat] == [
+        ("realisasi-2024-3", datetime.date(2024, 10, 30), None, 40),  # near: shown before it passes
+        ("renja-2025", datetime.date(2024, 6, 30), 82, -82),  # the latest missed first
+        ("realisasi-2024-1", datetime.date(2024, 4, 30), 143, -143),
+        ("renja-2024", datetime.date(2023, 6, 30), 448, -448),
+    ]  # TW IV, Renja 2026 and LKj 2024 are more than 45 days away
+    assert tenggat[1].url == reverse("kecamatan:dokumen", args=(periode.pk, "renja-2025"))
+    assert tenggat[2].url == reverse("kecamatan:realisasi", args=(periode.pk, 2024, 1))
+    # the completeness page says the same of the same documents
+    report = build_kelengkapan(kelengkapan_data(kabupaten, Pilihan(tahun=2024, triwulan=3, hari_ini=DEADLINE_DAY)))
+    row = next(r for r in report.rows if r.kind == "kecamatan")
+    assert "TERLAMBAT 143 hari" in row.cells["realisasi-2024-1"]
+    assert "TERLAMBAT" not in row.cells["realisasi-2024-2"] and "TERLAMBAT" not in row.cells["realisasi-2024-3"]
+
+
+def test_operator_and_camat_see_the_deadlines_bappeda_does_not(client, periode):
+    for username, peran in (("op", Peran.OPERATOR), ("camat", Peran.CAMAT)):
+        client.force_login(user_with_role(username, peran, periode.kecamatan))
+        html = client.get(reverse("kecamatan:beranda")).content.decode()
+        assert 'id="tenggat"' in html and "Tenggat pengajuan ke Bappeda" in html
+        assert re.search(r'<strong class="text-danger">terlambat \d+ hari</strong>', html)  # the period is past
+    client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR))
+    assert 'id="tenggat"' not in client.get(reverse("kecamatan:beranda")).content.decode()

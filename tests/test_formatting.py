@@ -2,9 +2,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 
 from kecamatan.core.formatting import (
     Nilai,
+    belum_diisi,
     format_nilai,
     format_number,
     format_persen,
@@ -121,3 +123,16 @@ def test_labelled_value_prints_both_parts():
 def test_parse_nilai_refuses_ambiguous_number():
     with pytest.raises(ValueError):
         parse_nilai("60.5 (B-)")  # RENJA 282: decimal point, must be typed 60,5
+
+
+def test_screens_tell_nothing_entered_from_a_typed_dash():
+    """On screens an empty value is a muted "belum diisi"; a "-" someone typed (nothing planned)
+    stays "-", N/A stays N/A; official prints keep "-" for both (tables.md §0.4)."""
+    page = Template("{% load id_format %}{{ a|isian }}|{{ b|isian }}|{{ c|isian }}|{{ d|isian }}|{{ e|isian }}"
+                    "|{{ a|nilai }}")
+    html = page.render(Context({"a": Nilai(), "b": Nilai(None, "-"), "c": None, "d": Nilai(Decimal("84.3100")),
+                                "e": Nilai(None, "N/A")}))
+    muted = '<span class="belum-diisi text-muted fst-italic">belum diisi</span>'
+    assert html.split("|") == [muted, "-", muted, "84,31", "N/A", "-"]
+    assert belum_diisi(Nilai()) and belum_diisi(None) and belum_diisi("")
+    assert not belum_diisi(Nilai(None, "-")) and not belum_diisi(Decimal(0))

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from kecamatan.beranda import selectors as beranda_selectors
+from kecamatan.beranda.tenggat import tenggat_kecamatan
 from kecamatan.cetak.registry import tables_for
 from kecamatan.core import access
 from kecamatan.dokumen import selectors
@@ -29,6 +30,8 @@ def beranda(request):
         "dasbor": dasbor, "profil": access.profil_of(request.user), "peran": peran,
         "is_admin": peran == Peran.ADMIN,
         "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
+        "tenggat": tenggat_kecamatan(periode_qs, today=timezone.localdate())
+        if peran in (Peran.OPERATOR, Peran.CAMAT) else (),
     })
 
 

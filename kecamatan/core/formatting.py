@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 PERCENT_SUFFIX = "%"  # "96,35%", no space, as most source documents write it
 EMPTY = "-"
+BELUM_DIISI = "belum diisi"  # on screens, a value nobody entered; official prints leave it empty (tables.md §0.4)
 
 # Labels that stand for "no number here" (tables.md §0.4)
 NA = "N/A"
@@ -159,6 +160,13 @@ class Nilai:
 
     def __str__(self) -> str:
         return format_nilai(self)
+
+
+def belum_diisi(value) -> bool:
+    """Nothing entered (None, "", an empty Nilai), as opposed to a "-" or "N/A" someone typed."""
+    if isinstance(value, Nilai):
+        return value.is_empty
+    return value is None or value == ""
 
 
 def parse_nilai(text: str | None) -> Nilai:

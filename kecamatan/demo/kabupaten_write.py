@@ -34,7 +34,7 @@ from kecamatan.models import (
 )
 from kecamatan.renstra.selectors import TAHAP_TERAKHIR
 
-CATATAN = "Data demo (dibangkitkan demo_kabupaten)."
+CATATAN = "Data demo (dibangkitkan otomatis)."
 
 
 @dataclass

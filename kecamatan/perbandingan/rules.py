@@ -200,6 +200,15 @@ def terlambat(batas: datetime.date | None, diajukan: datetime.date | None, hari_
     return hari_ini > batas
 
 
+def hari_terlambat(batas: datetime.date | None, diajukan: datetime.date | None,
+                   hari_ini: datetime.date) -> int | None:
+    """How many days late (`terlambat`): to the first submission, or to today while not submitted;
+    None when not late. The completeness page and the kecamatan's dashboard both print it."""
+    if not terlambat(batas, diajukan, hari_ini):
+        return None
+    return ((diajukan or hari_ini) - batas).days
+
+
 def triwulan_terakhir(hari_ini: datetime.date) -> tuple[int, int]:
     """The latest triwulan that has ended by `hari_ini`: the default view of the comparison."""
     tw = (hari_ini.month - 1) // 3  # quarters fully ended this year

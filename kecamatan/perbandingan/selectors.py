@@ -209,7 +209,7 @@ def _tanggal(value):
     return timezone.localtime(value).date() if value is not None else None
 
 
-def _dokumen(periode_ids: list[int], years: list[int]) -> tuple[DokumenInfo, ...]:
+def dokumen_info(periode_ids: list[int], years: list[int]) -> tuple[DokumenInfo, ...]:
     """Every document of the years with its first save, first submission and last verification,
     aggregated from the timeline in SQL: 1 query."""
     labels = dict(Dokumen.Status.choices)
@@ -252,7 +252,7 @@ def perbandingan_data(kabupaten: Kabupaten, pilihan: Pilihan, *, indikator: bool
     if anggaran:
         data["anggaran"] = _anggaran(ids, pilihan, years)
     if dokumen or kelengkapan:
-        data["dokumen"] = _dokumen(ids, years)
+        data["dokumen"] = dokumen_info(ids, years)
     if kelengkapan:
         data["jumlah_indikator"] = dict(
             Indikator.objects.filter(periode_id__in=ids).values_list("periode__kecamatan_id")

@@ -76,6 +76,42 @@ def value_label(value: Decimal | None, unit: str = "%", places: int = 2) -> str:
     return format_number(value, places) + unit
 
 
+def text_width(text: str, size: int) -> Decimal:
+    """Estimated width of a text in DejaVu Sans (digits and most letters are about 0,62 em wide)."""
+    return Decimal(len(text)) * Decimal(size) * Decimal("0.62")
+
+
+@dataclass(frozen=True)
+class Kotak:
+    """A value label to place: its anchor (left x, preferred baseline y) and its width."""
+
+    x: Decimal
+    y: Decimal
+    width: Decimal
+
+
+def place_labels(labels: Sequence[Kotak], height: Decimal, *, top: Decimal, bottom: Decimal) -> list[Decimal | None]:
+    """The baseline of each label, in the order given (the first ones keep their place): its
+    preferred one, else one line higher or lower, two lines …; None (left out, the point's tooltip
+    still tells it) when every place within [top, bottom] would touch a label already placed. Two
+    labels touch when their boxes (x … x + width, baseline - height … baseline) overlap."""
+    placed: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
+    out: list[Decimal | None] = []
+    for label in labels:
+        choice = None
+        for shift in (0, -1, 1, -2, 2, -3, 3):
+            y = label.y + height * shift
+            if y - height < top or y > bottom:
+                continue
+            box = (label.x, label.x + label.width, y - height, y)
+            if not any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in placed):
+                choice = y
+                placed.append(box)
+                break
+        out.append(choice)
+    return out
+
+
 NICE_STEPS = tuple(Decimal(s) for s in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8"))
 
 
@@ -197,8 +233,9 @@ def _columns(chart: GrafikBatang) -> str:
                          f'width="{_n(band * Decimal("0.72"))}" height="{_n(h)}" fill="#{b.warna}" stroke="#555" '
                          f'stroke-width="0.3"><title>{_esc(b.label)}: {_esc(value_label(b.nilai, chart.satuan))}'
                          f'</title></rect>')
-        if n <= 40:
-            parts.append(_text(cx, plot_bottom - h - 2, value_label(b.nilai, "", 1), 6, "middle",
+        label = value_label(b.nilai, chart.satuan)  # as the table prints it: 65,89%
+        if text_width(label, 6) < band:  # a label wider than its bar would touch its neighbours: tooltip only
+            parts.append(_text(cx, plot_bottom - h - 2, label, 6, "middle",
                                "" if b.nilai is not None else f' fill="{GREY}"'))
         if n <= 80:
             parts.append(_text(cx + 2, plot_bottom + 7, b.label, 7 if n <= 40 else 5, "end",
@@ -279,6 +316,7 @@ def line_chart(categories: Sequence[str], series: Sequence[Series], *, title: st
     if reference is not None:
         y = plot_bottom - reference / top * (plot_bottom - plot_top)
         parts.append(_reference(plot_x0, y, plot_x1, y))
+    labels: list[tuple[str, str, Kotak]] = []  # (text, colour, where it would like to stand)
     for k, s in enumerate(series):
         color, runs = _color(s, k), [[]]
         for i, value in enumerate(s.values[: len(categories)]):
@@ -290,8 +328,13 @@ def line_chart(categories: Sequence[str], series: Sequence[Series], *, title: st
             label = value_label(value, unit, places)
             parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="2.4" fill="{color}"><title>{_esc(s.name)} '
                          f'{_esc(categories[i])}: {_esc(label)}</title></circle>')
-            parts.append(_text(x + 4, y - 4 - 9 * k, f"{k + 1}: {label}", 7, extra=f' fill="{color}"'))
+            text = f"{k + 1}: {label}"
+            labels.append((text, color, Kotak(x + 4, y - 4, text_width(text, 7))))
         parts += [f'<polyline points="{" ".join(run)}" fill="none" stroke="{color}" stroke-width="1.4"{_dash(s)}/>'
                   for run in runs if len(run) > 1]
+    # close values would print their labels over each other: each moves a line up or down, or is left out
+    spots = place_labels([box for *_, box in labels], Decimal(8), top=plot_top - 12, bottom=plot_bottom)
+    parts += [_text(box.x, y, text, 7, extra=f' fill="{color}"')
+              for (text, color, box), y in zip(labels, spots) if y is not None]
     legend, height = _legend(series, plot_x0, plot_bottom + 30 + (longest * 3 if rotate else 0), numbered=True)
     return _frame(height + 4, title, parts + legend, chart_id)

@@ -2,6 +2,8 @@
 
 from django import template
 
+from kecamatan.models import Dokumen
+
 register = template.Library()
 
 
@@ -13,9 +15,16 @@ def bound(form, prefix, pk):
     return form[name] if name in form.fields else None
 
 
+STATUS_LABEL = dict(Dokumen.Status.choices)
 STATUS_CLASS = {"draft": "secondary", "diajukan": "primary", "diverifikasi": "success", "dikembalikan": "danger"}
 
 
 @register.filter
 def status_class(status: str) -> str:
     return STATUS_CLASS.get(status, "secondary")
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """The Indonesian label of a document status code kept in the history ("draft" → "Draf")."""
+    return STATUS_LABEL.get(status, status)

@@ -1,9 +1,11 @@
 """Template filters that print numbers the Indonesian way: {{ x|rupiah }}, {{ x|persen }},
-{{ x|angka:2 }}, {{ x|nilai }}, {{ d|tanggal }}. Never print a number bare."""
+{{ x|angka:2 }}, {{ x|nilai }}, {{ x|isian }} (screens: "belum diisi" when nothing entered), {{ d|tanggal }}.
+Never print a number bare."""
 
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 
 from kecamatan.core import formatting
 
@@ -33,6 +35,15 @@ def nilai(value, places=None):
     if isinstance(value, formatting.Nilai):
         return formatting.format_nilai(value, None if places is None else int(places))
     return angka(value, places)
+
+
+@register.filter
+def isian(value, places=None):
+    """An entered value on a screen: like `nilai`, but nothing entered shows a muted "belum diisi",
+    so it differs from a "-" someone typed. Official prints keep `nilai` (empty is "-" there)."""
+    if formatting.belum_diisi(value):
+        return format_html('<span class="belum-diisi text-muted fst-italic">{}</span>', formatting.BELUM_DIISI)
+    return nilai(value, places)
 
 
 @register.filter

@@ -6,7 +6,19 @@ from decimal import Decimal as D
 
 import pytest
 
-from kecamatan.tables.grafik import Series, bar_chart, line_chart, nice_max, value_label
+from kecamatan.tables.grafik import (
+    Batang,
+    GrafikBatang,
+    Kotak,
+    Series,
+    bar_chart,
+    line_chart,
+    nice_max,
+    place_labels,
+    render_svg,
+    text_width,
+    value_label,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -81,3 +93,49 @@ def test_value_label():
 def test_ticks_are_round_steps_up_to_the_axis_end(value, ticks):
     labels = texts(bar_chart(["A"], [Series("x", (value,))]))
     assert [t for t in labels if t.endswith("%") and t != value_label(value)] == ticks
+
+
+# labels that never overlap (issue 19): placement is a pure function, tested on close values
+
+def _boxes(kotak, spots, height):
+    return [(k.x, k.x + k.width, y - height, y) for k, y in zip(kotak, spots) if y is not None]
+
+
+def _touch(a, b):
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def test_close_labels_are_moved_apart_or_left_out():
+    h = D(8)
+    # three labels at one point (values a hair apart): same x, baselines 1 px apart
+    kotak = [Kotak(D(100), D(100) + i, D(40)) for i in range(3)]
+    spots = place_labels(kotak, h, top=D(0), bottom=D(200))
+    assert spots[0] == D(100)  # the first keeps its place
+    boxes = _boxes(kotak, spots, h)
+    assert len(boxes) == 3 and not any(_touch(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    # no room above or below (a band one label high): the others are left out, never drawn over
+    spots = place_labels(kotak, h, top=D(92), bottom=D(100))
+    assert spots == [D(100), None, None]
+    # labels far apart keep their places
+    far = [Kotak(D(10), D(50), D(30)), Kotak(D(200), D(52), D(30))]
+    assert place_labels(far, h, top=D(0), bottom=D(200)) == [D(50), D(52)]
+
+
+def test_line_chart_labels_of_close_values_do_not_overlap():
+    # 5 points apart = 9 px on this axis: the old fixed offset of 9 px per series put them on one line
+    values = [(D("65.89"), D("70.10")), (D("60.89"), D("65.10")), (D("55.89"), D("60.10"))]
+    svg = line_chart(["2024 TW I", "2024 TW II"], [Series("Kecamatan", values[0]), Series("Median", values[1]),
+                                                   Series("Lain", values[2])])
+    root = ET.fromstring(svg)
+    labels = [(D(t.get("x")), D(t.get("y")), "".join(t.itertext())) for t in root.iter(f"{SVG}text")
+              if ": " in "".join(t.itertext())]
+    assert {text for *_, text in labels} >= {"1: 65,89%", "1: 70,10%"}  # two decimals, like the tables
+    boxes = [(x, x + text_width(text, 7), y - 8, y) for x, y, text in labels]
+    assert not any(_touch(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_column_chart_labels_print_like_the_table():
+    svg = render_svg(GrafikBatang("Capaian", (Batang("Alfa", D("65.8946")), Batang("Beta", None)), acuan=D("61.145")))
+    labels = texts(svg)
+    assert "65,89%" in labels and "65,9" not in labels
+    assert "- - Median kabupaten: 61,15%" in labels

@@ -20,6 +20,7 @@ from kecamatan.perbandingan.tables.kelengkapan import build_kelengkapan
 from kecamatan.perbandingan.tables.matriks import build_matriks
 from kecamatan.perbandingan.tables.penyerapan import build_penyerapan_kecamatan, build_penyerapan_program
 from kecamatan.perbandingan.tables.tren import build_tren
+from kecamatan.tables.base import format_cell
 from kecamatan.tables.grafik import Batang, GrafikBatang, GrafikGaris, Series, render_svg
 
 HARI_INI = datetime.date(2025, 8, 1)
@@ -354,3 +355,15 @@ def test_jatiroto_lkj_2024_figures_are_computed_not_copied():
     serap = build_penyerapan_kecamatan(jatiroto).rows[-1]
     assert cells(serap, "pagu", "realisasi") == (D("1778336397"), D("1745051543"))
     assert format_persen(serap.cells["penyerapan"]) == "98,13%"
+
+
+def test_matrix_median_is_printed_with_two_decimals_like_every_computed_cell():
+    """61,12 and 61,17 have the median 61,145: the median row printed "61,145" beside two-decimal
+    cells (issue 19); a computed value is rounded half up to two decimals."""
+    report = build_matriks(data(indikator=(
+        ind(11, 1, IPP, Nilai(D("61.12")), [N, N, N, N], level="tujuan", satuan="Angka"),
+        ind(21, 2, IPP, Nilai(D("61.17")), [N, N, N, N], level="tujuan", satuan="Angka"),
+    )))
+    median = report.rows[-1]
+    assert median.cells[f"target:{K_IPP}"] == Nilai(D("61.15"))
+    assert format_cell(median.cells[f"target:{K_IPP}"], "nilai") == "61,15"

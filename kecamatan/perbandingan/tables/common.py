@@ -44,7 +44,7 @@ CATATAN_PAGU = (
     "Realisasi: jumlah realisasi anggaran TW I s.d. triwulan terpilih. Penyerapan = realisasi ÷ pagu × 100. "
     "Efisiensi = capaian kinerja − penyerapan (LKj Tabel 3.8)."
 )
-CATATAN_DEMO = "(demo) = Renstra, target, pagu dan realisasi dibangkitkan oleh demo_kabupaten, bukan data asli kecamatan."
+CATATAN_DEMO = "(demo) = Renstra, target, pagu dan realisasi dibangkitkan otomatis untuk demo, bukan data asli kecamatan."
 
 
 @dataclass(frozen=True)
@@ -187,5 +187,5 @@ def notes(data: PerbandinganData, *extra: str) -> tuple[str, ...]:
     if any(k.demo for k in data.kecamatan):
         out.append(CATATAN_DEMO)
     if data.kabupaten_demo:
-        out.append("Kabupaten sintetis untuk uji beban (demo_kabupaten --kabupaten N), bukan kabupaten asli.")
+        out.append("Kabupaten sintetis, dibangkitkan otomatis untuk menguji kecepatan aplikasi, bukan kabupaten asli.")
     return tuple(out)

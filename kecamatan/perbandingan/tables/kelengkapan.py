@@ -14,7 +14,7 @@ from decimal import Decimal
 from kecamatan.core import formatting
 from kecamatan.core.kunci import TW_ROMAWI, judul_dokumen, kunci_dokumen
 from kecamatan.perbandingan.data import KecamatanInfo, PerbandinganData
-from kecamatan.perbandingan.rules import AturanTenggat, terlambat
+from kecamatan.perbandingan.rules import AturanTenggat, hari_terlambat
 from kecamatan.perbandingan.tables.common import (
     BIRU_MUDA,
     HIJAU,
@@ -61,17 +61,14 @@ def sel_dokumen(data: PerbandinganData, docs, k: KecamatanInfo, jenis: str, tahu
     d = docs.get((k.id, jenis, tahun, tw))
     batas = data.tenggat.tenggat(jenis, tahun, tw)
     diajukan = d.diajukan if d else None
-    late = terlambat(batas, diajukan, data.pilihan.hari_ini)
-    hari = None
-    if late:
-        hari = ((diajukan or data.pilihan.hari_ini) - batas).days
+    hari = hari_terlambat(batas, diajukan, data.pilihan.hari_ini)
     terisi = data.terisi.get((k.id, tahun, tw), 0) if jenis == REALISASI else None
     return SelDokumen(
         judul=judul_dokumen(jenis, tahun, tw), status=d.status if d else "",
         status_label=d.status_label if d else "Belum dibuat", batas=batas,
         dibuat=d.dibuat if d else None, diajukan=diajukan, diverifikasi=d.diverifikasi if d else None,
         terisi=terisi, jumlah_indikator=data.jumlah_indikator.get(k.id, 0) if jenis == REALISASI else None,
-        terlambat=late, hari_terlambat=hari,
+        terlambat=hari is not None, hari_terlambat=hari,
         sumber_dana_kosong=data.sumber_dana_kosong.get((k.id, tahun), 0) if jenis == RENJA and d else 0,
     )
 

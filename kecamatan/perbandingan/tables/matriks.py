@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kecamatan.core import formatting
 from kecamatan.core.computations import predikat
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
@@ -111,6 +112,10 @@ def _baris_kecamatan(data: PerbandinganData, docs, no: int, r: BarisMatriks, kol
     return Row("kecamatan", cells, fill=fill, links=links)
 
 
+def _dua_desimal(value: Decimal | None) -> Decimal | None:
+    return None if value is None else formatting.quantize(value, 2)
+
+
 def _baris_median(data: PerbandinganData, docs, rows_data: list[BarisMatriks], kolom: list[Kolom]) -> Row:
     """The kabupaten median of every column, and how many realisasi are verified."""
     p = data.pilihan
@@ -119,8 +124,9 @@ def _baris_median(data: PerbandinganData, docs, rows_data: list[BarisMatriks], k
     for i, c in enumerate(kolom):
         sels = [r.sel[i] for r in rows_data if r.sel[i] is not None]
         med_c = median(s.capaian for s in sels)
-        cells[f"target:{c.kunci}"] = Nilai(median(s.target.nilai for s in sels))
-        cells[f"realisasi:{c.kunci}"] = median(s.realisasi for s in sels)
+        # a computed value: two decimals at most, like every computed cell (61,145 → 61,15)
+        cells[f"target:{c.kunci}"] = Nilai(_dua_desimal(median(s.target.nilai for s in sels)))
+        cells[f"realisasi:{c.kunci}"] = _dua_desimal(median(s.realisasi for s in sels))
         cells[f"capaian:{c.kunci}"] = med_c
         if med_c is not None:
             fill[f"capaian:{c.kunci}"] = warna(med_c)

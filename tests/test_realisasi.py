@@ -184,3 +184,29 @@ def test_realisasi_page_query_count_is_fixed(client, django_assert_num_queries, 
         response = client.get(url(periode, tw=2))
     assert response.status_code == 200
     assert response.content.decode().count('data-kolom="nilai"') == n_sub + 2
+
+
+def test_values_outside_the_indicators_range_are_refused_at_their_field(client, setup):
+    """Issue 19 item 3: −5 for a Persen indicator was saved and printed capaian "−5,00%"."""
+    periode, operator = setup
+    client.force_login(operator)
+    persen = Indikator.objects.filter(periode=periode, satuan="Persen").order_by("pk")
+    ind, boleh = persen[0], persen[1]
+    boleh.boleh_lebih_100 = True
+    boleh.save()
+    dokumen = _subkegiatan_indikator(periode)[0]
+    assert dokumen.satuan == "Dokumen"
+    response = page_post(client, periode, {f"nilai_{ind.pk}": "-5", f"nilai_{dokumen.pk}": "-1",
+                                           f"nilai_{boleh.pk}": "105"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors[f"nilai_{ind.pk}"] == ["Realisasi indikator bersatuan persen tidak boleh negatif."]
+    assert errors[f"nilai_{dokumen.pk}"] == ["Realisasi indikator bersatuan dokumen tidak boleh negatif."]
+    assert f"nilai_{boleh.pk}" not in errors  # this indicator allows more than 100
+    assert not Realisasi.objects.exists()
+    response = page_post(client, periode, {f"nilai_{ind.pk}": "100,5", f"nilai_{boleh.pk}": "105"})
+    assert "tidak boleh lebih dari 100% (indikator ini tidak mengizinkan nilai di atas 100" in \
+        response.context["form"].errors[f"nilai_{ind.pk}"][0]
+    response = page_post(client, periode, {f"nilai_{ind.pk}": "62 (B-)", f"nilai_{boleh.pk}": "105"})
+    assert response.status_code == 302
+    assert sorted(Realisasi.objects.values_list("nilai", "label")) == [(D(62), "B-"), (D(105), "")]

@@ -115,6 +115,45 @@ def test_indicator_with_target_grid_in_indonesian_numbers(client, periode, opera
     assert "Target 2024" in history and "62 (B-)" in history and "64 (B-)" in history and "Dihapus" in history
 
 
+def test_indicator_values_outside_the_range_of_its_satuan_are_refused_at_their_field(client, periode, operator):
+    sasaran = Sasaran.objects.create(tujuan=Tujuan.objects.create(periode=periode, uraian="T"), uraian="S")
+    url = reverse("kecamatan:indikator_tambah", args=["sasaran", sasaran.pk])
+    data = _indikator_post(periode, 0, satuan="Persen", kondisi_awal_teks="-2", target_2024="80",
+                           target_2025="105", target_2026="62 (B-)")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["kondisi_awal_teks"] == ["Kondisi awal indikator bersatuan persen tidak boleh negatif."]
+    assert errors["target_2025"][0].startswith("Target 2025 indikator bersatuan persen tidak boleh lebih dari 100% "
+                                               "(indikator ini tidak mengizinkan nilai di atas 100")
+    assert set(errors) == {"kondisi_awal_teks", "target_2025"}
+    assert "Nilai persen boleh di atas 100" in response.content.decode()  # the box, with its help text
+    assert not Indikator.objects.exists()
+    # the indicator says it may exceed 100: saved; the kondisi awal still cannot be negative
+    response = client.post(url, {**data, "boleh_lebih_100": "on", "kondisi_awal_teks": "75"})
+    assert response.status_code == 302, response.context["form"].errors
+    ind = Indikator.objects.get()
+    assert ind.boleh_lebih_100 and Target.objects.get(indikator=ind, tahun=2025).nilai == D(105)
+    # a count is never negative, whatever the box says
+    response = client.post(reverse("kecamatan:indikator_ubah", args=[ind.pk]),
+                           {**data, "versi": renstra_versi(periode), "satuan": "Dokumen", "kondisi_awal_teks": "1",
+                            "target_2024": "-1"})
+    assert response.context["form"].errors["target_2024"] == [
+        "Target 2024 indikator bersatuan dokumen tidak boleh negatif."]
+
+
+def test_the_model_refuses_what_a_form_would_have_let_through(periode, operator):
+    """The service path (Excel writers, other forms) reaches the same rule through Target.clean."""
+    from django.core.exceptions import ValidationError
+
+    tujuan = Tujuan.objects.create(periode=periode, uraian="T")
+    ind = Indikator.objects.create(periode=periode, tujuan=tujuan, uraian="Persentase", satuan="Persen")
+    with pytest.raises(ValidationError) as exc:
+        renstra_services.save_indikator(indikator=ind, targets={2024: Nilai(D(-5))}, by=operator, versi=0)
+    assert exc.value.message_dict == {"target_2024": ["Target indikator bersatuan persen tidak boleh negatif."]}
+    assert not Target.objects.exists()
+
+
 def test_pagu_grid_per_year_per_stage(client, periode, operator):
     sub = SubKegiatanFactory(kegiatan__program__periode=periode)
     url = reverse("kecamatan:pagu", args=[sub.pk])

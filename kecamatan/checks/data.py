@@ -75,6 +75,8 @@ class PeriksaData:
     iku_ditetapkan: bool = False  # a PenetapanIKU exists for the year
     pk_id: Mapping[str, int] = field(default_factory=dict)  # PK version (awal/perubahan) → its id
     faktor_lonjakan: Decimal = Decimal(2)  # a target more than this many times last year's is worth a look
+    hari_ini: datetime.date | None = None  # the day of the check; None: no deadline has passed
+    tenggat_realisasi: Mapping[int, datetime.date] = field(default_factory=dict)  # TW → the kabupaten's deadline
 
     # --- the documents of the kecamatan-year ----------------------------------------------------
 

@@ -72,33 +72,6 @@ def indikator_tanpa_target(data: PeriksaData):
                              "tidak berlaku.", lokasi.label(), tautan_indikator(ind))
 
 
-def persen_di_atas_100(ind, lokasi, values: dict[int, Nilai], dokumen: str, apa: str, tautan: Tautan):
-    """Targets above 100 for a positive percentage indicator (yearly value → finding)."""
-    if not is_persen(ind.satuan) or ind.polaritas is not Polaritas.POSITIF:
-        return
-    tinggi = {t: v for t, v in sorted(values.items()) if v.nilai is not None and v.nilai > 100}
-    if tinggi:
-        daftar = ", ".join(f"{t}: {teks(v, ind.satuan)}" for t, v in tinggi.items())
-        yield Temuan("persen-di-atas-100", PERINGATAN, dokumen,
-                     f"{apa} “{ind.uraian}” lebih dari 100% ({daftar}) padahal satuannya persen dan "
-                     "polaritasnya positif: capaian di atas 100% tidak mungkin bila realisasi paling banyak 100%. "
-                     "Periksa apakah yang diketik jumlah, bukan persentase.", lokasi.label(), tautan)
-
-
-@aturan("persen-di-atas-100", "Target persen di atas 100 pada indikator berpolaritas positif")
-def target_persen_di_atas_100(data: PeriksaData):
-    renja, lkj = data.kunci_renja, data.kunci_lkj
-    for ind, lokasi in data.indikator():
-        yield from persen_di_atas_100(ind, lokasi, dict(ind.target), RENSTRA, "Target Renstra", tautan_indikator(ind))
-        if data.ada_renja:
-            values = {data.tahun: data.renja.target_renja_of(ind.id, data.tahun)}
-            yield from persen_di_atas_100(ind, lokasi, values, renja, f"Target Renja {data.tahun}",
-                                          tautan_target_renja(data))
-        for versi, value in data.target_pk(ind.id).items():
-            yield from persen_di_atas_100(ind, lokasi, {data.tahun: value}, lkj,
-                                          f"Target Perjanjian Kinerja {versi} {data.tahun}", tautan_pk(data, versi))
-
-
 @aturan("polaritas-rumus", "Polaritas indikator berlawanan dengan bunyi indikator dan rumusnya")
 def polaritas_rumus(data: PeriksaData):
     for ind, lokasi in data.indikator():

@@ -8,6 +8,8 @@ another before Bappeda does.
 - `selectors`   periksa_data(): the snapshot in a fixed number of queries; periksa(): snapshot + run
 - `renstra`, `riwayat`, `renja`, `realisasi`, `lkj`, `penandatangan`, `sumber`: the checks, by
                 document (`riwayat`: the Renstra's T-C.23/T-C.24, the years before the period)
+- `isian`       what was filled in: realisasi missing from a submitted or overdue triwulan, stored
+                values outside their indicator's range (core.rentang)
 - `run` (this module) runs them: jalankan(), and what a run covers (dokumen_tahun, kunci_tahun, sidik)
 - `jumlah`      typed totals: a sheet's own sums (Excel import) and a source document's printed
                 figures, against what the app computes
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 # importing the check modules registers their checks, in this order (the order findings are listed in)
-from kecamatan.checks import lkj, penandatangan, realisasi, renja, renstra, riwayat, sumber  # noqa: F401
+from kecamatan.checks import isian, lkj, penandatangan, realisasi, renja, renstra, riwayat, sumber  # noqa: F401
 from kecamatan.checks.base import ATURAN, Hasil, Temuan, urutkan
 from kecamatan.checks.data import TW_ROMAWI, PeriksaData
 

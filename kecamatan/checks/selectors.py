@@ -4,6 +4,7 @@ stored counts for dashboards, and which Renstra period covers a kecamatan's year
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from kecamatan.checks.base import Hasil, Tautan
 from kecamatan.checks.data import CamatInfo, DokumenInfo, PeriksaData, TandaTangan
@@ -18,6 +20,7 @@ from kecamatan.checks.run import jalankan, kunci_tahun, sidik
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.kunci import judul_dokumen, kunci_dokumen
 from kecamatan.lkj.data import IkuData, LkjData, PKData
+from kecamatan.perbandingan.selectors import aturan_tenggat
 from kecamatan.models import (
     Camat,
     Dokumen,
@@ -70,7 +73,7 @@ def _pk(periode: Periode, tahun: int) -> tuple[dict[str, PKData], dict[str, int]
 
 def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
     """Everything the checks read about one kecamatan-year: 39 queries whatever its size."""
-    periode = Periode.objects.select_related("kecamatan").get(pk=periode_id)  # 1
+    periode = Periode.objects.select_related("kecamatan__kabupaten").get(pk=periode_id)  # 1
     if not periode.tahun_mulai <= tahun <= periode.tahun_selesai:
         raise ValueError(f"Tahun {tahun} di luar periode Renstra {periode.label}.")
     renja = renja_data(periode_id, tahun)  # 23 (its layouts: one)
@@ -99,7 +102,14 @@ def periksa_data(periode_id: int, tahun: int) -> PeriksaData:
         pagu_renstra=pagu_renstra, rp_triwulan=rp_triwulan, riwayat=riwayat, kondisi_awal=kondisi_awal,
         dokumen=dokumen, camat=camat, tanda_tangan=_tanda_tangan(periode, tahun, docs, dokumen, pk_rows, penetapan),
         katalog=katalog, iku_ditetapkan=penetapan is not None, pk_id=pk_ids, faktor_lonjakan=faktor_lonjakan(),
+        hari_ini=timezone.localdate(), tenggat_realisasi=_tenggat_realisasi(periode, tahun),
     )
+
+
+def _tenggat_realisasi(periode: Periode, tahun: int) -> dict[int, datetime.date]:
+    """The kabupaten's deadline of each triwulan's realisasi of the year (Kelola › Kabupaten)."""
+    aturan = aturan_tenggat(periode.kecamatan.kabupaten)
+    return {tw: aturan.tenggat("realisasi", tahun, tw) for tw in (1, 2, 3, 4)}
 
 
 def _per_year(rows: Iterable[tuple[int, int, Decimal]]) -> dict[int, dict[int, Decimal]]:

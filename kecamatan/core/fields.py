@@ -17,6 +17,7 @@ from kecamatan.core.formatting import (
     parse_nilai,
     parse_number,
 )
+from kecamatan.core.rentang import Rentang
 
 
 class AngkaField(forms.DecimalField):
@@ -57,13 +58,17 @@ class AngkaField(forms.DecimalField):
 
 
 class NilaiField(forms.CharField):
-    """A measured value: "84,31", "62 (B-)", "N/A", "-". Cleans to a `Nilai`; empty → `Nilai()`."""
+    """A measured value: "84,31", "62 (B-)", "N/A", "-". Cleans to a `Nilai`; empty → `Nilai()`.
+    With `rentang` (the indicator's valid range, `Indikator.rentang`) a number outside it is refused
+    at the field, named as `peran` ("Target 2025", "Realisasi")."""
 
     widget = forms.TextInput(attrs={"autocomplete": "off"})
 
-    def __init__(self, *args, max_digits: int = 18, decimal_places: int = 4, **kwargs):
+    def __init__(self, *args, max_digits: int = 18, decimal_places: int = 4, rentang: Rentang | None = None,
+                 peran: str = "", **kwargs):
         kwargs.setdefault("required", False)
         self.max_digits, self.decimal_places = max_digits, decimal_places
+        self.rentang, self.peran = rentang, peran
         super().__init__(*args, **kwargs)
 
     def to_python(self, value) -> Nilai:
@@ -88,6 +93,10 @@ class NilaiField(forms.CharField):
     def validate(self, value: Nilai) -> None:
         if self.required and value.is_empty:
             raise ValidationError(self.error_messages["required"], code="required")
+        if self.rentang is not None:
+            masalah = self.rentang.masalah(value, self.peran or str(self.label or "Nilai"))
+            if masalah:
+                raise ValidationError(masalah, code="rentang")
 
     def prepare_value(self, value):
         if isinstance(value, Nilai):

@@ -138,7 +138,7 @@ def baca(content: bytes, load, *, periode_id: int, versi: int, judul: str) -> tu
     data = load(check(identitas(wb), periode_id=periode_id, versi=versi, judul=judul))
     ws = wb[SHEET]
     header = _header_map(ws, data)
-    known = {ind.pk for ind in data.indikator}
+    known = {ind.pk: ind for ind in data.indikator}
     hasil = Hasil()
     seen: set[int] = set()
     for r, row in enumerate(read_rows(ws, min_row=2), start=2):
@@ -164,6 +164,10 @@ def baca(content: bytes, load, *, periode_id: int, versi: int, judul: str) -> tu
             try:
                 sel = cells.get(i, Sel())
                 value = _perkiraan(sel) if kind == "perkiraan" else absent(read_nilai(sel))
+                masalah = None if kind == "perkiraan" else known[ind_id].rentang.masalah(
+                    value, f"{kind.capitalize()} {t}")
+                if masalah:
+                    raise CellError(masalah)
             except CellError as exc:
                 hasil.errors.append(f"{where}: {exc.pesan}")
                 continue

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kecamatan.core.rentang import Rentang
 from kecamatan.importing.base import APP, FORMAT_VERSION, KODE, FileError, RowError, column_letter
 from kecamatan.importing.kinds import Kind
 
@@ -41,6 +42,8 @@ class Item:
     label: str  # "Target 2025: Persentase …", for the diff and the audit trail
     current: object  # its value now
     locked: bool = False
+    rentang: Rentang | None = None  # an indicator's value: the range it must fall in (core.rentang)
+    peran: str = ""  # what the value is, in the range message: "Target 2025", "Realisasi TW I"
 
 
 @dataclass(frozen=True)

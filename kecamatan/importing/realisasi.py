@@ -43,7 +43,8 @@ def _kinerja_sheet(data: RealisasiTriwulanData) -> Sheet:
             cells.update({f"tw:{t}": nilai_cell(ind.per_triwulan[t - 1]) for t in range(1, tw)})
             current = NilaiKeterangan(ind.per_triwulan[tw - 1], ind.keterangan[tw - 1])
             item = Item(f"realisasi:{ind.id}:{data.tahun}:{tw}", REALISASI, ("realisasi", "keterangan"),
-                        f"Realisasi TW {TW_ROMAWI[tw]}: {ind.uraian}", current)
+                        f"Realisasi TW {TW_ROMAWI[tw]}: {ind.uraian}", current, rentang=ind.rentang,
+                        peran="Realisasi")
             rows.append(Row(f"indikator:{ind.id}", group.level, group.kode, cells, (item,),
                             match=(group.kode, normalize(ind.uraian))))
     return Sheet(

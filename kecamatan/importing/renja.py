@@ -91,9 +91,10 @@ def _target_items(data: RenjaData, ind: IndikatorData | None) -> tuple[Item, ...
     n = data.tahun
     return (
         Item(f"targetrenja:{ind.id}:{n}:{RENJA}", NILAI, ("target",), f"Target {n}: {ind.uraian}",
-             data.target_renja_of(ind.id, n, RENJA)),
+             data.target_renja_of(ind.id, n, RENJA), rentang=ind.rentang, peran=f"Target {n}"),
         Item(f"targetrenja:{ind.id}:{n + 1}:{PRAKIRAAN}", NILAI, ("target1",),
-             f"Target {n + 1} (prakiraan maju): {ind.uraian}", data.target_renja_of(ind.id, n + 1, PRAKIRAAN)),
+             f"Target {n + 1} (prakiraan maju): {ind.uraian}", data.target_renja_of(ind.id, n + 1, PRAKIRAAN),
+             rentang=ind.rentang, peran=f"Target {n + 1}"),
     )
 
 

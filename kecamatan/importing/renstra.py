@@ -46,7 +46,8 @@ def _target_sheet(data: RenstraData) -> Sheet:
             return
         for ind in indikator:
             items = (Item(f"satuan:{ind.id}", SATUAN, ("satuan",), f"Satuan: {ind.uraian}", ind.satuan),) + tuple(
-                Item(f"target:{ind.id}:{t}", NILAI, (f"target:{t}",), f"Target {t}: {ind.uraian}", ind.target_of(t))
+                Item(f"target:{ind.id}:{t}", NILAI, (f"target:{t}",), f"Target {t}: {ind.uraian}", ind.target_of(t),
+                     rentang=ind.rentang, peran=f"Target {t}")
                 for t in data.tahun
             )
             rows.append(Row(

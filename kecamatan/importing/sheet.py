@@ -22,7 +22,8 @@ from kecamatan.importing.base import (
     normalize,
 )
 from kecamatan.importing.cells import CellError, Sel
-from kecamatan.importing.layout import Proposed, Row, Rumus, Sheet
+from kecamatan.importing.kinds import SATUAN
+from kecamatan.importing.layout import Item, Proposed, Row, Rumus, Sheet
 from kecamatan.importing.sums import Sums, typed_number
 from kecamatan.importing.workbook import read_rows
 
@@ -220,10 +221,14 @@ class _SheetReader:
         return row
 
     def _read_items(self, row: Row, baris: int, cells) -> None:
+        satuan = None  # a satuan changed in this row: its targets are checked against the new one
         for item in row.items:
             sels = [_sel(cells[self.keys.index(k)]) for k in item.columns]
             try:
                 value = item.kind.read(sels)
+                if item.kind is SATUAN:
+                    satuan = value
+                _check_rentang(item, value, satuan)
             except CellError as exc:
                 self.error(baris, self.headings[item.columns[exc.part]], exc.pesan)
                 if len(item.columns) == 1:
@@ -232,6 +237,16 @@ class _SheetReader:
             self.proposed.append(Proposed(self.sheet.name, baris, item, value))
             if len(item.columns) == 1 and (value is None or isinstance(value, Decimal)):
                 self.sums.values[(row.ref, item.columns[0])] = value if value is not None else Decimal(0)
+
+
+def _check_rentang(item: Item, value, satuan: str | None) -> None:
+    """A value outside its indicator's range (core.rentang): a CellError on the item's first cell."""
+    if item.rentang is None:
+        return
+    rentang = item.rentang.dengan_satuan(satuan) if satuan is not None else item.rentang
+    masalah = rentang.masalah(getattr(value, "nilai", value), item.peran or "Nilai")
+    if masalah:
+        raise CellError(masalah)
 
 
 def _already_gone(sheet: Sheet, ref: str, cells, keys: list[str]) -> bool:

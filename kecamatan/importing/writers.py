@@ -125,7 +125,7 @@ def write_pagu(periode, entries: dict[tuple, object], by, reason) -> None:
 
 def write_realisasi(periode, entries: dict[tuple, object], by, reason) -> None:
     ids = _ids(entries)
-    _indikator(periode, ids)
+    indikator = _indikator(periode, ids)
     years = {(k[1], k[2]) for k in entries}
     existing = {}
     for tahun, tw in years:
@@ -138,7 +138,8 @@ def write_realisasi(periode, entries: dict[tuple, object], by, reason) -> None:
             if row:
                 delete.append(row)
             continue
-        obj = row or Realisasi(indikator_id=pk, tahun=tahun, triwulan=tw)
+        obj = row or Realisasi(tahun=tahun, triwulan=tw)
+        obj.indikator = indikator[pk]  # Realisasi.clean reads its range: no query per row
         obj.nilai, obj.label, obj.keterangan = value.nilai.nilai, value.nilai.label, value.keterangan
         obj.full_clean(exclude=["indikator"], **CLEAN)
         (update if row else create).append(obj)

@@ -48,7 +48,7 @@ class PKForm(forms.ModelForm, _Versi):
         _camat_field(self, camat, required=True)
         self.indikator, self.programs, self.anggaran = indikator, programs, anggaran
         for _, ind in indikator:
-            self.fields[f"target_{ind.pk}"] = NilaiField(label="Target", required=False)
+            self.fields[f"target_{ind.pk}"] = NilaiField(label="Target", required=False, rentang=ind.rentang)
         for program in programs:
             self.fields[f"program_{program.pk}"] = forms.BooleanField(label="Dicantumkan", required=False)
             self.fields[f"keterangan_{program.pk}"] = forms.CharField(label="Keterangan", max_length=100,
@@ -106,7 +106,8 @@ class NilaiPembandingForm(_Versi):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
         for _, ind in indikator:
-            self.fields[f"nilai_{ind.pk}"] = NilaiField(label="Nilai", required=False)
+            self.fields[f"nilai_{ind.pk}"] = NilaiField(label="Nilai", required=False, rentang=ind.rentang,
+                                                        peran="Nilai pembanding")
             self.fields[f"sumber_{ind.pk}"] = forms.CharField(label="Sumber", max_length=200, required=False)
 
     def rows(self):

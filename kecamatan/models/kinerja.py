@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, default_aturan_akhir
 from kecamatan.core.formatting import Nilai
+from kecamatan.core.rentang import Rentang, rentang_indikator
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.wilayah import Periode
 
@@ -25,6 +26,8 @@ class NilaiFields(models.Model):
     nilai = models.DecimalField("nilai", null=True, blank=True, **VALUE_DIGITS)
     label = models.CharField("keterangan nilai", max_length=30, blank=True, help_text="Mis. B- pada 62 (B-), atau N/A")
 
+    PERAN = "Nilai"  # what the value is, in the range messages: "Target", "Realisasi"
+
     class Meta:
         abstract = True
 
@@ -38,6 +41,17 @@ class NilaiFields(models.Model):
     def clean(self) -> None:
         if self.nilai is None and not self.label:
             raise ValidationError({"nilai": "Isi angka, atau keterangan seperti N/A bila tidak ada angka."})
+        indikator = self._indikator_loaded()
+        if indikator is not None:
+            masalah = indikator.rentang.masalah(self.nilai, self.PERAN)
+            if masalah:
+                raise ValidationError({"nilai": masalah}, code="rentang")
+
+    def _indikator_loaded(self):
+        """The indicator the value belongs to (every subclass has one), or None when not set yet."""
+        if getattr(self, "indikator_id", None) is None and "indikator" not in self._state.fields_cache:
+            return None
+        return self.indikator
 
 
 class Indikator(models.Model):
@@ -73,6 +87,11 @@ class Indikator(models.Model):
     )
     kondisi_awal = models.DecimalField("kondisi awal", null=True, blank=True, **VALUE_DIGITS)
     kondisi_awal_label = models.CharField("keterangan kondisi awal", max_length=30, blank=True)
+    boleh_lebih_100 = models.BooleanField(
+        "nilai persen boleh di atas 100", default=False,
+        help_text="Hanya untuk satuan persen. Centang bila target atau realisasinya memang dapat melebihi 100, "
+                  "mis. persentase realisasi PAD terhadap target (105%). Tanpa centang, nilai di atas 100 ditolak.",
+    )
     iku = models.BooleanField("indikator kinerja utama (IKU)", default=False)
     sumber_data = models.CharField("sumber data", max_length=200, blank=True)
     penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
@@ -123,6 +142,11 @@ class Indikator(models.Model):
     def kondisi_awal_nilai(self) -> Nilai:
         return Nilai(self.kondisi_awal, self.kondisi_awal_label)
 
+    @property
+    def rentang(self) -> Rentang:
+        """The values its targets, realisasi and kondisi awal may take (core.rentang)."""
+        return rentang_indikator(self.satuan, boleh_lebih_100=self.boleh_lebih_100)
+
     def owner_periode_id(self) -> int | None:
         owner = self.owner
         if owner is None:
@@ -158,6 +182,8 @@ class Triwulan(models.IntegerChoices):
 
 
 class Target(NilaiFields):
+    PERAN = "Target"
+
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target", verbose_name="indikator")
     tahun = models.PositiveSmallIntegerField("tahun")
 
@@ -182,6 +208,8 @@ class Target(NilaiFields):
 
 class Realisasi(NilaiFields):
     """What an indicator reached in one triwulan of one year (as reported that quarter)."""
+
+    PERAN = "Realisasi"
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name="indikator")
     tahun = models.PositiveSmallIntegerField("tahun")

@@ -138,6 +138,8 @@ class PerjanjianKinerja(models.Model):
 class TargetPK(NilaiFields):
     """A target the Camat commits to in a PK: one tujuan or sasaran indicator."""
 
+    PERAN = "Target Perjanjian Kinerja"
+
     perjanjian = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="target",
                                    verbose_name="perjanjian kinerja")
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_pk", verbose_name="indikator")
@@ -224,6 +226,8 @@ class PengaturanLKj(models.Model):
 class NilaiPembanding(NilaiFields):
     """A realisasi of another kecamatan, typed in by this one for its comparison table, used
     only while that kecamatan has no realisasi of its own in the app for the indicator."""
+
+    PERAN = "Nilai pembanding"
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="nilai_pembanding",
                                   verbose_name="indikator (milik kecamatan ini)")

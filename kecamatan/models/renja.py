@@ -63,6 +63,8 @@ class TargetRenja(NilaiFields):
     for the Renja's year (also the past years n-2 and n-1 that T-C.29 evaluates), tahap prakiraan
     for the year after (prakiraan maju)."""
 
+    PERAN = "Target Renja"
+
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_renja",
                                   verbose_name="indikator")
     tahun = models.PositiveSmallIntegerField("tahun")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas
 from kecamatan.core.formatting import Nilai
+from kecamatan.core.rentang import Rentang, rentang_indikator
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,11 @@ class IndikatorRealisasi:
     per_triwulan: tuple[Nilai, Nilai, Nilai, Nilai]
     keterangan: tuple[str, str, str, str]
     catatan: str = ""  # Bappeda's note from the latest return
+    boleh_lebih_100: bool = False
+
+    @property
+    def rentang(self) -> Rentang:
+        return rentang_indikator(self.satuan, boleh_lebih_100=self.boleh_lebih_100)
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def _indikator_per_pemilik(periode: Periode, tahun: int,
             per_triwulan=tuple(Nilai(per_tw[t].nilai, per_tw[t].label) if t in per_tw else Nilai()
                                for t in (1, 2, 3, 4)),
             keterangan=tuple(per_tw[t].keterangan if t in per_tw else "" for t in (1, 2, 3, 4)),
-            catatan=notes_ind.get(ind.pk, ""),
+            catatan=notes_ind.get(ind.pk, ""), boleh_lebih_100=ind.boleh_lebih_100,
         ))
     return by_owner
 

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from kecamatan.core.formatting import Nilai, format_rupiah
 from kecamatan.core.kunci import TW_ROMAWI
+from kecamatan.core.rentang import masalah_rupiah
 from kecamatan.dokumen.services import Status, check_editable, lock_dokumen, nilai_text, record_change
 from kecamatan.models import (
     Dokumen,
@@ -129,8 +130,9 @@ def _plan_anggaran(plan: _Perubahan, anggaran: Mapping[int, Decimal | None], sub
                 plan.to_delete.append(row)
                 plan.perubahan.append({"item": item, "dari": dari, "ke": "(kosong)"})
             continue
-        if jumlah < 0:
-            plan.errors.setdefault(f"rp_{pk}", []).append("Realisasi Rp tidak boleh negatif.")
+        masalah = masalah_rupiah(jumlah, "Realisasi Rp")
+        if masalah:
+            plan.errors.setdefault(f"rp_{pk}", []).append(masalah)
             continue
         if row and row.jumlah == jumlah:
             continue

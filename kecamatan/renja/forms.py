@@ -42,8 +42,10 @@ class RincianForm(forms.Form):
             self.fields["prakiraan"].disabled = True
             self.fields["prakiraan"].help_text = f"Dijumlahkan dari prakiraan {tahun + 1} aktivitas di bawah."
         for ind in indikator:
-            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun} ({ind.satuan})")
-            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1} ({ind.satuan})")
+            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun} ({ind.satuan})", rentang=ind.rentang,
+                                                         peran=f"Target {tahun}")
+            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1} ({ind.satuan})",
+                                                            rentang=ind.rentang, peran=f"Target {tahun + 1}")
 
     def target_rows(self):
         return [(ind, self[f"target_{ind.pk}"], self[f"prakiraan_{ind.pk}"]) for ind in self.indikator]
@@ -88,8 +90,8 @@ class TargetRenjaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
         for ind in indikator:
-            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun}")
-            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1}")
+            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun}", rentang=ind.rentang)
+            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1}", rentang=ind.rentang)
 
     def rows(self):
         return [(ind, self[f"target_{ind.pk}"], self[f"prakiraan_{ind.pk}"]) for ind in self.indikator]
@@ -112,7 +114,7 @@ class EvaluasiForm(forms.Form):
                   "target_n1": f"Target Renja {tahun - 1}"}
         for ind in indikator:
             for key in EVALUASI_KEYS:
-                field = NilaiField(label=labels[key])
+                field = NilaiField(label=labels[key], rentang=ind.rentang)
                 if key in terkunci:
                     field.disabled = True
                     field.help_text = terkunci[key]

@@ -87,7 +87,7 @@ class CapaianForm(VersiMixin):
                 names = (("target", "Target"), ("realisasi", "Realisasi")) if data_capaian.has_target(t) else (
                     ("realisasi", "Realisasi"),)
                 for name, label in names:
-                    field = NilaiField(label=f"{label} {t}")
+                    field = NilaiField(label=f"{label} {t}", rentang=ind.rentang)
                     field.widget.attrs.update(SMALL)
                     field.initial = getattr(cell, f"{name}_nilai") if cell is not None else None
                     self.fields[f"{name}_{ind.pk}_{t}"] = field

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kecamatan.core.computations import AturanAkhir, Polaritas, akhir_periode, roll_up
 from kecamatan.core.formatting import Nilai
+from kecamatan.core.rentang import Rentang, rentang_indikator
 from kecamatan.tables.base import Kantor, PenandatanganData
 
 TOTAL = "total"  # key of the grand total in rolled-up pagu
@@ -29,6 +30,11 @@ class IndikatorData:
     sumber_data: str = ""
     penanggung_jawab: str = ""
     target: dict[int, Nilai] = field(default_factory=dict)
+    boleh_lebih_100: bool = False  # a percentage that may exceed 100 (Indikator.boleh_lebih_100)
+
+    @property
+    def rentang(self) -> Rentang:
+        return rentang_indikator(self.satuan, boleh_lebih_100=self.boleh_lebih_100)
 
     def target_of(self, tahun: int) -> Nilai:
         return self.target.get(tahun, Nilai())

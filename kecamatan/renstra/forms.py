@@ -12,6 +12,7 @@ from kecamatan.core import bantuan
 from kecamatan.core.fields import AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.forms import VersiMixin
+from kecamatan.core.rentang import rentang_indikator
 
 
 def _helper(submit_label: str = "Simpan") -> FormHelper:
@@ -84,7 +85,7 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = m.Indikator
         fields = ["urutan", "uraian", "satuan", "polaritas", "aturan_akhir", "formula", "penjelasan", "iku",
-                  "sumber_data", "penanggung_jawab"]
+                  "sumber_data", "penanggung_jawab", "boleh_lebih_100"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "formula": forms.Textarea(attrs={"rows": 2}),
                    "penjelasan": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"urutan": bantuan.URUTAN, "satuan": bantuan.SATUAN, "polaritas": bantuan.POLARITAS,
@@ -113,6 +114,19 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
 
     def targets(self) -> dict[int, Nilai]:
         return {t: self.cleaned_data[f"target_{t}"] for t in self.tahun_list}
+
+    def clean(self):
+        """Kondisi awal and targets within the range the satuan typed here gives (core.rentang)."""
+        data = super().clean()
+        if "satuan" not in data:
+            return data
+        rentang = rentang_indikator(data["satuan"], boleh_lebih_100=data.get("boleh_lebih_100", False))
+        peran = {"kondisi_awal_teks": "Kondisi awal", **{f"target_{t}": f"Target {t}" for t in self.tahun_list}}
+        for name, what in peran.items():
+            masalah = rentang.masalah(data.get(name), what) if name in data else None
+            if masalah:
+                self.add_error(name, masalah)
+        return data
 
     def save(self, commit=False):
         indikator = super().save(commit=False)

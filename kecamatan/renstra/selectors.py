@@ -49,6 +49,7 @@ def indikator_data(ind: Indikator, targets: dict[int, dict[int, Nilai]]) -> Indi
         sumber_data=ind.sumber_data,
         penanggung_jawab=ind.penanggung_jawab,
         target=targets.get(ind.pk, {}),
+        boleh_lebih_100=ind.boleh_lebih_100,
     )
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from kecamatan.core.access import periode_of
 from kecamatan.core.formatting import Nilai, format_rupiah
+from kecamatan.core.rentang import masalah_rupiah
 from kecamatan.dokumen.services import check_editable, dokumen_by_kunci, lock_dokumen, nilai_text, record_change
 from kecamatan.models import (
     Dokumen,
@@ -138,8 +139,9 @@ def save_pagu(*, subkegiatan: SubKegiatan, jumlah: Mapping[tuple[int, str], Deci
         if tahun not in periode.tahun_list or tahap not in Pagu.Tahap.values:
             errors.setdefault(field, []).append("Kolom pagu tidak dikenal.")
             continue
-        if value is not None and value < 0:
-            errors.setdefault(field, []).append("Pagu tidak boleh negatif.")
+        masalah = masalah_rupiah(value, "Pagu")
+        if masalah:
+            errors.setdefault(field, []).append(masalah)
             continue
         row = existing.get((tahun, tahap))
         if (row.jumlah if row else None) == value:

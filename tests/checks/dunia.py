@@ -35,12 +35,13 @@ class Ind:
     polaritas: Polaritas = Polaritas.POSITIF
     kondisi_awal: str = ""
     iku: bool = False
+    boleh_lebih_100: bool = False
 
     def data(self, id: int) -> IndikatorData:
         return IndikatorData(
             id=id, uraian=self.uraian, satuan=self.satuan, formula=self.formula, polaritas=self.polaritas,
             aturan=default_aturan_akhir(self.satuan), kondisi_awal=n(self.kondisi_awal), iku=self.iku,
-            target={t: n(v) for t, v in self.target.items()},
+            target={t: n(v) for t, v in self.target.items()}, boleh_lebih_100=self.boleh_lebih_100,
         )
 
 
@@ -139,6 +140,10 @@ class Dunia:
             2: {2024: {1: n("20"), 2: n("40"), 3: n("60"), 4: n("80")}},
             3: {2024: {1: n("25"), 2: n("50"), 3: n("75"), 4: n("83,33")}},
         }
+        for i in self.ind:  # every TW is verified, so complete: N/A (with its reason) where nothing was measured
+            per_tw = self.realisasi.setdefault(i, {}).setdefault(2024, {})
+            for tw in (1, 2, 3, 4):
+                per_tw.setdefault(tw, n("N/A"))
         self.rp_triwulan = {sub.id: {tw: D(1_000_000) for tw in (1, 2, 3, 4)} for sub in self.subs()}
         self.pk_target = {"awal": {2: n("78"), 3: n("83,33")}}
         self.pk_program = {"awal": [101, 102]}

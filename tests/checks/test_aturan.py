@@ -70,25 +70,39 @@ def test_a_dash_or_na_target_is_a_target():
     assert found(dunia, "indikator-tanpa-target") == []
 
 
-def test_percentage_above_100_with_positive_polarity_in_renstra_renja_and_pk():
+def test_values_outside_their_range_in_renstra_renja_pk_and_realisasi():
+    """Stored before the forms refused them: a persen above 100 (either polarity), a negative count."""
     dunia = Dunia()
     dunia.ind[2].target[2026] = "120"
     dunia.pk_target["awal"][2] = n("105")
     dunia.ind[4].target[2025] = "110"
+    dunia.ind[4].polaritas = Polaritas.NEGATIF  # lower is better: still at most 100%
     dunia.target_renja[4][("renja", 2024)] = n("150")
-    hits = found(dunia, "persen-di-atas-100")
-    assert [(t.dokumen, t.tingkat) for t in hits] == [("renstra", PERINGATAN)] * 2 + [("renja-2024", PERINGATAN),
-                                                                                     ("lkj-2024", PERINGATAN)]
-    assert hits[0].pesan.startswith("Target Renstra “Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti” "
-                                    "lebih dari 100% (2026: 120%)")
-    assert "Target Perjanjian Kinerja awal 2024" in hits[3].pesan
+    dunia.ind[6].kondisi_awal = "-2"
+    dunia.realisasi[2][2024][3] = n("-5")
+    hits = found(dunia, "nilai-di-luar-rentang")
+    assert [(t.dokumen, t.tingkat) for t in hits] == [("renstra", GALAT)] * 3 + [
+        ("renja-2024", GALAT), ("realisasi-2024-3", GALAT), ("lkj-2024", GALAT)]
+    assert hits[0].pesan == (
+        "“Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti”: Target Renstra 2026 indikator bersatuan "
+        "persen tidak boleh lebih dari 100% (indikator ini tidak mengizinkan nilai di atas 100; bila memang dapat, "
+        "centang “Nilai persen boleh di atas 100” pada isian indikator). Tercatat 120%.")
+    assert hits[2].pesan == ("“Jumlah Dokumen Perencanaan Perangkat Daerah”: Kondisi awal indikator bersatuan dokumen "
+                             "tidak boleh negatif. Tercatat -2 Dokumen.")
+    assert "Realisasi 2024 TW III indikator bersatuan persen tidak boleh negatif. Tercatat -5%." in hits[4].pesan
+    assert hits[4].tautan == Tautan.to("kecamatan:realisasi", pk=1, tahun=2024, triwulan=3)
+    assert hits[5].pesan.startswith("“Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti”: Target "
+                                    "Perjanjian Kinerja awal 2024 indikator")
 
 
-def test_percentage_above_100_is_fine_for_negative_polarity():
+def test_a_percentage_above_100_where_the_indicator_allows_it():
     dunia = Dunia()
     dunia.ind[4].target[2025] = "110"
-    dunia.ind[4].polaritas = Polaritas.NEGATIF
-    assert found(dunia, "persen-di-atas-100") == []
+    dunia.realisasi[4][2024][4] = n("104,5")
+    dunia.ind[4].boleh_lebih_100 = True
+    assert found(dunia, "nilai-di-luar-rentang") == []
+    dunia.ind[4].boleh_lebih_100 = False
+    assert len(found(dunia, "nilai-di-luar-rentang")) == 2
 
 
 def test_negative_polarity_with_a_formula_that_counts_what_one_wants_more_of():
@@ -586,6 +600,47 @@ def test_rp_against_the_perubahan_when_there_is_one():
     assert t.dokumen == "realisasi-2024-4" and "melebihi pagunya Rp 3.500.000" in t.pesan
 
 
+def test_a_submitted_triwulan_with_empty_indicators_counts_them():
+    """The issue's case: a TW with most indicators empty was "Tidak ada temuan"."""
+    dunia = Dunia()
+    for i in (1, 4, 5, 6, 7, 8, 9):
+        del dunia.realisasi[i][2024][2]
+    hit, _ = one(dunia, "realisasi-belum-diisi")
+    assert (hit.dokumen, hit.tingkat, hit.tempat) == ("realisasi-2024-2", GALAT, "7 indikator")
+    assert hit.pesan.startswith("Realisasi 2024 TW II sudah diverifikasi, tetapi 7 dari 10 indikator belum diisi "
+                                "(“Indeks Pelayanan Publik”, “Persentase pemenuhan fasilitasi kebutuhan operasional "
+                                "perkantoran”, “Persentase dokumen perencanaan yang tersusun tepat waktu” dan 4 lainnya).")
+    assert hit.tautan == Tautan.to("kecamatan:realisasi", pk=1, tahun=2024, triwulan=2)
+    assert jalankan(dunia.build()).untuk("realisasi-2024-2").galat == 1  # no "tanpa temuan" badge
+
+
+def test_a_draft_triwulan_is_flagged_once_its_deadline_has_passed():
+    from kecamatan.checks.data import DokumenInfo
+
+    dunia = Dunia()
+    dunia.dokumen["realisasi-2024-4"] = DokumenInfo("realisasi-2024-4", "Realisasi 2024 TW IV", "draft", 3)
+    del dunia.realisasi[6][2024][4]
+    data = dunia.build()
+
+    def belum(data):
+        return [(t.dokumen, t.tingkat, t.pesan) for t in jalankan(data).temuan if t.aturan == "realisasi-belum-diisi"]
+
+    assert belum(data) == []  # no day given: nothing is late
+    batas = {tw: datetime.date(2024, 3 * tw + 1, 15) if tw < 4 else datetime.date(2025, 1, 15) for tw in (1, 2, 3, 4)}
+    sebelum = replace(data, hari_ini=datetime.date(2025, 1, 15), tenggat_realisasi=batas)
+    assert belum(sebelum) == []  # the deadline is today: still in time
+    assert belum(replace(sebelum, hari_ini=datetime.date(2025, 1, 16))) == [(
+        "realisasi-2024-4", PERINGATAN, "Tenggat Realisasi 2024 TW IV (15 Januari 2025) sudah lewat, tetapi 1 dari 10 "
+        "indikator belum diisi (“Jumlah Dokumen Perencanaan Perangkat Daerah”). Isi angkanya, atau N/A dengan "
+        "alasannya bila tidak ada angka.")]
+
+
+def test_na_with_its_reason_is_a_realisasi():
+    dunia = Dunia()
+    dunia.realisasi[6][2024][1] = n("N/A")
+    assert found(dunia, "realisasi-belum-diisi") == []
+
+
 # --- PK, IKU, LKj ---------------------------------------------------------------------------------
 
 
@@ -776,8 +831,9 @@ def test_findings_are_grouped_by_document_galat_first():
     dunia.realisasi[3][2024].update({1: n("12,69"), 2: n("12,68")})
     hasil = jalankan(dunia.build())
     assert [(k.kunci, k.galat, k.peringatan) for k in hasil.per_dokumen(kosong=False)] == [
-        ("renstra", 1, 1), ("realisasi-2024-2", 0, 1)]
-    assert [t.aturan for t in hasil.temuan] == ["indikator-tanpa-satuan", "persen-di-atas-100", "realisasi-kumulatif-turun"]
+        ("renstra", 2, 0), ("realisasi-2024-2", 0, 1)]
+    assert [t.aturan for t in hasil.temuan] == ["nilai-di-luar-rentang", "indikator-tanpa-satuan",
+                                                "realisasi-kumulatif-turun"]
     assert hasil.ringkasan()["lkj-2024"] == {"galat": 0, "peringatan": 0}
-    assert hasil.untuk("renstra").galat == 1 and hasil.untuk("renstra").dokumen == (("renstra", "Renstra 2024-2026"),)
+    assert hasil.untuk("renstra").galat == 2 and hasil.untuk("renstra").dokumen == (("renstra", "Renstra 2024-2026"),)
 

@@ -87,6 +87,13 @@ def test_pk_target_in_indonesian_notation_is_stored_as_decimal_and_printed(clien
     periode, o = world
     ind = o["indikator"][1]
     form = client.get(_url("lkj_pk", periode, "awal")).context["form"]
+    data = form_data(form, **{f"target_{ind.pk}": "-1,5", "ttd_tanggal": "2024-02-01",
+                              f"program_{o['programs'][0].pk}": None})
+    response = client.post(_url("lkj_pk", periode, "awal"), data)  # a persen indicator: never negative
+    assert response.context["form"].errors[f"target_{ind.pk}"] == [
+        "Target indikator bersatuan persen tidak boleh negatif."]
+    ind.boleh_lebih_100 = True  # 1.234,5 %: only for an indicator that allows more than 100
+    ind.save()
     data = form_data(form, **{f"target_{ind.pk}": "1.234,5", "ttd_tanggal": "2024-02-01",
                               f"program_{o['programs'][0].pk}": None})
     assert client.post(_url("lkj_pk", periode, "awal"), data).status_code == 302

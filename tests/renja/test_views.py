@@ -186,3 +186,21 @@ def test_aktivitas_prakiraan_sum_replaces_the_typed_one(client, renja):
     html = client.get(_url("renja_rincian", periode, sub.pk)).content.decode()
     assert 'id="prakiraan-aktivitas">10.300.000<' in html
     assert 'name="prakiraan" value="" ' not in html or "disabled" in html
+
+
+def test_renja_targets_outside_the_range_of_the_satuan_are_refused_at_their_field(client, renja):
+    periode, dokumen, sub = renja
+    program_ind = Indikator.objects.get(program__periode=periode)
+    assert program_ind.satuan == "Persen"
+    response = client.post(_url("renja_target", periode), {f"target_{program_ind.pk}": "150",
+                                                            f"prakiraan_{program_ind.pk}": "-1"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors[f"target_{program_ind.pk}"][0].startswith(
+        "Target 2024 indikator bersatuan persen tidak boleh lebih dari 100% (indikator ini tidak mengizinkan")
+    assert errors[f"prakiraan_{program_ind.pk}"] == ["Target 2025 indikator bersatuan persen tidak boleh negatif."]
+    assert not TargetRenja.objects.filter(indikator=program_ind, tahun=2024, nilai=150).exists()
+    sub_ind = Indikator.objects.get(subkegiatan=sub)  # a count: the rincian page refuses a negative target too
+    response = client.post(_url("renja_rincian", periode, sub.pk), _rincian_post(sub, **{f"target_{sub_ind.pk}": "-2"}))
+    assert response.context["form"].errors[f"target_{sub_ind.pk}"] == [
+        "Target 2024 indikator bersatuan dokumen tidak boleh negatif."]

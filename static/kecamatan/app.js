@@ -58,7 +58,7 @@
      Its links are plain anchors (they work without this script); here the field is scrolled to the
      middle of the screen, clear of the sticky table header and first column, and focused. */
   function tuju(field) {
-    field.scrollIntoView({ block: "center", inline: "center" });
+    field.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });  // not Bootstrap's smooth scroll
     field.focus({ preventScroll: true });
   }
 

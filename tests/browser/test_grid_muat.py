@@ -18,17 +18,26 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("SAKIP_SCREENSHOTS")
 
 
-def open_grid(browser, live_server, periode, width: int, height: int = 800):
-    """The operator's TW I 2024 grid of Randuagung in a window `width` px wide, signed in by cookie."""
-    client = Client()
-    client.force_login(get_user_model().objects.get(username="operator.randuagung"))
-    context = browser.new_context(locale="id-ID", viewport={"width": width, "height": height})
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/renstra/{periode.pk}/realisasi/2024/1/")
-    return page
+@pytest.fixture
+def open_grid(browser, live_server, randuagung):
+    """Opens the operator's TW I 2024 grid of Randuagung in a window `width` px wide, signed in by cookie."""
+    contexts = []
+
+    def open_(width: int, height: int = 800):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username="operator.randuagung"))
+        context = browser.new_context(locale="id-ID", viewport={"width": width, "height": height})
+        contexts.append(context)
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{live_server.url}/renstra/{randuagung.pk}/realisasi/2024/1/")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 def shot(page, name: str) -> None:
@@ -43,10 +52,10 @@ def inside_viewport(page, box) -> bool:
             and box["y"] + box["height"] <= size["height"])
 
 
-def test_error_summary_link_focuses_its_field(browser, live_server, randuagung):
+def test_error_summary_link_focuses_its_field(open_grid, randuagung):
     indikator = list(Indikator.objects.filter(periode=randuagung, subkegiatan__isnull=False).order_by("pk"))
     first, far = indikator[0], indikator[-1]
-    page = open_grid(browser, live_server, randuagung, 1280)
+    page = open_grid(1280)
     page.locator(f"#id_nilai_{first.pk}").fill("1.5")
     page.locator(f"#id_nilai_{far.pk}").fill("dua")
     page.get_by_role("button", name="Simpan semua").click()
@@ -56,7 +65,8 @@ def test_error_summary_link_focuses_its_field(browser, live_server, randuagung):
     # on load: the first field with an error has the focus and is on screen
     assert page.evaluate("document.activeElement.id") == f"id_nilai_{first.pk}"
     # the summary's second link: the far field, focused and scrolled into view (clear of the sticky header)
-    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    shot(page, "galat-ringkasan-1280")
     link = summary.get_by_role("link", name=f"Realisasi: {far.uraian}")
     assert link.get_attribute("href") == f"#id_nilai_{far.pk}"
     link.click()
@@ -69,9 +79,9 @@ def test_error_summary_link_focuses_its_field(browser, live_server, randuagung):
     shot(page, "galat-1280")
 
 
-def test_phone_shows_the_input_beside_the_indicator_name(browser, live_server, randuagung):
+def test_phone_shows_the_input_beside_the_indicator_name(open_grid, randuagung):
     ind = Indikator.objects.filter(periode=randuagung, subkegiatan__isnull=False).order_by("pk").first()
-    page = open_grid(browser, live_server, randuagung, 390, 844)
+    page = open_grid(390, 844)
     row = page.locator(f"#indikator-{ind.pk}")
     row.scroll_into_view_if_needed()
     name, field = row.locator("td.kolom-nama"), row.locator(f"#id_nilai_{ind.pk}")
@@ -87,12 +97,13 @@ def test_phone_shows_the_input_beside_the_indicator_name(browser, live_server, r
     shot(page, "grid-390-geser")
 
 
-def test_thirteen_digit_rupiah_is_whole_in_its_input(browser, live_server, randuagung):
+def test_thirteen_digit_rupiah_is_whole_in_its_input(open_grid, randuagung):
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=randuagung).order_by("pk").first()
-    page = open_grid(browser, live_server, randuagung, 1280)
+    page = open_grid(1280)
     field = page.locator(f"#id_rp_{sub.pk}")
     assert field.get_attribute("inputmode") == "decimal" and field.get_attribute("data-isian") == "rupiah"
     field.fill("1.267.300.839.000")
     assert field.evaluate("el => el.scrollWidth <= el.clientWidth"), field.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    field.scroll_into_view_if_needed()
     shot(page, "grid-1280")
+    page.locator("#anggaran").evaluate("el => el.scrollIntoView({behavior: 'instant'})")
+    shot(page, "grid-1280-anggaran")

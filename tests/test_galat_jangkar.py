@@ -8,7 +8,17 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from kecamatan.models import Dokumen, Indikator, Peran, Program, ProgramLalu, Sasaran, SubKegiatan, Tujuan, UsulanPemangku
+from kecamatan.models import (
+    Dokumen,
+    Indikator,
+    Peran,
+    Program,
+    ProgramLalu,
+    Sasaran,
+    SubKegiatan,
+    Tujuan,
+    UsulanPemangku,
+)
 from tests.factories import PeriodeFactory, ProgramLaluFactory, build_cascade, build_renja, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +26,9 @@ pytestmark = pytest.mark.django_db
 
 def summary(html: str) -> tuple[str, list[str], str]:
     """The summary's heading, the ids its links point to, and its text."""
-    box = re.search(r'<div class="alert alert-danger ringkasan-galat[^"]*" id="ringkasan-galat".*?</ol>', html, re.S)
+    box = re.search(r'<div class="alert alert-danger ringkasan-galat[^"]*" id="ringkasan-galat".*?</ol>', html, re.DOTALL)
     assert box, "no error summary on the page"
-    heading = re.sub(r"<[^>]+>", "", re.search(r"<h2.*?</h2>", box.group(), re.S).group())
+    heading = re.sub(r"<[^>]+>", "", re.search(r"<h2.*?</h2>", box.group(), re.DOTALL).group())
     links = re.findall(r'<a class="alert-link" href="#([^"]+)" data-galat="\1">', box.group())
     return heading, links, re.sub(r"<[^>]+>", "", box.group())
 
@@ -142,3 +152,16 @@ def test_renja_row_saves_return_to_their_row(client, periode):
     back = reverse("kecamatan:renja_usulan", args=[periode.pk, 2024])
     assert response.status_code == 302 and response["Location"] == f"{back}#usulan-{usulan.pk}"
     assert f'id="usulan-{usulan.pk}"' in client.get(back).content.decode()
+
+
+def test_renstra_history_grid_summary_names_the_row(client, periode):
+    rows = [ProgramLaluFactory(periode=periode) for _ in range(2)]
+    url = reverse("kecamatan:renstra_tc24", args=[periode.pk])
+    data = post_data(client.get(url).context["form"])
+    bad = {f"anggaran_{row.pk}_{row.berlaku_sampai}": "-5" for row in rows}
+    html = client.post(url, data | bad).content.decode()
+    heading, links, text = summary(html)
+    assert heading.strip() == "2 isian perlu diperbaiki"
+    assert links == [f"id_{name}" for name in bad] and set(links) <= field_ids(html)
+    for row in rows:  # the same column twice: each link says its row
+        assert f"Anggaran {row.berlaku_sampai}: {row.uraian}" in text

@@ -22,7 +22,6 @@ from kecamatan.realisasi import selectors as realisasi_selectors
 from kecamatan.realisasi import services as realisasi_services
 from kecamatan.realisasi.tables.triwulan import build_realisasi
 
-
 ROW_OF_FIELD = {"nilai": "indikator", "keterangan": "indikator", "rp": "subkegiatan"}
 
 

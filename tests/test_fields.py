@@ -62,3 +62,27 @@ def test_nilai_prints_back():
     assert field.prepare_value(Nilai(D("62.0000"), "B-")) == "62 (B-)"
     assert field.prepare_value(Nilai()) == ""
     assert field.prepare_value("as typed") == "as typed"
+
+
+def test_number_widgets_open_the_decimal_keypad_and_rupiah_is_wide():
+    """core/fields.py is the one place: whatever widget a form passes, and whatever class it sets
+    afterwards, a number gets inputmode="decimal" and a Rupiah the wide box (RUPIAH_ATTRS, app.css)."""
+    from kecamatan.core.fields import RUPIAH_ATTRS, RupiahField
+
+    class F(forms.Form):
+        volume = AngkaField(widget=forms.TextInput(attrs={"class": "form-control"}))
+        dana = RupiahField()
+        pagu = RupiahField(widget=forms.TextInput(attrs={"class": "form-control text-end", "inputmode": "text"}))
+        nilai = NilaiField()
+
+    form = F()
+    form.fields["dana"].widget.attrs.update({"class": "form-control form-control-sm", "size": 13})  # as grids do
+    html = {name: str(form[name]) for name in form.fields}
+    assert RUPIAH_ATTRS == {"data-isian": "rupiah"}
+    for name in ("volume", "dana", "pagu"):
+        assert 'inputmode="decimal"' in html[name], html[name]
+    assert 'data-isian="rupiah"' in html["dana"] and 'data-isian="rupiah"' in html["pagu"]
+    assert "data-isian" not in html["volume"]
+    assert "inputmode" not in html["nilai"]  # N/A and B- need letters: no decimal keypad
+    hidden = RupiahField(widget=forms.HiddenInput)
+    assert "inputmode" not in hidden.widget.attrs and "data-isian" not in hidden.widget.attrs

@@ -19,6 +19,10 @@ from kecamatan.core.formatting import (
 )
 from kecamatan.core.rentang import Rentang
 
+# static/kecamatan/app.css makes an input with these attributes wide enough for 1.267.300.839.000; an attribute,
+# not a class, so that a form setting the widget's class afterwards keeps it
+RUPIAH_ATTRS = {"data-isian": "rupiah"}
+
 
 class AngkaField(forms.DecimalField):
     """Takes 1.500.000,50 / Rp 1.500.000 / 1500000,5; rejects the ambiguous 1.5."""
@@ -38,6 +42,13 @@ class AngkaField(forms.DecimalField):
             for validator in self.validators:
                 if getattr(validator, "code", "") == "min_value":
                     validator.message = min_value_message
+
+    def widget_attrs(self, widget):
+        """Every number input opens the phone's numeric keypad, whatever widget a form passes."""
+        attrs = super().widget_attrs(widget)
+        if not widget.is_hidden:
+            attrs["inputmode"] = "decimal"
+        return attrs
 
     def to_python(self, value):
         if self.dash_empty and isinstance(value, str) and value.strip() in NULL_RUPIAH:
@@ -60,7 +71,8 @@ class AngkaField(forms.DecimalField):
 class NilaiField(forms.CharField):
     """A measured value: "84,31", "62 (B-)", "N/A", "-". Cleans to a `Nilai`; empty → `Nilai()`.
     With `rentang` (the indicator's valid range, `Indikator.rentang`) a number outside it is refused
-    at the field, named as `peran` ("Target 2025", "Realisasi")."""
+    at the field, named as `peran` ("Target 2025", "Realisasi").
+    No inputmode="decimal": a phone's decimal keypad has no letters, and N/A or B- must be typed."""
 
     widget = forms.TextInput(attrs={"autocomplete": "off"})
 
@@ -113,6 +125,13 @@ class RupiahField(AngkaField):
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", 0)
         super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        """Wide enough for a 13-digit amount with its dots (RUPIAH_ATTRS), whatever widget a form passes."""
+        attrs = super().widget_attrs(widget)
+        if not widget.is_hidden:
+            attrs.update(RUPIAH_ATTRS)
+        return attrs
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip() in NULL_RUPIAH:

@@ -59,3 +59,15 @@ def save_or_errors(request, form, save, success: str, back: str):
         messages.success(request, success)
         return redirect(back)
     return None
+
+
+def with_anchor(url: str, anchor: str | None) -> str:
+    """`url#anchor`: after a save, back to the row the user was on (its id on the page)."""
+    return f"{url}#{anchor}" if anchor else url
+
+
+def changed_row(form, row_of) -> str | None:
+    """The anchor of the last row (in the form's field order, top to bottom of the page) whose fields
+    the user changed; `row_of(field name)` gives a field's row anchor or None."""
+    rows = [row for name in form.changed_data if (row := row_of(name))]
+    return rows[-1] if rows else None

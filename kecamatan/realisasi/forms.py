@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kecamatan.core.fields import AngkaField, NilaiField
+from kecamatan.core.fields import RUPIAH_ATTRS, AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.forms import VersiMixin
 
@@ -35,7 +35,7 @@ class RealisasiTriwulanForm(VersiMixin):
             self.fields[f"rp_{pk}"] = AngkaField(
                 label="Realisasi Rp", required=False, max_digits=18, decimal_places=2, initial=initial_rp.get(pk),
                 min_value=0, min_value_message="Realisasi Rp tidak boleh negatif.",
-                widget=forms.TextInput(attrs={"class": "form-control form-control-sm text-end isian", "inputmode": "decimal",
+                widget=forms.TextInput(attrs={**RUPIAH_ATTRS, "class": "form-control form-control-sm text-end isian",
                                               "autocomplete": "off", "data-kolom": "rp",
                                               "aria-label": f"Realisasi Rp: {labels.get(('subkegiatan', pk), '')}"}),
             )

@@ -13,7 +13,7 @@ from django.urls import reverse
 from kecamatan.core import access
 from kecamatan.core import errors as core_errors
 from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
-from kecamatan.core.views import add_service_error, require_edit
+from kecamatan.core.views import add_service_error, changed_row, require_edit, with_anchor
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import selectors
 from kecamatan.dokumen import services as dokumen_services
@@ -22,6 +22,14 @@ from kecamatan.realisasi import forms as realisasi_forms
 from kecamatan.realisasi import selectors as realisasi_selectors
 from kecamatan.realisasi import services as realisasi_services
 from kecamatan.realisasi.tables.triwulan import build_realisasi
+
+ROW_OF_FIELD = {"nilai": "indikator", "keterangan": "indikator", "rp": "subkegiatan"}
+
+
+def _row_of(name: str) -> str | None:
+    """nilai_12 → indikator-12, rp_7 → subkegiatan-7: the id of the field's row on the page."""
+    prefix, _, pk = name.partition("_")
+    return f"{ROW_OF_FIELD[prefix]}-{pk}" if prefix in ROW_OF_FIELD else None
 
 
 @login_required
@@ -41,10 +49,12 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
     labels.update({("subkegiatan", a.data.id): f"{a.data.kode} {a.data.nama}" for a in halaman.anggaran})
     can_edit = access.can_edit(request.user, periode)
     form = bentrok = None
+    initial = {"initial_nilai": {b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
+               "initial_rp": {a.data.id: a.jumlah for a in halaman.anggaran}}  # what was there: changed_row
     if request.method == "POST":
         require_edit(request.user, periode)
         form = realisasi_forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
-                                           labels=labels)
+                                           labels=labels, **initial)
         if form.is_valid():
             try:
                 realisasi_services.save_realisasi_triwulan(
@@ -59,14 +69,13 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
             else:
                 messages.success(request, f"Realisasi TW {TW_ROMAWI[triwulan]} {tahun} disimpan. Capaian dan "
                                           "penyerapan di bawah sudah dihitung ulang.")
-                return redirect(request.path)
+                return redirect(with_anchor(request.path, changed_row(form, _row_of)))
         if form.errors and not bentrok:
             messages.error(request, "Isian belum disimpan: perbaiki yang ditandai merah. Tidak ada yang berubah.")
     elif can_edit and not dokumen.is_locked:
         form = realisasi_forms.RealisasiTriwulanForm(
             initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids, labels=labels,
-            initial_nilai={b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
-            initial_rp={a.data.id: a.jumlah for a in halaman.anggaran},
+            **initial,
         )
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
 from kecamatan.core.formatting import Nilai
-from kecamatan.core.views import add_service_error
+from kecamatan.core.views import add_service_error, with_anchor
 from kecamatan.dokumen import services as core_services
 from kecamatan.dokumen.forms import PenandatanganForm
 from kecamatan.dokumen.pages import YearPage
@@ -173,7 +173,7 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
             add_service_error(form, exc)
         else:
             messages.success(request, f"Rincian {sub.kode} disimpan.")
-            return redirect(page.url("renja_detail"))
+            return redirect(with_anchor(page.url("renja_detail"), f"subkegiatan-{sub.pk}"))
     return render(request, "kecamatan/renja/rincian.html", page.context(
         sub=sub, form=form, formset=formset, dana_aktivitas=found["dana_aktivitas"],
         prakiraan_aktivitas=found["prakiraan_aktivitas"]))
@@ -272,13 +272,13 @@ def _ranwal_form(page: YearPage, data=None, initial=None):
 def _save_ranwal(request, page: YearPage, form, baris):
     node = selectors.node_of(page.periode, form.cleaned_data["kebutuhan"])
     try:
-        services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,
-                                      by=request.user)
+        baris = services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,
+                                              by=request.user)
     except ValidationError as exc:
         add_service_error(form, exc)
         return None
     messages.success(request, "Baris review Ranwal RKPD disimpan.")
-    return redirect(page.url("renja_ranwal"))
+    return redirect(with_anchor(page.url("renja_ranwal"), f"ranwal-{baris.pk}"))
 
 
 @login_required
@@ -338,12 +338,12 @@ def renja_usulan(request, pk: int, tahun: int):
     form = forms.UsulanForm(post) if page.editable else None
     if post is not None and form.is_valid():
         try:
-            services.simpan_usulan(dokumen=page.dokumen, usulan=None, data=form.cleaned_data, by=request.user)
+            usulan = services.simpan_usulan(dokumen=page.dokumen, usulan=None, data=form.cleaned_data, by=request.user)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, "Usulan disimpan.")
-            return redirect(page.url("renja_usulan"))
+            return redirect(with_anchor(page.url("renja_usulan"), f"usulan-{usulan.pk}"))
     return render(request, "kecamatan/renja/usulan.html", page.context(rows=rows, form=form))
 
 
@@ -363,7 +363,7 @@ def renja_usulan_ubah(request, pk: int, tahun: int, row_pk: int):
             add_service_error(form, exc)
         else:
             messages.success(request, "Usulan disimpan.")
-            return redirect(page.url("renja_usulan"))
+            return redirect(with_anchor(page.url("renja_usulan"), f"usulan-{usulan.pk}"))
     return render(request, "kecamatan/renja/form.html", page.context(
         form=form, judul=f"Usulan pemangku kepentingan {tahun}", kembali=page.url("renja_usulan")))
 

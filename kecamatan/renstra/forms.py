@@ -9,7 +9,7 @@ from django import forms
 
 from kecamatan import models as m
 from kecamatan.core import bantuan
-from kecamatan.core.fields import AngkaField, NilaiField
+from kecamatan.core.fields import RUPIAH_ATTRS, AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
 from kecamatan.core.forms import VersiMixin
 from kecamatan.core.rentang import rentang_indikator
@@ -152,7 +152,7 @@ class PaguForm(forms.Form):
                     label=f"{m.Pagu.Tahap(tahap).label} {tahun}", required=False, max_digits=18, decimal_places=2,
                     min_value=0, min_value_message="Pagu tidak boleh negatif.", initial=existing.get((tahun, tahap)),
                     disabled=kunci_of(tahap, tahun) in locked,
-                    widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control text-end",
+                    widget=forms.TextInput(attrs={**RUPIAH_ATTRS, "class": "form-control text-end",
                                                   "autocomplete": "off",
                                                   "aria-label": f"Pagu {m.Pagu.Tahap(tahap).label} {tahun}"}),
                 )

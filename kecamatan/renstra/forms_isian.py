@@ -58,7 +58,9 @@ class GridForm(VersiMixin):
                 cell = data.cells.get((key, tahun))
                 for name, label in grid.values:
                     field = grid.field(f"{label} {tahun}")
-                    field.widget.attrs.update({**SMALL, "size": 9 if grid.nilai else 13})
+                    field.widget.attrs.update({  # aria-label: which row, for screen readers and the error summary
+                        **SMALL, "size": 9 if grid.nilai else 13,
+                        "aria-label": f"{label} {tahun}: {row.uraian if row is not None else 'baris baru'}"})
                     field.initial = grid.get(cell, name) if cell is not None else None
                     self.fields[f"{name}_{key}_{tahun}"] = field
             if row is not None and editable:

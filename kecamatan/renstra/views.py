@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from kecamatan.core import access, forms
 from kecamatan.core import errors as core_errors
-from kecamatan.core.views import add_service_error, require_edit, scoped
+from kecamatan.core.views import add_service_error, require_edit, scoped, with_anchor
 from kecamatan.dokumen import selectors
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.kinerja import OWNER_FIELDS
@@ -57,8 +57,13 @@ def _parent_queryset(node: Node):
     return renstra_selectors.row_queryset(node.parent_model)
 
 
-def _susun_url(periode: Periode) -> str:
-    return reverse("kecamatan:renstra_susun", args=[periode.pk])
+def _susun_url(periode: Periode, row=None) -> str:
+    """The cascade page; with `row` (a tujuan … sub-kegiatan or indicator) at that row's anchor,
+    `#program-3`, `#indikator-12` (templates/kecamatan/renstra/susun.html), where the user was."""
+    url = reverse("kecamatan:renstra_susun", args=[periode.pk])
+    if row is None or isinstance(row, Periode):
+        return url
+    return with_anchor(url, f"{type(row).__name__.lower()}-{row.pk}")
 
 
 def _renstra_dokumen(periode: Periode) -> Dokumen:
@@ -90,7 +95,7 @@ def _save(request, form, obj, periode, dokumen, *, success: str):
         add_service_error(form, exc)
         return None
     messages.success(request, success)
-    return redirect(_susun_url(periode))
+    return redirect(_susun_url(periode, obj))
 
 
 @login_required
@@ -163,10 +168,11 @@ def node_hapus(request, jenis: str, pk: int):
     node = _node(jenis)
     obj, periode = scoped(request.user, node.queryset(), pk)
     return _hapus(request, obj, periode, node.label,
-                  lambda versi: renstra_services.delete_cascade_row(obj=obj, by=request.user, versi=versi))
+                  lambda versi: renstra_services.delete_cascade_row(obj=obj, by=request.user, versi=versi),
+                  back=getattr(obj, node.parent_field))
 
 
-def _hapus(request, obj, periode, label: str, delete):
+def _hapus(request, obj, periode, label: str, delete, *, back):
     require_edit(request.user, periode)
     dokumen = _renstra_dokumen(periode)
     if dokumen.is_locked:
@@ -181,7 +187,7 @@ def _hapus(request, obj, periode, label: str, delete):
             add_service_error(form, exc)
         else:
             messages.success(request, f"{label.capitalize()} dihapus.")
-            return redirect(_susun_url(periode))
+            return redirect(_susun_url(periode, back))
     return render(request, "kecamatan/renstra/hapus.html", {
         "periode": periode, "obj": obj, "label": label, "form": form,
     })
@@ -227,7 +233,7 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
                 add_service_error(form, exc)
             else:
                 messages.success(request, "Indikator dan targetnya disimpan.")
-                return redirect(_susun_url(periode))
+                return redirect(_susun_url(periode, instance))
     else:
         form = renstra_forms.IndikatorForm(initial={"versi": dokumen.versi}, **kwargs)
     return render(request, "kecamatan/renstra/indikator_form.html", {
@@ -240,7 +246,8 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
 def indikator_hapus(request, pk: int):
     indikator, periode = scoped(request.user, renstra_selectors.row_queryset(Indikator), pk)
     return _hapus(request, indikator, periode, "indikator",
-                  lambda versi: renstra_services.delete_indikator(indikator=indikator, by=request.user, versi=versi))
+                  lambda versi: renstra_services.delete_indikator(indikator=indikator, by=request.user, versi=versi),
+                  back=indikator.owner)
 
 
 # --- pagu ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kecamatan.core.views import require_edit, save_or_errors
+from kecamatan.core.views import changed_row, require_edit, save_or_errors, with_anchor
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.models import Camat
@@ -41,6 +41,14 @@ def _context(page: Page, **extra) -> dict:
             **extra}
 
 
+def _grid_row(grid, name: str) -> str | None:
+    """uraian_12, target_12_2021, hapus_12 → baris-12 (the row's id on the page); baru for the new row."""
+    for prefix in (*grid.row_fields, *(value for value, _ in grid.values), "hapus"):
+        if name.startswith(f"{prefix}_"):
+            return f"baris-{name[len(prefix) + 1:].split('_')[0]}"
+    return None
+
+
 @login_required
 def riwayat_grid(request, pk: int, tabel: str):
     """T-C.23 or T-C.24: one row per indicator (program), target and realisasi (anggaran and
@@ -58,7 +66,7 @@ def riwayat_grid(request, pk: int, tabel: str):
         if form.is_valid():
             response = save_or_errors(request, form, lambda: services.save_grid(
                 periode=page.periode, grid=grid, rows=form.inputs(), by=request.user, versi=form.cleaned_data["versi"]
-            ), f"{grid.kode} disimpan.", here)
+            ), f"{grid.kode} disimpan.", with_anchor(here, changed_row(form, lambda name: _grid_row(grid, name))))
             if response:
                 return response
     else:

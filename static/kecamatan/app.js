@@ -1,9 +1,13 @@
 /* sakip-kecamatan: small progressive enhancements, no library.
    1. Entry grids (.grid-isian): Enter and the up/down arrows move to the same column of the
       next/previous row, so a whole triwulan can be typed from the keyboard; Tab works as usual.
-   2. Catalog selects (select[data-cari]): a search box above the select filters its options. */
+   2. Catalog selects (select[data-cari]): a search box above the select filters its options.
+   3. Error summary (#ringkasan-galat): focus the first field with an error, or the one a link names.
+   base.html loads this file on every page; the flag keeps a second <script> from binding twice. */
 (function () {
   "use strict";
+  if (window.sakipApp) { return; }
+  window.sakipApp = true;
 
   function sameColumn(input, step) {
     var table = input.closest("table");
@@ -49,4 +53,30 @@
       if (first && (!current || !current.value || current.hidden)) { first.selected = true; }  // Enter then saves the match
     });
   });
+
+  /* --- 3. error summary (templates/kecamatan/_ringkasan_galat.html), issue 19 --------------------
+     Its links are plain anchors (they work without this script); here the field is scrolled to the
+     middle of the screen, clear of the sticky table header and first column, and focused. */
+  function tuju(field) {
+    field.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });  // not Bootstrap's smooth scroll
+    field.focus({ preventScroll: true });
+  }
+
+  var ringkasan = document.getElementById("ringkasan-galat");
+  if (ringkasan) {
+    var fields = Array.prototype.map.call(ringkasan.querySelectorAll("a[data-galat]"), function (link) {
+      return document.getElementById(link.getAttribute("data-galat"));
+    }).filter(Boolean);
+    fields.sort(function (a, b) {  // the first on the page, whatever order the form lists them in
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    if (fields.length) { tuju(fields[0]); }
+    ringkasan.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-galat]");
+      var field = link && document.getElementById(link.getAttribute("data-galat"));
+      if (!field) { return; }
+      event.preventDefault();
+      tuju(field);
+    });
+  }
 })();

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from kecamatan.beranda import antrian as antrian_selectors
 from kecamatan.beranda import selectors as beranda_selectors
 from kecamatan.cetak.registry import tables_for
 from kecamatan.core import access
@@ -29,7 +30,16 @@ def beranda(request):
         "dasbor": dasbor, "profil": access.profil_of(request.user), "peran": peran,
         "is_admin": peran == Peran.ADMIN,
         "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
+        "antrian": _antrian(peran),
     })
+
+
+def _antrian(peran: str | None):
+    """Bappeda's and admin's excerpt of the work list: (count waiting, the longest waiting)."""
+    if peran not in (Peran.VERIFIKATOR, Peran.ADMIN):
+        return None
+    kabupaten = kelola_selectors.kabupaten_aktif()
+    return antrian_selectors.teratas(kabupaten, today=timezone.localdate()) if kabupaten else None
 
 
 @login_required

@@ -87,6 +87,7 @@ def test_each_filter(tiga):
     assert titles(rows(S(status=antrian.SEMUA, tahun=2024, jenis="lkj"))) == ["LKj 2024 Candipuro"]
 
 
+@pytest.mark.sqlite  # the search text is built in SQL (Concat, Cast, Case): run.sh's SQLite too
 def test_search_matches_kecamatan_kind_year_and_triwulan(tiga):
     S = antrian.Saringan
     assert titles(rows(S(q="besuk"))) == ["Renja 2025 Besuk"]
@@ -169,6 +170,7 @@ def test_query_count_does_not_grow_with_the_documents(bappeda, django_assert_max
     assert response.content.decode().count("data-dokumen=") == min(2 * n_periode, 25)
 
 
+@pytest.mark.sqlite  # the count rides along as a window function
 @pytest.mark.parametrize("n_periode", [1, 8])
 def test_dashboard_shows_the_five_waiting_longest(bappeda, django_assert_max_num_queries, n_periode):
     for i in range(n_periode):

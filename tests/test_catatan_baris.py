@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def row(html: str, attr: str) -> list[str]:
     """The cells' text of the row carrying `attr` (e.g. data-indikator="5")."""
     tr = html.split(attr, 1)[1].split("</tr>", 1)[0]
-    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.DOTALL)]
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def submitted():
     sub = SubKegiatan.objects.filter(kegiatan__program__periode=periode).select_related("nomenklatur").first()
     ind = Indikator.objects.get(subkegiatan=sub)
     Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=1, nilai=D("0.5"))
-    Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=2, nilai=D("1"))
+    Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=2, nilai=D(1))
     RealisasiAnggaran.objects.create(subkegiatan=sub, tahun=2024, triwulan=1, jumlah=D(250))
     RealisasiAnggaran.objects.create(subkegiatan=sub, tahun=2024, triwulan=2, jumlah=D(500))
     Dokumen.objects.create(periode=periode, jenis="realisasi", tahun=2024, triwulan=2, status="diajukan")

@@ -27,6 +27,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 
+from kecamatan.core.formatting import format_number
 from kecamatan.core.kunci import JENIS_LABEL, TW_ROMAWI, judul_dokumen, kunci_dokumen
 from kecamatan.models import Dokumen, Kabupaten, Kecamatan, Periode, Riwayat
 
@@ -64,7 +65,7 @@ class BarisAntrian:
     def menunggu(self) -> str:
         if self.menunggu_hari is None:
             return ""
-        return "diajukan hari ini" if self.menunggu_hari <= 0 else f"menunggu {self.menunggu_hari} hari"
+        return "diajukan hari ini" if self.menunggu_hari <= 0 else f"menunggu {format_number(self.menunggu_hari)} hari"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ class SaringanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kecamatan"].choices = [("", "Semua kecamatan"), *pilihan.kecamatan]
         self.fields["tahun"].choices = [("", "Semua tahun"), *((t, str(t)) for t in pilihan.tahun)]
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             css = "form-select form-select-sm" if isinstance(field, forms.ChoiceField) else "form-control form-control-sm"
             field.widget.attrs["class"] = css
 

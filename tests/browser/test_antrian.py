@@ -38,6 +38,7 @@ def test_bappeda_finds_a_just_submitted_document_by_filter_and_search(browser, l
     context, page = open_as(browser, live_server, "bappeda", 1280)
     assert f"{waiting + 1} dokumen menunggu verifikasi" in page.locator("#daftar-kerja").inner_text()
     assert "Randuagung" not in page.locator("#daftar-kerja ul").inner_text()  # the five oldest
+    page.screenshot(path=str(ARTIFACTS / "beranda-bappeda-1280.png"))
     page.locator("#link-antrian").click()
     page.wait_for_url(re.compile(r"/antrian/$"))
     rows = page.locator("#tabel-antrian tbody tr")

@@ -85,6 +85,6 @@ def test_the_document_page_query_count_does_not_grow_with_the_rows(client):
         counts.append(len(queries))
         assert html.count('name="catatan_i_') == n_sub + 2 and html.count('name="catatan_s_') == n_sub
         assert ">Capaian 2024</th>" in html
-    # the page runs the consistency check too (49 queries before issue 19); the rows and their values
+    # most are the consistency check the page runs; the rows and their values
     # add the triwulan snapshot (11 instead of the 2 of the bare rows)
     assert counts[0] == counts[1] <= 58, counts

@@ -3,12 +3,14 @@
 from django.urls import include, path
 
 from kecamatan.beranda import views as beranda
+from kecamatan.beranda import views_antrian
 
 app_name = "kecamatan"
 
 urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("renstra/<int:pk>/", beranda.renstra_detail, name="renstra_detail"),
+    path("antrian/", views_antrian.antrian, name="antrian"),  # Bappeda's work list (issue 19)
     path("renstra/<int:pk>/renja/<int:tahun>/", include("kecamatan.renja.urls")),
     path("renstra/<int:pk>/naskah/<str:kunci>/", include("kecamatan.naskah.urls")),
     path("renstra/<int:pk>/lkj/<int:tahun>/", include("kecamatan.lkj.urls")),

@@ -165,6 +165,7 @@ TABLE = {
     "kecamatan:impor": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, EDIT),
     "kecamatan:impor_simpan": ("post", lambda o: {"pk": o["periode"].pk, "kunci": "renstra"}, IMPORT),
     "kecamatan:perbandingan": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:antrian": ("get", lambda o: {}, BAPPEDA),  # Bappeda's work list (issue 19)
     "kecamatan:perbandingan_penyerapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),

@@ -77,10 +77,9 @@ def dasbor(periode_qs: QuerySet[Periode], *, peran: str | None, today: datetime.
         lencana = lencana_tahun(p, [d for (pid, *_), d in isian.docs.items() if pid == p.pk], tersimpan)
         ringkasan.append(RingkasanPeriode(p, isian.n_ind.get(p.pk, 0), years, tuple(others),
                                           tuple((t, lencana.get(t)) for t in p.tahun_list)))
-    if peran == Peran.VERIFIKATOR:
-        for d in menunggu:
-            tugas.append(Tugas(f"Menunggu verifikasi: {d.judul} Kecamatan {d.periode.kecamatan.nama}",
-                               reverse("kecamatan:dokumen", args=(d.periode_id, d.kunci)), "info"))
+    if peran == Peran.VERIFIKATOR and menunggu:  # one line, not one per document: the work list has them
+        tugas.append(Tugas(f"{len(menunggu)} dokumen menunggu verifikasi: buka daftar kerja (yang terlama di atas).",
+                           reverse("kecamatan:antrian"), "info"))
     order = {"danger": 0, "warning": 1, "info": 2}
     tugas.sort(key=lambda t: order[t.tingkat])
     return Dasbor(tuple(tugas), tuple(ringkasan), tuple(menunggu))

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from kecamatan.beranda import antrian as antrian_selectors
 from kecamatan.beranda import selectors as beranda_selectors
 from kecamatan.beranda.tenggat import tenggat_kecamatan
 from kecamatan.cetak.registry import tables_for
@@ -32,7 +33,16 @@ def beranda(request):
         "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
         "tenggat": tenggat_kecamatan(periode_qs, today=timezone.localdate())
         if peran in (Peran.OPERATOR, Peran.CAMAT) else (),
+        "antrian": _antrian(peran),
     })
+
+
+def _antrian(peran: str | None):
+    """Bappeda's and admin's excerpt of the work list: (count waiting, the longest waiting)."""
+    if peran not in (Peran.VERIFIKATOR, Peran.ADMIN):
+        return None
+    kabupaten = kelola_selectors.kabupaten_aktif()
+    return antrian_selectors.teratas(kabupaten, today=timezone.localdate()) if kabupaten else None
 
 
 @login_required

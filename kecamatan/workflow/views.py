@@ -23,6 +23,7 @@ from kecamatan.dokumen.links import konten_url
 from kecamatan.importing import documents
 from kecamatan.models import Dokumen
 from kecamatan.renstra import selectors as renstra_selectors
+from kecamatan.workflow import selectors as workflow_selectors
 from kecamatan.workflow import services as workflow_services
 
 
@@ -52,9 +53,9 @@ def dokumen_detail(request, pk: int, kunci: str):
     riwayat = selectors.riwayat_dokumen(dokumen)
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
-        items = renstra_selectors.item_dokumen(periode)
-        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=[i.pk for i in items.indikator],
-                                               subkegiatan_ids=[s.pk for s in items.subkegiatan])
+        items = workflow_selectors.baris_catatan(periode, dokumen)  # each row with its values
+        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=items.indikator_ids,
+                                               subkegiatan_ids=items.subkegiatan_ids)
     else:
         items = None
     hasil = periksa_selectors.periksa(periode.pk, dokumen.tahun or periode.tahun_mulai)

@@ -1,0 +1,34 @@
+"""Bappeda's work list (admin kabupaten reads it too): what the kecamatan submitted, the one
+waiting longest first, with filters, search and pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from kecamatan.beranda import antrian as antrian_selectors
+from kecamatan.beranda.forms import SaringanForm
+from kecamatan.core import access
+from kecamatan.kelola import selectors as kelola_selectors
+
+
+@login_required
+def antrian(request):
+    if not access.sees_all_kecamatan(request.user):
+        raise Http404("Halaman tidak ditemukan.")
+    kabupaten = kelola_selectors.kabupaten_aktif()
+    if kabupaten is None:
+        raise Http404("Belum ada kabupaten.")
+    form = SaringanForm(request.GET or None, pilihan=antrian_selectors.pilihan(kabupaten))
+    saringan = form.saringan()
+    halaman = antrian_selectors.antrian(kabupaten, saringan, today=timezone.localdate(),
+                                        halaman=request.GET.get("halaman"))
+    tanpa_halaman = request.GET.copy()
+    tanpa_halaman.pop("halaman", None)
+    return render(request, "kecamatan/antrian.html", {
+        "kabupaten": kabupaten, "form": form, "saringan": saringan, "halaman": halaman,
+        "query": tanpa_halaman.urlencode(),
+        "status_label": form.status_label(saringan.status), "can_verify": access.can_verify(request.user),
+    })

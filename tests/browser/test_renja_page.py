@@ -22,7 +22,7 @@ def test_operator_edits_an_aktivitas_and_the_renja_total_follows(page, live_serv
     assert page.locator("#dana-aktivitas").inner_text() == "9.841.000"
     page.locator('input[name="aktivitas-1-jumlah"]').fill("4.704.501")
     page.get_by_role("button", name="Simpan").click()
-    page.wait_for_url(re.compile(r"/renja/2024/$"))
+    page.wait_for_url(re.compile(r"/renja/2024/#subkegiatan-\d+$"))  # back at the row just saved
     assert "Rincian 7.01.01.2.01.0001 disimpan." in page.content()
     assert "2.080.252.825" in page.locator("#tabel-renja tbody tr").first.inner_text()
     assert "9.841.001" in page.locator('#tabel-renja tr[data-kode="7.01.01.2.01.0001"]').inner_text()

@@ -33,8 +33,8 @@ def test_program_from_catalog_search_and_indicator_target_grid(page, live_server
     assert program.nomenklatur.kode == "7.01.03"
 
     page.locator('[data-kode="7.01.03"] >> text="+ indikator"').first.click()
-    page.get_by_label("Indikator*").fill("Persentase desa yang dibina")
-    page.get_by_label("Satuan*").fill("Persen")
+    page.get_by_label("Indikator*").fill("Jumlah desa yang dibina")
+    page.get_by_label("Satuan*").fill("Desa")  # a count: 1.500,25 is allowed (a Persen would stop at 100)
     page.get_by_label("Kondisi awal").fill("62,5")
     page.get_by_label("Target 2024").fill("70")
     page.get_by_label("Target 2025").fill("1.500,25")

@@ -8,6 +8,7 @@ from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
 
 from kecamatan.core.fields import AngkaField
+from kecamatan.core.forms import SidikMixin
 from kecamatan.core.validators import validate_logo
 from kecamatan.models import Kabupaten, Kecamatan, Peran
 
@@ -18,10 +19,6 @@ def _helper(label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
     helper.add_input(Submit("simpan", label, css_class="btn-success"))
     return helper
-
-
-class SidikMixin(forms.Form):
-    sidik = forms.CharField(widget=forms.HiddenInput)
 
 
 class PenggunaForm(forms.Form):

@@ -10,11 +10,12 @@ from django import forms
 from kecamatan import models as m
 from kecamatan.core.fields import AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
-from kecamatan.core.forms import VersiMixin
+from kecamatan.core.forms import AsalMixin, VersiMixin
 
 
 def _helper(submit_label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
+    helper.form_id = "form-node"  # the conflict choices of _bentrok.html, outside the crispy <form>, name it
     helper.add_input(Submit("simpan", submit_label, css_class="btn-success"))
     return helper
 
@@ -117,7 +118,7 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
         return indikator
 
 
-class PaguForm(forms.Form):
+class PaguForm(AsalMixin):
     """Pagu of one sub-kegiatan: one row per year, one column per budget stage. Cells of a locked
     document are shown disabled and never submitted."""
 

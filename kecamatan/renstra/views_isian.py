@@ -79,20 +79,27 @@ def riwayat_capaian(request, pk: int):
     page = selectors.page_for(request.user, pk)
     tahun = request.GET.get("tahun", "")
     here = _url("renstra_riwayat_capaian", page) + (f"?tahun={tahun}" if tahun.isdigit() else "")
-    data = capaian_sebelum.capaian_data(page.periode, int(tahun) if tahun.isdigit() else None)
+    n1 = int(tahun) if tahun.isdigit() else None
+    data = capaian_sebelum.capaian_data(page.periode, n1)
+
+    def make(post, segar=False):  # segar: after a concurrent save, the grid of what is stored now
+        versi = selectors.page_for(request.user, pk).dokumen.versi if segar else page.dokumen.versi
+        return capaian_sebelum.CapaianForm(post, initial={"versi": versi}, editable=page.editable,
+                                           data_capaian=capaian_sebelum.capaian_data(page.periode, n1) if segar else data)
+
     if request.method == "POST":
         if (refused := _refused(request, page, here)) is not None:
             return refused
-        form = capaian_sebelum.CapaianForm(request.POST, data_capaian=data, editable=True)
+        form = make(request.POST)
         if form.is_valid():
-            response = save_or_errors(request, form, lambda: capaian_sebelum.save_capaian(
+            response, form = simpan_form(request, form, lambda: capaian_sebelum.save_capaian(
                 periode=page.periode, data=data, values=form.values(), by=request.user,
-                versi=form.cleaned_data["versi"]), "Riwayat capaian sebelum periode disimpan.", here)
+                versi=form.cleaned_data["versi"]), success="Riwayat capaian sebelum periode disimpan.", back=here,
+                make=make)
             if response:
                 return response
     else:
-        form = capaian_sebelum.CapaianForm(initial={"versi": page.dokumen.versi}, data_capaian=data,
-                                           editable=page.editable)
+        form = make(None)
     return render(request, "kecamatan/isian/riwayat_capaian.html", _context(page, form=form, data=data))
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kecamatan.core.errors import Bentrok
 from kecamatan.core.views import add_service_error, save_or_errors
 from kecamatan.kelola import forms, kunci, selectors, services
 from kecamatan.perbandingan.selectors import aturan_tenggat
@@ -115,6 +116,8 @@ def buka_kunci(request):
     username = form.cleaned_data["username"]
     try:
         n = services.buka_kunci(by=request.user, username=username, sidik=form.cleaned_data["sidik"])
+    except Bentrok as exc:
+        messages.error(request, exc.pesan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

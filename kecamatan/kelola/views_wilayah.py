@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from kecamatan.core.errors import Bentrok
 from kecamatan.core.views import add_service_error, save_or_errors
 from kecamatan.kelola import forms, selectors, services
 
@@ -95,6 +96,9 @@ def mulai_asli(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             n = services.pensiunkan_demo(by=request.user, kecamatan=kecamatan, sidik=form.cleaned_data["sidik"])
+        except Bentrok as exc:
+            form.bentrok = exc
+            form.add_error(None, exc.pesan)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:

@@ -196,7 +196,8 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
 # -- targets, evaluation, service analysis --------------------------------------------------------
 
 @transaction.atomic
-def simpan_target_renja(*, dokumen: Dokumen, values: dict[int, tuple[Nilai, Nilai]], by, versi: int | None = None) -> None:
+def simpan_target_renja(*, dokumen: Dokumen, values: dict[int, tuple[Nilai, Nilai]], by,
+                        versi: int | None = None) -> None:
     """Renja targets of year n and prakiraan n+1 of program, kegiatan, tujuan and sasaran indicators."""
     dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     n = dokumen.tahun
@@ -288,7 +289,8 @@ def simpan_analisis_kinerja(*, dokumen: Dokumen, values: dict[int, dict], by, ve
 # -- T-C.31 and T-C.32 rows -----------------------------------------------------------------------
 
 @transaction.atomic
-def simpan_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal | None, data: dict, node, by, versi: int | None = None) -> ReviewRanwal:
+def simpan_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal | None, data: dict, node, by,
+                         versi: int | None = None) -> ReviewRanwal:
     """Add (baris None) or change a row of T-C.31. `node` is the program, kegiatan or sub-kegiatan
     of the needs side, or None."""
     dokumen = _check(dokumen=dokumen, by=by, versi=versi)
@@ -327,7 +329,8 @@ def hapus_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal, by, versi: int
 
 
 @transaction.atomic
-def simpan_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku | None, data: dict, by, versi: int | None = None) -> UsulanPemangku:
+def simpan_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku | None, data: dict, by,
+                  versi: int | None = None) -> UsulanPemangku:
     dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if usulan is not None and usulan.dokumen_id != dokumen.pk:
         raise PermissionDenied("Usulan ini bukan milik Renja ini.")

@@ -210,9 +210,9 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
         return _locked_redirect(request, periode, dokumen)
     def make(data, segar=False):
         current = renstra_selectors.row_queryset(Indikator).get(pk=instance.pk) if segar and instance.pk else instance
+        fresh = renstra_selectors.targets_of(current) if segar and current.pk else targets
         return renstra_forms.IndikatorForm(data, instance=current, tahun_list=periode.tahun_list,
-                                           initial=_versi(dokumen, segar),
-                                           targets=renstra_selectors.targets_of(current) if segar and current.pk else targets)
+                                           initial=_versi(dokumen, segar), targets=fresh)
 
     form = make(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -84,8 +84,8 @@ def riwayat_capaian(request, pk: int):
 
     def make(post, segar=False):  # segar: after a concurrent save, the grid of what is stored now
         versi = selectors.page_for(request.user, pk).dokumen.versi if segar else page.dokumen.versi
-        return capaian_sebelum.CapaianForm(post, initial={"versi": versi}, editable=page.editable,
-                                           data_capaian=capaian_sebelum.capaian_data(page.periode, n1) if segar else data)
+        fresh = capaian_sebelum.capaian_data(page.periode, n1) if segar else data
+        return capaian_sebelum.CapaianForm(post, initial={"versi": versi}, editable=page.editable, data_capaian=fresh)
 
     if request.method == "POST":
         if (refused := _refused(request, page, here)) is not None:
@@ -197,8 +197,8 @@ def penandatangan(request, pk: int):
         d = form.cleaned_data
         response, form = simpan_form(request, form, lambda: core_services.simpan_penandatangan(
             dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
-            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]), success="Penanda tangan Renstra disimpan.",
-            back=back, make=make)
+            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]),
+            success="Penanda tangan Renstra disimpan.", back=back, make=make)
         if response:
             return response
     return render(request, "kecamatan/isian/form.html", _context(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -59,7 +59,9 @@ def gabung_bentrok(form, exc: Bentrok, make):
     data["asal"] = asal.tanda(db, [k.name for k in konflik])
     merged = make(data, segar=True)
     merged.bentrok, merged.konflik = exc, konflik
-    merged.add_error(None, exc.pesan_gabung(len(konflik)))
+    merged.full_clean()
+    # the merge's own message replaces "pick a value" (it says so itself) and comes first
+    merged.errors[NON_FIELD_ERRORS] = merged.error_class([exc.pesan_gabung(len(konflik))], error_class="nonfield")
     return merged
 
 

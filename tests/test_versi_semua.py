@@ -103,6 +103,7 @@ HALAMAN = {
                                  ("^ttd_tanggal$", "2025-01-02")),
     "lkj_pembanding": Halaman("lkj_pembanding", _lkj, ("^nilai_", "70"), ("^nilai_", "80"),
                               query="?kecamatan=senduro", extra={"kecamatan": "senduro"}),
+    # one text: both changed it, so the merged page shows both texts to pick (test_both_change_…)
     "naskah_bagian": Halaman("naskah_bagian", lambda o: [o["periode"].pk, "renstra", o["bagian"]],
                              ("^teks$", "Teks A"), ("^teks$", "Teks B"), gabung=False),
     "katalog_ubah": Halaman("katalog_ubah", lambda o: [o["nomenklatur"].pk], ("^nama$", "NAMA A"),
@@ -301,6 +302,7 @@ def test_two_sessions_save_different_inputs_and_the_merge_keeps_both(siap, name)
     merged = second.context["form"]
     if not h.gabung:
         assert merged.data.get(y) == vy  # what was typed is still on the page
+        assert x != y or [k.name for k in merged.konflik] == [y]  # one input both changed: a choice
         return
     again = _data(merged, h.extra)
     assert _same(again[x], vx) and again[y] == vy  # untouched input: the stored value; typed one kept

@@ -143,13 +143,19 @@ def naskah_bagian(request, pk: int, kunci: str, bagian: str):
         return blocked
     stored = page.data.teks.get(bagian)
     lalu = None
+
+    def make(data, segar=False):  # after a concurrent save: the text as stored now, beside the user's
+        now = Halaman(request, pk, kunci)
+        teks = now.data.teks.get(bagian)
+        return forms.NarasiForm(data, initial={"teks": teks.teks if teks else "", "versi": now.versi})
+
     if request.method == "POST":
         form = forms.NarasiForm(request.POST)
         if form.is_valid():
             response, form = simpan_form(request, form, lambda: services.simpan_narasi(
                 periode=page.periode, kunci=page.kunci, bagian=bagian, judul=judul, teks=form.cleaned_data["teks"],
                 versi=form.cleaned_data["versi"], by=request.user),
-                success=f"\u201c{judul}\u201d disimpan.", back=page.url("naskah") + f"#n-{bagian}")
+                success=f"\u201c{judul}\u201d disimpan.", back=page.url("naskah") + f"#n-{bagian}", make=make)
             if response:
                 return response
     else:

@@ -108,11 +108,11 @@ HALAMAN = {
                              ("^teks$", "Teks A"), ("^teks$", "Teks B"), gabung=False),
     "katalog_ubah": Halaman("katalog_ubah", lambda o: [o["nomenklatur"].pk], ("^nama$", "NAMA A"),
                             ("^sumber$", "Sumber B"), pengguna=ADMIN),
-    # the admin kabupaten's records have no document: a fingerprint (sidik) refuses, no merge yet
+    # the admin kabupaten's records have no document: a fingerprint (sidik) instead of a versi
     "kelola_kecamatan": Halaman("kelola_kecamatan", lambda o: [o["periode"].kecamatan_id], ("^alamat$", "Jl. A"),
-                                ("^telepon$", "0334-1"), pengguna=ADMIN, gabung=False),
+                                ("^telepon$", "0334-1"), pengguna=ADMIN),
     "kelola_pengguna_ubah": Halaman("kelola_pengguna_ubah", lambda o: [o["operator"].pk], ("^nama$", "Nama A"),
-                                    ("^email$", "b@contoh.go.id"), pengguna=ADMIN, gabung=False),
+                                    ("^email$", "b@contoh.go.id"), pengguna=ADMIN),
 }
 
 # one-button actions: posted with the versi of the page they sit on; a stale one changes nothing

@@ -17,6 +17,7 @@ PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
 
 def _helper(label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
+    helper.form_id = "form-kelola"  # the conflict choices of _bentrok.html, outside the crispy <form>, name it
     helper.add_input(Submit("simpan", label, css_class="btn-success"))
     return helper
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from kecamatan.core.forms import SidikMixin
 
-class TataLetakForm(forms.Form):
-    sidik = forms.CharField(widget=forms.HiddenInput)
+
+class TataLetakForm(SidikMixin):
+    """One radio group per table; `sidik` refuses a save made on top of someone else's."""
 
     def __init__(self, *args, specs, **kwargs):
         super().__init__(*args, **kwargs)

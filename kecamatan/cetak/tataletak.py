@@ -3,14 +3,13 @@ of the kabupaten prints, unless a document was submitted with another (kecamatan
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kecamatan.cetak.registry import TABLES, TableSpec
+from kecamatan.core import asal
 from kecamatan.models import Kabupaten, PilihanTataLetak
 
 
@@ -26,7 +25,7 @@ def pilihan_of(kabupaten: Kabupaten) -> dict[str, str]:
 
 def sidik(pilihan: Mapping[str, str]) -> str:
     """A fingerprint of the choices a form was shown, to refuse a save made on top of someone else's."""
-    return hashlib.sha256(json.dumps(dict(sorted(pilihan.items()))).encode()).hexdigest()[:16]
+    return asal.sidik(*sorted(pilihan.items()))
 
 
 @transaction.atomic

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kecamatan.core import access
+from kecamatan.core import access, asal
 from kecamatan.core.access import periode_of
 from kecamatan.core.errors import Bentrok
 from kecamatan.models import Periode
@@ -46,19 +46,50 @@ def add_service_error(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def save_or_errors(request, form, save, success: str, back: str):
-    """Run the service of a valid form: the redirect to `back` with `success`, or None with the
-    service's errors (and a concurrent save's conflict) on the form."""
+def gabung_bentrok(form, exc: Bentrok, make):
+    """The page again after a refused save (`Bentrok`), merged instead of retyped (core/asal.py):
+    `make(data, segar=True)` builds the form (and its formsets, `form.ikut`) from what is stored now
+    (`segar`: read again, not what the request loaded), bound to `data` when given. The merged form
+    carries the new versi/sidik and asal."""
+    fresh = make(None, segar=True)
+    data, konflik, db = asal.gabung([form, *form.ikut], [fresh, *fresh.ikut], form.asal_dimuat)
+    for name in fresh.fields:
+        if asal.kunci(name) and name != "asal":
+            data[name] = str(fresh[name].value())
+    data["asal"] = asal.tanda(db, [k.name for k in konflik])
+    merged = make(data, segar=True)
+    merged.bentrok, merged.konflik = exc, konflik
+    merged.full_clean()
+    # the merge's own message replaces "pick a value" (it says so itself) and comes first
+    merged.errors[NON_FIELD_ERRORS] = merged.error_class([exc.pesan_gabung(len(konflik))], error_class="nonfield")
+    return merged
+
+
+def simpan_form(request, form, save, *, success: str, back: str, make=None):
+    """Run the service of a valid form: (the redirect to `back` with `success`, form), or (None,
+    form) with the service's errors on the form; after a concurrent save (`Bentrok`) the form is
+    merged with what is stored now when `make` builds it (see `gabung_bentrok`). `back` may be a
+    function of what `save` returned (the anchor of a row the save created)."""
     try:
-        save()
+        saved = save()
     except Bentrok as exc:
-        form.add_error(None, exc.pesan)
+        if make is None or not hasattr(form, "asal_dimuat"):
+            form.bentrok = exc
+            form.add_error(None, exc.pesan)
+            return None, form
+        return None, gabung_bentrok(form, exc, make)
     except ValidationError as exc:
         add_service_error(form, exc)
     else:
         messages.success(request, success)
-        return redirect(back)
-    return None
+        return redirect(back(saved) if callable(back) else back), form
+    return None, form
+
+
+def save_or_errors(request, form, save, success: str, back: str):
+    """Run the service of a valid form: the redirect to `back` with `success`, or None with the
+    service's errors (and a concurrent save's conflict) on the form."""
+    return simpan_form(request, form, save, success=success, back=back)[0]
 
 
 def with_anchor(url: str, anchor: str | None) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from django import forms
 
 from kecamatan import models as m
+from kecamatan.core.forms import VersiMixin
 
 
-class PenandatanganForm(forms.ModelForm):
-    """Who signs a document (Renstra, Renja of a year): a Camat of the kecamatan, place and date."""
-
-    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+class PenandatanganForm(VersiMixin, forms.ModelForm):
+    """Who signs a document (Renstra, Renja of a year, LKj): a Camat of the kecamatan, place and date."""
 
     class Meta:
         model = m.Dokumen

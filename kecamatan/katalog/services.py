@@ -15,13 +15,12 @@ from django.db import transaction
 
 from kecamatan.core import access
 from kecamatan.core import kode as kode_mod
+from kecamatan.core.errors import Bentrok
 from kecamatan.katalog.selectors import dipakai
 from kecamatan.models import Nomenklatur, Peran
 
 KATALOG_CSV = Path(settings.BASE_DIR) / "fixtures" / "nomenklatur_7_01.csv"
 METADATA = ("kinerja", "indikator", "satuan")
-BERUBAH = ("Isian Anda TIDAK disimpan: kode {kode} sudah diubah orang lain sejak halaman ini Anda buka. "
-           "Muat ulang halaman, lalu ketik lagi perubahan Anda.")
 
 
 def _require_admin(by) -> None:
@@ -80,7 +79,7 @@ def ubah_kode(*, node: Nomenklatur, versi: int, by, **values: str) -> Nomenklatu
     _require_admin(by)
     node = Nomenklatur.objects.select_for_update().get(pk=node.pk)
     if node.versi != versi:
-        raise ValidationError(BERUBAH.format(kode=node.kode))
+        raise Bentrok(judul=f"Kode {node.kode}")
     for name, value in values.items():
         if name not in ("nama", "sumber", *METADATA):
             raise ValueError(name)
@@ -98,7 +97,7 @@ def atur_aktif(*, node: Nomenklatur, aktif: bool, versi: int, by) -> Nomenklatur
     _require_admin(by)
     node = Nomenklatur.objects.select_for_update().get(pk=node.pk)
     if node.versi != versi:
-        raise ValidationError(BERUBAH.format(kode=node.kode))
+        raise Bentrok(judul=f"Kode {node.kode}")
     node.aktif = aktif
     node.versi += 1
     node.save(update_fields=["aktif", "versi"])

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
 from kecamatan.core import kode as kode_mod
-from kecamatan.core.views import safe_next, save_or_errors
+from kecamatan.core.errors import Bentrok
+from kecamatan.core.views import safe_next, save_or_errors, simpan_form
 from kecamatan.katalog import forms, selectors, services
 from kecamatan.models import Nomenklatur, Peran
 
@@ -66,14 +67,18 @@ def _canonical(raw: str) -> str:
 @login_required
 def ubah(request, pk: int):
     node = _node(request, pk)
-    form = forms.UbahForm.for_node(node, request.POST or None)
     back = safe_next(request, reverse("kecamatan:katalog"))
+
+    def make(data, segar=False):  # segar: after a concurrent save, the code as stored now
+        return forms.UbahForm.for_node(_node(request, pk) if segar else node, data)
+
+    form = make(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        response = save_or_errors(request, form, lambda: services.ubah_kode(
+        response, form = simpan_form(request, form, lambda: services.ubah_kode(
             node=node, versi=d["versi"], by=request.user,
             **{f: d[f] for f in ("nama", "kinerja", "indikator", "satuan", "sumber")}),
-            f"Kode {node.kode} disimpan.", back)
+            success=f"Kode {node.kode} disimpan.", back=back, make=make)
         if response:
             return response
     judul = f"Ubah {kode_mod.LEVEL_LABELS[node.level].lower()} {node.kode}"
@@ -92,6 +97,8 @@ def aktif(request, pk: int):
     try:
         node = services.atur_aktif(node=node, aktif=form.cleaned_data["aktif"], versi=form.cleaned_data["versi"],
                                    by=request.user)
+    except Bentrok as exc:
+        messages.error(request, exc.pesan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -8,6 +8,7 @@ from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
 
 from kecamatan.core.fields import AngkaField
+from kecamatan.core.forms import SidikMixin
 from kecamatan.core.validators import validate_logo
 from kecamatan.models import Kabupaten, Kecamatan, Peran
 
@@ -16,12 +17,9 @@ PERAN_KECAMATAN = (Peran.OPERATOR, Peran.CAMAT)
 
 def _helper(label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
+    helper.form_id = "form-kelola"  # the conflict choices of _bentrok.html, outside the crispy <form>, name it
     helper.add_input(Submit("simpan", label, css_class="btn-success"))
     return helper
-
-
-class SidikMixin(forms.Form):
-    sidik = forms.CharField(widget=forms.HiddenInput)
 
 
 class PenggunaForm(forms.Form):

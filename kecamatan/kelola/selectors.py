@@ -3,7 +3,6 @@ kecamatan with their periods, and what retiring a kecamatan's generated demo dat
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from axes.models import AccessAttempt
@@ -14,17 +13,14 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.deletion import Collector
 from django.http import Http404
 
-from kecamatan.core import access
+from kecamatan.core import access, asal
 from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil, SkalaKriteria
 from kecamatan.models.akun import KECAMATAN_ROLES
 
 User = get_user_model()
 
 
-def sidik(*values) -> str:
-    """A fingerprint of the values a page was loaded with: a page that writes something without a
-    version sends it back, and the service refuses when the stored values changed meanwhile."""
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:20]
+sidik = asal.sidik  # one fingerprint for every record without a document version (core/asal.py)
 
 
 def kabupaten_aktif() -> Kabupaten | None:

@@ -15,14 +15,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kecamatan.core import access
+from kecamatan.core.errors import Bentrok
 from kecamatan.kelola import selectors
 from kecamatan.models import Kabupaten, Kecamatan, Peran, Periode, Profil, SkalaKriteria
 
 User = get_user_model()
 log = logging.getLogger(__name__)
 
-BERUBAH = ("Isian Anda TIDAK disimpan: {apa} sudah diubah orang lain sejak halaman ini Anda buka. Muat ulang "
-           "halaman, periksa isinya, lalu ketik lagi perubahan Anda.")
 
 
 def _require_admin(by) -> None:
@@ -32,7 +31,7 @@ def _require_admin(by) -> None:
 
 def _check_sidik(dimuat: str, sekarang: str, apa: str) -> None:
     if dimuat != sekarang:
-        raise ValidationError(BERUBAH.format(apa=apa))
+        raise Bentrok(judul=apa)
 
 
 def sandi_acak() -> str:

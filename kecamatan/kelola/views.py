@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kecamatan.core.views import add_service_error, save_or_errors
+from kecamatan.core.errors import Bentrok
+from kecamatan.core.views import add_service_error, save_or_errors, simpan_form
 from kecamatan.kelola import forms, kunci, selectors, services
 from kecamatan.perbandingan.selectors import aturan_tenggat
 
@@ -60,15 +61,22 @@ def pengguna_ubah(request, pk: int):
     user = selectors.pengguna_for(kabupaten, pk)
     profil = selectors.profil_or_none(user)
     back = reverse("kecamatan:kelola_pengguna")
-    initial = {"username": user.username, "nama": user.first_name, "email": user.email,
-               "peran": profil.peran if profil else "", "kecamatan": profil.kecamatan_id if profil else None,
-               "sidik": selectors.sidik_pengguna(user)}
-    form = forms.PenggunaUbahForm(request.POST or None, kabupaten=kabupaten, initial=initial)
+
+    def make(data, segar=False):  # segar: after a concurrent save, the user as stored now
+        now = selectors.pengguna_for(kabupaten, pk) if segar else user
+        p = selectors.profil_or_none(now) if segar else profil
+        initial = {"username": now.username, "nama": now.first_name, "email": now.email,
+                   "peran": p.peran if p else "", "kecamatan": p.kecamatan_id if p else None,
+                   "sidik": selectors.sidik_pengguna(now)}
+        return forms.PenggunaUbahForm(data, kabupaten=kabupaten, initial=initial)
+
+    form = make(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        response = save_or_errors(request, form, lambda: services.ubah_pengguna(
+        response, form = simpan_form(request, form, lambda: services.ubah_pengguna(
             kabupaten=kabupaten, by=request.user, user=user, sidik=d["sidik"], nama=d["nama"], email=d["email"],
-            peran=d["peran"], kecamatan=d["kecamatan"], sandi=d["sandi"]), f"Pengguna {user.username} disimpan.", back)
+            peran=d["peran"], kecamatan=d["kecamatan"], sandi=d["sandi"]),
+            success=f"Pengguna {user.username} disimpan.", back=back, make=make)
         if response:
             return response
     catatan = "" if profil else "Pengguna ini belum mempunyai profil: pilih peran (dan kecamatannya) lalu simpan."
@@ -115,6 +123,8 @@ def buka_kunci(request):
     username = form.cleaned_data["username"]
     try:
         n = services.buka_kunci(by=request.user, username=username, sidik=form.cleaned_data["sidik"])
+    except Bentrok as exc:
+        messages.error(request, exc.pesan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kecamatan.core.views import add_service_error, save_or_errors
+from kecamatan.core.errors import Bentrok
+from kecamatan.core.views import add_service_error, save_or_errors, simpan_form
 from kecamatan.kelola import forms, selectors, services
 
 
@@ -19,12 +20,16 @@ def kecamatan_ubah(request, pk: int):
     kabupaten = selectors.kabupaten_for(request.user)
     kecamatan = selectors.kecamatan_for(kabupaten, pk)
     back = reverse("kecamatan:kelola")
-    form = forms.KecamatanProfilForm(request.POST or None, instance=kecamatan,
-                                     initial={"sidik": selectors.sidik_kecamatan(kecamatan)})
+
+    def make(data, segar=False):  # segar: after a concurrent save, the profile as stored now
+        now = selectors.kecamatan_for(kabupaten, pk) if segar else kecamatan
+        return forms.KecamatanProfilForm(data, instance=now, initial={"sidik": selectors.sidik_kecamatan(now)})
+
+    form = make(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        response = save_or_errors(request, form, lambda: services.simpan_kecamatan(
+        response, form = simpan_form(request, form, lambda: services.simpan_kecamatan(
             by=request.user, kecamatan=kecamatan, sidik=form.cleaned_data["sidik"], data=form.cleaned_data),
-            f"Profil Kecamatan {kecamatan.nama} disimpan.", back)
+            success=f"Profil Kecamatan {kecamatan.nama} disimpan.", back=back, make=make)
         if response:
             return response
     return render(request, "kelola/form.html", {"form": form, "judul": f"Profil Kecamatan {kecamatan.nama}",
@@ -95,6 +100,9 @@ def mulai_asli(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             n = services.pensiunkan_demo(by=request.user, kecamatan=kecamatan, sidik=form.cleaned_data["sidik"])
+        except Bentrok as exc:
+            form.bentrok = exc
+            form.add_error(None, exc.pesan)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:

@@ -8,6 +8,7 @@ from django import forms
 
 from kecamatan.core.fields import NilaiField
 from kecamatan.core.formatting import Nilai
+from kecamatan.core.forms import VersiMixin
 from kecamatan.models import Indikator, PenetapanIKU, PerjanjianKinerja, Program
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,10 +24,6 @@ def unknown_ids(post, prefix: str, known) -> bool:
     return False
 
 
-class _Versi(forms.Form):
-    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 def _camat_field(form, camat_qs, required: bool) -> None:
     field = form.fields["camat"]
     field.queryset = camat_qs
@@ -34,7 +31,7 @@ def _camat_field(form, camat_qs, required: bool) -> None:
     field.label_from_instance = lambda c: f"{c.nama} (NIP {c.nip_cetak})" if c.nip else c.nama
 
 
-class PKForm(forms.ModelForm, _Versi):
+class PKForm(VersiMixin, forms.ModelForm):
     """Signatories, one target per tujuan/sasaran indicator and the programs the PK lists."""
 
     class Meta:
@@ -72,7 +69,7 @@ class PKForm(forms.ModelForm, _Versi):
                 for p in self.programs}
 
 
-class PenetapanIKUForm(forms.ModelForm, _Versi):
+class PenetapanIKUForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = PenetapanIKU
         fields = ["camat", "ttd_tempat", "ttd_tanggal", "tugas_pokok", "fungsi"]
@@ -87,7 +84,7 @@ class PenetapanIKUForm(forms.ModelForm, _Versi):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class PengaturanForm(_Versi):
+class PengaturanForm(VersiMixin):
     kecamatan_pembanding = forms.ModelChoiceField(
         queryset=None, required=False, label="Kecamatan pembanding (Tabel 3.7)",
         help_text="Bawaan Tabel 3.7; pembaca tabel dapat memilih kecamatan lain.")
@@ -99,7 +96,7 @@ class PengaturanForm(_Versi):
         self.fields["kecamatan_pembanding"].queryset = kecamatan
 
 
-class NilaiPembandingForm(_Versi):
+class NilaiPembandingForm(VersiMixin):
     """One value and its source per tujuan/sasaran indicator, for one other kecamatan."""
 
     def __init__(self, *args, indikator: list[tuple[str, Indikator]], **kwargs):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from kecamatan.core import access
 from kecamatan.core.errors import Bentrok
 from kecamatan.core.formatting import Nilai
-from kecamatan.core.views import save_or_errors
+from kecamatan.core.views import simpan_form
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.dokumen.pages import YearPage
@@ -39,6 +39,13 @@ class LkjPage(YearPage):
     @property
     def versi(self) -> int:
         return self.dokumen.versi if self.dokumen is not None else 0
+
+    def versi_segar(self, segar: bool) -> int:
+        """The version a form carries; `segar`: read again (a merged page after a concurrent save)."""
+        if not segar:
+            return self.versi
+        dokumen = selectors.dokumen_lkj(self.periode, self.tahun)
+        return dokumen.versi if dokumen is not None else 0
 
 
 def _page(request, pk: int, tahun: int) -> LkjPage:
@@ -89,25 +96,29 @@ def lkj_pk(request, pk: int, tahun: int, versi: str):
         if forms.unknown_ids(post, "target_", [ind.pk for _, ind in indikator]) or any(
                 forms.unknown_ids(post, prefix, [p.pk for p in programs]) for prefix in ("program_", "keterangan_")):
             raise Http404("Indikator atau program tidak ditemukan.")
-    targets = selectors.pk_targets(perjanjian)
-    listed = selectors.pk_programs(perjanjian)
-    initial = {"versi": page.versi}
-    if perjanjian is None:
-        initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
-    for _, ind in indikator:
-        initial[f"target_{ind.pk}"] = targets.get(ind.pk, Nilai())
-    for program in programs:
-        row = listed.get(program.pk)
-        initial[f"program_{program.pk}"] = row is not None
-        initial[f"keterangan_{program.pk}"] = row.keterangan if row else ""
-    form = forms.PKForm(post, instance=perjanjian, initial=initial, camat=selectors.camat_of(page.periode),
-                        indikator=indikator, programs=programs,
-                        anggaran=selectors.anggaran_program(page.periode, tahun, PerjanjianKinerja.TAHAP_PAGU[versi]))
+
+    def make(data, segar=False):
+        current = selectors.perjanjian(page.periode, tahun).get(versi) if segar else perjanjian
+        targets, listed = selectors.pk_targets(current), selectors.pk_programs(current)
+        initial = {"versi": page.versi_segar(segar)}
+        if current is None:
+            initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
+        for _, ind in indikator:
+            initial[f"target_{ind.pk}"] = targets.get(ind.pk, Nilai())
+        for program in programs:
+            row = listed.get(program.pk)
+            initial[f"program_{program.pk}"] = row is not None
+            initial[f"keterangan_{program.pk}"] = row.keterangan if row else ""
+        return forms.PKForm(data, instance=current, initial=initial, camat=selectors.camat_of(page.periode),
+                            indikator=indikator, programs=programs, anggaran=selectors.anggaran_program(
+                                page.periode, tahun, PerjanjianKinerja.TAHAP_PAGU[versi]))
+
+    form = make(post)
     if post is not None and form.is_valid():
-        response = save_or_errors(request, form, lambda: services.simpan_pk(
+        response, form = simpan_form(request, form, lambda: services.simpan_pk(
             periode=page.periode, tahun=tahun, versi_pk=versi, data=form.header(), targets=form.targets(),
             programs=form.program_values(), versi=form.cleaned_data["versi"], by=request.user,
-        ), f"{services.JUDUL_PK[versi]} {tahun} disimpan.", back)
+        ), success=f"{services.JUDUL_PK[versi]} {tahun} disimpan.", back=back, make=make)
         if response is not None:
             return response
     ada = perjanjian is not None or versi == Versi.AWAL
@@ -149,16 +160,19 @@ def lkj_iku(request, pk: int, tahun: int):
     post = request.POST if request.method == "POST" else None
     if post is not None and (blocked := _post_blocked(request, page, back)) is not None:
         return blocked
-    penetapan = selectors.penetapan_iku(page.periode, tahun)
-    initial = {"versi": page.versi}
-    if penetapan is None:
-        initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
-    form = forms.PenetapanIKUForm(post, instance=penetapan, initial=initial, camat=selectors.camat_of(page.periode))
+    def make(data, segar=False):
+        penetapan = selectors.penetapan_iku(page.periode, tahun)
+        initial = {"versi": page.versi_segar(segar)}
+        if penetapan is None:
+            initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
+        return forms.PenetapanIKUForm(data, instance=penetapan, initial=initial, camat=selectors.camat_of(page.periode))
+
+    form = make(post)
     if post is not None and form.is_valid():
-        response = save_or_errors(request, form, lambda: services.simpan_penetapan_iku(
+        response, form = simpan_form(request, form, lambda: services.simpan_penetapan_iku(
             periode=page.periode, tahun=tahun, data=form.data_fields(), versi=form.cleaned_data["versi"],
             by=request.user,
-        ), f"Lembar IKU {tahun} disimpan.", back)
+        ), success=f"Lembar IKU {tahun} disimpan.", back=back, make=make)
         if response is not None:
             return response
     return render(request, "kecamatan/lkj/iku.html", page.context(
@@ -172,17 +186,20 @@ def lkj_pengaturan(request, pk: int, tahun: int):
     post = request.POST if request.method == "POST" else None
     if post is not None and (blocked := _post_blocked(request, page, back)) is not None:
         return blocked
-    pengaturan = selectors.pengaturan(page.periode, tahun)
-    initial = {"versi": page.versi,
-               "kecamatan_pembanding": pengaturan.kecamatan_pembanding if pengaturan else None,
-               "catatan_anggaran": pengaturan.catatan_anggaran if pengaturan else ""}
-    form = forms.PengaturanForm(post, initial=initial, kecamatan=selectors.kecamatan_lain(page.periode))
+    def make(data, segar=False):
+        pengaturan = selectors.pengaturan(page.periode, tahun)
+        initial = {"versi": page.versi_segar(segar),
+                   "kecamatan_pembanding": pengaturan.kecamatan_pembanding if pengaturan else None,
+                   "catatan_anggaran": pengaturan.catatan_anggaran if pengaturan else ""}
+        return forms.PengaturanForm(data, initial=initial, kecamatan=selectors.kecamatan_lain(page.periode))
+
+    form = make(post)
     if post is not None and form.is_valid():
         d = form.cleaned_data
-        response = save_or_errors(request, form, lambda: services.simpan_pengaturan_lkj(
+        response, form = simpan_form(request, form, lambda: services.simpan_pengaturan_lkj(
             periode=page.periode, tahun=tahun, kecamatan_pembanding=d["kecamatan_pembanding"],
             catatan_anggaran=d["catatan_anggaran"], versi=d["versi"], by=request.user,
-        ), f"Pengaturan LKj {tahun} disimpan.", back)
+        ), success=f"Pengaturan LKj {tahun} disimpan.", back=back, make=make)
         if response is not None:
             return response
     return render(request, "kecamatan/lkj/form.html", page.context(form=form, judul=f"Pengaturan LKj {tahun}"))
@@ -197,17 +214,22 @@ def lkj_penandatangan(request, pk: int, tahun: int):
     post = request.POST if request.method == "POST" else None
     if post is not None and (blocked := _post_blocked(request, page, back)) is not None:
         return blocked
-    dokumen = page.dokumen or Dokumen(periode=page.periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun)
-    initial = {"versi": page.versi}
-    if dokumen.camat_id is None:
-        initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
-    form = dokumen_forms.PenandatanganForm(post, instance=dokumen, initial=initial, kecamatan=page.periode.kecamatan)
+    def make(data, segar=False):
+        dokumen = (selectors.dokumen_lkj(page.periode, tahun) if segar else page.dokumen) or Dokumen(
+            periode=page.periode, jenis=Dokumen.Jenis.LKJ, tahun=tahun)
+        initial = {"versi": page.versi_segar(segar)}
+        if dokumen.camat_id is None:
+            initial.update(camat=selectors.camat_of(page.periode).first(), ttd_tempat=page.periode.kecamatan.nama)
+        return dokumen_forms.PenandatanganForm(data, instance=dokumen, initial=initial,
+                                               kecamatan=page.periode.kecamatan)
+
+    form = make(post)
     if post is not None and form.is_valid():
         d = form.cleaned_data
-        response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(
-            dokumen=dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
+        response, form = simpan_form(request, form, lambda: core_services.simpan_penandatangan(
+            dokumen=form.instance, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
             hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"],
-        ), f"Penanda tangan LKj {tahun} disimpan.", back)
+        ), success=f"Penanda tangan LKj {tahun} disimpan.", back=back, make=make)
         if response is not None:
             return response
     return render(request, "kecamatan/lkj/form.html", page.context(form=form, judul=f"Penanda tangan LKj {tahun}"))
@@ -240,18 +262,21 @@ def lkj_pembanding(request, pk: int, tahun: int):
             raise Http404("Indikator tidak ditemukan.")
     form = None
     if kecamatan is not None:
-        existing = selectors.nilai_pembanding(page.periode, tahun, kecamatan)
-        initial = {"versi": page.versi}
-        for _, ind in indikator:
-            row = existing.get(ind.pk)
-            initial[f"nilai_{ind.pk}"] = row.as_nilai if row else Nilai()
-            initial[f"sumber_{ind.pk}"] = row.sumber if row else ""
-        form = forms.NilaiPembandingForm(post, initial=initial, indikator=indikator)
+        def make(data, segar=False):
+            existing = selectors.nilai_pembanding(page.periode, tahun, kecamatan)
+            initial = {"versi": page.versi_segar(segar)}
+            for _, ind in indikator:
+                row = existing.get(ind.pk)
+                initial[f"nilai_{ind.pk}"] = row.as_nilai if row else Nilai()
+                initial[f"sumber_{ind.pk}"] = row.sumber if row else ""
+            return forms.NilaiPembandingForm(data, initial=initial, indikator=indikator)
+
+        form = make(post)
         if post is not None and form.is_valid():
-            response = save_or_errors(request, form, lambda: services.simpan_nilai_pembanding(
+            response, form = simpan_form(request, form, lambda: services.simpan_nilai_pembanding(
                 periode=page.periode, tahun=tahun, kecamatan=kecamatan, values=form.values(),
                 versi=form.cleaned_data["versi"], by=request.user,
-            ), f"Nilai pembanding Kecamatan {kecamatan.nama} {tahun} disimpan.", back)
+            ), success=f"Nilai pembanding Kecamatan {kecamatan.nama} {tahun} disimpan.", back=back, make=make)
             if response is not None:
                 return response
     return render(request, "kecamatan/lkj/pembanding.html", page.context(

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from kecamatan.cetak import latar
 from kecamatan.core import access, markup
 from kecamatan.core.errors import Bentrok
-from kecamatan.core.views import add_service_error
+from kecamatan.core.forms import VersiMixin
+from kecamatan.core.views import add_service_error, simpan_form
 from kecamatan.models import Dokumen
 from kecamatan.naskah import forms, selectors, services
 from kecamatan.naskah.document import bagian_keys
@@ -104,7 +105,7 @@ def naskah(request, pk: int, kunci: str):
                 for k, j, _ in bagian],
         drafts=susunan.drafts,
         lalu=lalu, kosong_ada_lalu=len(kosong_ada_lalu),
-        salin_form=forms.VersiForm(initial={"versi": page.versi}),
+        salin_form=VersiMixin(initial={"versi": page.versi}),
     ))
 
 
@@ -142,22 +143,21 @@ def naskah_bagian(request, pk: int, kunci: str, bagian: str):
         return blocked
     stored = page.data.teks.get(bagian)
     lalu = None
-    bentrok = None
+
+    def make(data, segar=False):  # after a concurrent save: the text as stored now, beside the user's
+        now = Halaman(request, pk, kunci)
+        teks = now.data.teks.get(bagian)
+        return forms.NarasiForm(data, initial={"teks": teks.teks if teks else "", "versi": now.versi})
+
     if request.method == "POST":
         form = forms.NarasiForm(request.POST)
         if form.is_valid():
-            try:
-                services.simpan_narasi(periode=page.periode, kunci=page.kunci, bagian=bagian, judul=judul,
-                                       teks=form.cleaned_data["teks"], versi=form.cleaned_data["versi"],
-                                       by=request.user)
-            except Bentrok as exc:
-                bentrok = exc
-                form.add_error(None, exc.pesan)
-            except ValidationError as exc:
-                add_service_error(form, exc)
-            else:
-                messages.success(request, f"\u201c{judul}\u201d disimpan.")
-                return redirect(page.url("naskah") + f"#n-{bagian}")
+            response, form = simpan_form(request, form, lambda: services.simpan_narasi(
+                periode=page.periode, kunci=page.kunci, bagian=bagian, judul=judul, teks=form.cleaned_data["teks"],
+                versi=form.cleaned_data["versi"], by=request.user),
+                success=f"\u201c{judul}\u201d disimpan.", back=page.url("naskah") + f"#n-{bagian}", make=make)
+            if response:
+                return response
     else:
         initial = stored.teks if stored else ""
         if not initial:
@@ -166,7 +166,7 @@ def naskah_bagian(request, pk: int, kunci: str, bagian: str):
                 initial, lalu = teks_lalu[bagian], dokumen_lalu
         form = forms.NarasiForm(initial={"teks": initial, "versi": page.versi})
     return render(request, "kecamatan/naskah/bagian.html", page.context(
-        form=form, judul=judul, petunjuk=petunjuk, bagian=bagian, lalu=lalu, bentrok=bentrok,
+        form=form, judul=judul, petunjuk=petunjuk, bagian=bagian, lalu=lalu,
         tersimpan=markup.to_html(stored.teks) if stored else "",
     ))
 
@@ -179,7 +179,6 @@ def naskah_draf(request, pk: int, kunci: str, bagian: str):
         raise Http404("Paragraf draf tidak dikenal.")
     if (blocked := _blocked(request, page)) is not None:
         return blocked
-    bentrok = None
     if request.method == "POST":
         form = forms.DrafForm(request.POST)
         if form.is_valid():
@@ -195,7 +194,7 @@ def naskah_draf(request, pk: int, kunci: str, bagian: str):
                                          by=request.user)
                     done = f"Teks Anda untuk \u201c{piece.judul}\u201d disimpan."
             except Bentrok as exc:
-                bentrok = exc
+                form.bentrok = exc
                 form.add_error(None, exc.pesan)
             except ValidationError as exc:
                 add_service_error(form, exc)
@@ -205,7 +204,7 @@ def naskah_draf(request, pk: int, kunci: str, bagian: str):
     else:
         form = forms.DrafForm(initial={"teks": piece.teks, "versi": page.versi, "draf": piece.draf})
     return render(request, "kecamatan/naskah/draf.html", page.context(
-        form=form, piece=piece, bentrok=bentrok,
+        form=form, piece=piece,
         draf_html=markup.to_html(piece.draf), dasar_html=markup.to_html(piece.draf_dasar) if piece.berubah else "",
     ))
 
@@ -214,7 +213,7 @@ def naskah_draf(request, pk: int, kunci: str, bagian: str):
 @require_POST
 def naskah_salin(request, pk: int, kunci: str):
     page = Halaman(request, pk, kunci)
-    form = forms.VersiForm(request.POST)
+    form = VersiMixin(request.POST)
     versi = form.cleaned_data["versi"] if form.is_valid() else None
     bagian = {k: j for k, j, _ in bagian_keys(page.data.susunan.naskah)}
     try:

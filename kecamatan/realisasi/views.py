@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from kecamatan.core import access
-from kecamatan.core import errors as core_errors
 from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
-from kecamatan.core.views import add_service_error, changed_row, require_edit, with_anchor
+from kecamatan.core.views import changed_row, require_edit, simpan_form, with_anchor
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import selectors
 from kecamatan.dokumen import services as dokumen_services
@@ -32,6 +30,19 @@ def _row_of(name: str) -> str | None:
     return f"{ROW_OF_FIELD[prefix]}-{pk}" if prefix in ROW_OF_FIELD else None
 
 
+def _form(versi: int, halaman, data=None):
+    """The grid's form: the stored values of `halaman` at the document's `versi`, bound to `data`."""
+    labels = {("indikator", b.data.id): b.data.uraian for g in halaman.kelompok for b in g.baris}
+    labels.update({("subkegiatan", a.data.id): f"{a.data.kode} {a.data.nama}" for a in halaman.anggaran})
+    return realisasi_forms.RealisasiTriwulanForm(
+        data, initial={"versi": versi}, labels=labels,
+        indikator_ids=[b.data.id for g in halaman.kelompok for b in g.baris],
+        subkegiatan_ids=[a.data.id for a in halaman.anggaran],
+        initial_nilai={b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
+        initial_rp={a.data.id: a.jumlah for a in halaman.anggaran},
+    )
+
+
 @login_required
 def realisasi(request, pk: int, tahun: int, triwulan: int):
     periode = access.get_periode_for(request.user, pk)
@@ -43,47 +54,39 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
     riwayat = selectors.riwayat_dokumen(dokumen)
     catatan = selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None
     halaman = build_realisasi(realisasi_selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan))
-    indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
-    sub_ids = [a.data.id for a in halaman.anggaran]
-    labels = {("indikator", b.data.id): b.data.uraian for g in halaman.kelompok for b in g.baris}
-    labels.update({("subkegiatan", a.data.id): f"{a.data.kode} {a.data.nama}" for a in halaman.anggaran})
+
+    def make(data, segar=False):  # segar: after a concurrent save, the grid of what is stored now
+        if not segar:
+            return _form(dokumen.versi, halaman, data)
+        return _form(selectors.dokumen_for(periode, kunci).versi, build_realisasi(
+            realisasi_selectors.realisasi_triwulan_data(periode, tahun, triwulan, catatan=catatan)), data)
+
     can_edit = access.can_edit(request.user, periode)
-    form = bentrok = None
-    initial = {"initial_nilai": {b.data.id: (b.nilai, b.keterangan) for g in halaman.kelompok for b in g.baris},
-               "initial_rp": {a.data.id: a.jumlah for a in halaman.anggaran}}  # what was there: changed_row
+    form = None
     if request.method == "POST":
         require_edit(request.user, periode)
-        form = realisasi_forms.RealisasiTriwulanForm(request.POST, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
-                                           labels=labels, **initial)
+        form = make(request.POST)
         if form.is_valid():
-            try:
-                realisasi_services.save_realisasi_triwulan(
-                    periode=periode, tahun=tahun, triwulan=triwulan, versi=form.cleaned_data["versi"],
-                    indikator=form.indikator_values(), anggaran=form.anggaran_values(), by=request.user,
-                )
-            except core_errors.Bentrok as exc:
-                bentrok = exc
-                form.add_error(None, exc.pesan)
-            except ValidationError as exc:
-                add_service_error(form, exc)
-            else:
-                messages.success(request, f"Realisasi TW {TW_ROMAWI[triwulan]} {tahun} disimpan. Capaian dan "
-                                          "penyerapan di bawah sudah dihitung ulang.")
-                return redirect(with_anchor(request.path, changed_row(form, _row_of)))
-        if form.errors and not bentrok:
+            response, form = simpan_form(request, form, lambda: realisasi_services.save_realisasi_triwulan(
+                periode=periode, tahun=tahun, triwulan=triwulan, versi=form.cleaned_data["versi"],
+                indikator=form.indikator_values(), anggaran=form.anggaran_values(), by=request.user,
+            ), success=f"Realisasi TW {TW_ROMAWI[triwulan]} {tahun} disimpan. Capaian dan penyerapan di bawah sudah "
+                       "dihitung ulang.", back=with_anchor(request.path, changed_row(form, _row_of)), make=make)
+            if response:
+                return response
+        if form.errors and not form.bentrok:
             messages.error(request, "Isian belum disimpan: perbaiki yang ditandai merah. Tidak ada yang berubah.")
     elif can_edit and not dokumen.is_locked:
-        form = realisasi_forms.RealisasiTriwulanForm(
-            initial={"versi": dokumen.versi}, indikator_ids=indikator_ids, subkegiatan_ids=sub_ids, labels=labels,
-            **initial,
-        )
+        form = make(None)
+    indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
     kembalikan_form = None
     if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
-        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=indikator_ids, subkegiatan_ids=sub_ids,
-                                               form_id="form-kembalikan")
+        kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=indikator_ids,
+                                                       subkegiatan_ids=[a.data.id for a in halaman.anggaran],
+                                                       form_id="form-kembalikan")
     return render(request, "kecamatan/realisasi/triwulan.html", {
         "periode": periode, "dokumen": dokumen, "riwayat": riwayat, "catatan": catatan, "halaman": halaman,
-        "form": form, "bentrok": bentrok, "kembalikan_form": kembalikan_form,
+        "form": form, "kembalikan_form": kembalikan_form,
         "triwulan_list": [(t, TW_ROMAWI[t]) for t in TW_ROMAWI], "tw": TW_ROMAWI[triwulan],
         "can_edit": can_edit, "can_submit": access.can_submit(request.user, periode),
         "can_verify": access.can_verify(request.user),

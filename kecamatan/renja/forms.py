@@ -7,10 +7,16 @@ from django import forms
 
 from kecamatan.core.fields import AngkaField, NilaiField, RupiahField
 from kecamatan.core.formatting import NULL_RUPIAH, Nilai
+from kecamatan.core.forms import VersiMixin
 from kecamatan.models import Indikator, ReviewRanwal, SubKegiatan, SumberDana, UsulanPemangku
 
 
-class TambahSubKegiatanForm(forms.Form):
+def _named(name: str) -> forms.TextInput:
+    """An input of a grid row, named after its row (screen readers; a conflict after a concurrent save)."""
+    return forms.TextInput(attrs={"autocomplete": "off", "aria-label": name})
+
+
+class TambahSubKegiatanForm(VersiMixin):
     subkegiatan = forms.ModelChoiceField(queryset=SubKegiatan.objects.none(), label="Sub kegiatan Renstra")
 
     def __init__(self, *args, pilihan, **kwargs):
@@ -19,7 +25,7 @@ class TambahSubKegiatanForm(forms.Form):
         self.fields["subkegiatan"].label_from_instance = lambda s: f"{s.nomenklatur.kode} {s.nama}"
 
 
-class RincianForm(forms.Form):
+class RincianForm(VersiMixin):
     lokasi = forms.CharField(label="Lokasi", max_length=200, required=False)
     sumber_dana = forms.ChoiceField(label="Sumber dana", choices=[("", "(belum diketahui)"), *SumberDana.choices],
                                     required=False)
@@ -43,9 +49,11 @@ class RincianForm(forms.Form):
             self.fields["prakiraan"].help_text = f"Dijumlahkan dari prakiraan {tahun + 1} aktivitas di bawah."
         for ind in indikator:
             self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun} ({ind.satuan})", rentang=ind.rentang,
-                                                         peran=f"Target {tahun}")
+                                                         peran=f"Target {tahun}",
+                                                         widget=_named(f"Target {tahun}: {ind.uraian}"))
             self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1} ({ind.satuan})",
-                                                            rentang=ind.rentang, peran=f"Target {tahun + 1}")
+                                                            rentang=ind.rentang, peran=f"Target {tahun + 1}",
+                                                            widget=_named(f"Target {tahun + 1}: {ind.uraian}"))
 
     def target_rows(self):
         return [(ind, self[f"target_{ind.pk}"], self[f"prakiraan_{ind.pk}"]) for ind in self.indikator]
@@ -83,15 +91,17 @@ def aktivitas_list(formset) -> list[dict]:
     return out
 
 
-class TargetRenjaForm(forms.Form):
+class TargetRenjaForm(VersiMixin):
     """Renja targets of n and n+1 for every indicator given (programs, kegiatan, tujuan, sasaran)."""
 
     def __init__(self, *args, tahun: int, indikator: list[Indikator], **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
         for ind in indikator:
-            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun}", rentang=ind.rentang)
-            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1}", rentang=ind.rentang)
+            self.fields[f"target_{ind.pk}"] = NilaiField(label=f"Target {tahun}", rentang=ind.rentang,
+                                                         widget=_named(f"Target {tahun}: {ind.uraian}"))
+            self.fields[f"prakiraan_{ind.pk}"] = NilaiField(label=f"Target {tahun + 1}", rentang=ind.rentang,
+                                                            widget=_named(f"Target {tahun + 1}: {ind.uraian}"))
 
     def rows(self):
         return [(ind, self[f"target_{ind.pk}"], self[f"prakiraan_{ind.pk}"]) for ind in self.indikator]
@@ -104,7 +114,7 @@ class TargetRenjaForm(forms.Form):
 EVALUASI_KEYS = ("target_n2", "realisasi_n2", "target_n1")
 
 
-class EvaluasiForm(forms.Form):
+class EvaluasiForm(VersiMixin):
     """T-C.29 inputs of every indicator; inputs that belong to another document are read-only."""
 
     def __init__(self, *args, tahun: int, indikator: list[Indikator], terkunci: dict[str, str], **kwargs):
@@ -131,7 +141,7 @@ class EvaluasiForm(forms.Form):
         }
 
 
-class AnalisisForm(forms.Form):
+class AnalisisForm(VersiMixin):
     def __init__(self, *args, indikator: list[Indikator], **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
@@ -158,7 +168,7 @@ class RupiahStripField(RupiahField):
         return super().to_python(value)
 
 
-class ReviewRanwalForm(forms.Form):
+class ReviewRanwalForm(VersiMixin):
     urutan = forms.IntegerField(label="Nomor urut baris", min_value=1)
     tingkat = forms.ChoiceField(label="Tingkat", choices=ReviewRanwal.Tingkat.choices)
     ranwal_nama = forms.CharField(label="Program/kegiatan (Ranwal RKPD)", max_length=400, required=False)
@@ -227,7 +237,7 @@ class ReviewRanwalForm(forms.Form):
         }
 
 
-class UsulanForm(forms.ModelForm):
+class UsulanForm(VersiMixin, forms.ModelForm):
     volume = AngkaField(label="Besaran/volume", max_digits=18, decimal_places=4, required=False, dash_empty=True)
 
     class Meta:

@@ -22,13 +22,12 @@ def renja_salin(request, pk: int, tahun: int):
         return blocked
     lengkapi = page.dokumen.rincian_renja.exists()
     form = VersiMixin(request.POST or None, initial={"versi": page.dokumen.versi})
-    bentrok = None
     if request.method == "POST" and form.is_valid():
         try:
             hasil = salin.salin_dari_renstra(dokumen=page.dokumen, by=request.user, versi=form.cleaned_data["versi"])
         except Bentrok as exc:
+            form.bentrok = exc
             form.add_error(None, exc.pesan)
-            bentrok = exc
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
@@ -41,4 +40,4 @@ def renja_salin(request, pk: int, tahun: int):
             return redirect(page.url("renja_detail"))
     rencana = salin.rencana_for(page.dokumen)
     return render(request, "kecamatan/renja/salin.html", page.context(
-        form=form, bentrok=bentrok, lengkapi=lengkapi, rencana=rencana, ringkasan=rencana.ringkasan(tahun)))
+        form=form, lengkapi=lengkapi, rencana=rencana, ringkasan=rencana.ringkasan(tahun)))

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from kecamatan.core import access
 from kecamatan.core.formatting import Nilai
+from kecamatan.dokumen.services import check_editable
 from kecamatan.models import (
     Aktivitas,
     AnalisisKinerjaPelayanan,
@@ -42,8 +43,9 @@ def can_edit_renja(user, periode: Periode) -> bool:
     return access.can_edit(user, periode)
 
 
-def _check(*, dokumen: Dokumen, by) -> Dokumen:
-    """The document, locked for this transaction, if `by` may change it now."""
+def _check(*, dokumen: Dokumen, by, versi: int | None = None) -> Dokumen:
+    """The document, locked for this transaction, if `by` may change it now at `versi` (the version
+    the page was loaded with; a newer one raises Bentrok with what changed, nothing is written)."""
     dokumen = Dokumen.objects.select_for_update().select_related("periode").get(pk=dokumen.pk)
     if not can_edit_renja(by, dokumen.periode):
         raise PermissionDenied("Anda tidak berwenang mengubah Renja ini.")
@@ -53,6 +55,7 @@ def _check(*, dokumen: Dokumen, by) -> Dokumen:
         raise ValidationError(
             f"Renja {dokumen.tahun} berstatus {dokumen.get_status_display()}; isinya tidak dapat diubah."
         )
+    check_editable(dokumen, by, versi)
     return dokumen
 
 
@@ -117,8 +120,8 @@ def mulai_renja(*, periode: Periode, tahun: int, by) -> Dokumen:
 # -- sub-kegiatan of the Renja (T-C.33) -----------------------------------------------------------
 
 @transaction.atomic
-def tambah_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by) -> RenjaSubKegiatan:
-    dokumen = _check(dokumen=dokumen, by=by)
+def tambah_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by, versi: int | None = None) -> RenjaSubKegiatan:
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if RenjaSubKegiatan.objects.filter(dokumen=dokumen, subkegiatan=subkegiatan).exists():
         raise ValidationError({"subkegiatan": f"{subkegiatan.kode} sudah ada di Renja {dokumen.tahun}."})
     rincian = RenjaSubKegiatan(dokumen=dokumen, subkegiatan=subkegiatan,
@@ -130,10 +133,10 @@ def tambah_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by) -> Ren
 
 
 @transaction.atomic
-def hapus_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by) -> None:
+def hapus_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by, versi: int | None = None) -> None:
     """Take a sub-kegiatan out of the Renja with everything the Renja set for it (aktivitas, dana of
     year n, prakiraan maju, targets of n and n+1); its Renstra stays."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     n = dokumen.tahun
     RenjaSubKegiatan.objects.filter(dokumen=dokumen, subkegiatan=subkegiatan).delete()
     Pagu.objects.filter(subkegiatan=subkegiatan, tahun=n, tahap=Pagu.Tahap.RENJA).delete()
@@ -146,12 +149,12 @@ def hapus_subkegiatan(*, dokumen: Dokumen, subkegiatan: SubKegiatan, by) -> None
 @transaction.atomic
 def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, sumber_dana: str, catatan: str,
                    dana: Decimal | None, prakiraan: Decimal | None, targets: dict[int, tuple[Nilai, Nilai]],
-                   aktivitas: list[dict], by) -> RenjaSubKegiatan:
+                   aktivitas: list[dict], by, versi: int | None = None) -> RenjaSubKegiatan:
     """Save what the Renja of year n says about one sub-kegiatan. Its dana of year n has one source:
     the sum of its aktivitas when it has any (then no renja Pagu is kept), else the `dana` typed;
     likewise its prakiraan maju n+1: the sum of the aktivitas' own `prakiraan` when one has any
     (then no prakiraan Pagu is kept), else the `prakiraan` typed."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     n = dokumen.tahun
     rincian = RenjaSubKegiatan.objects.filter(dokumen=dokumen, subkegiatan=subkegiatan).first()
     if rincian is None:
@@ -193,9 +196,10 @@ def simpan_rincian(*, dokumen: Dokumen, subkegiatan: SubKegiatan, lokasi: str, s
 # -- targets, evaluation, service analysis --------------------------------------------------------
 
 @transaction.atomic
-def simpan_target_renja(*, dokumen: Dokumen, values: dict[int, tuple[Nilai, Nilai]], by) -> None:
+def simpan_target_renja(*, dokumen: Dokumen, values: dict[int, tuple[Nilai, Nilai]], by,
+                        versi: int | None = None) -> None:
     """Renja targets of year n and prakiraan n+1 of program, kegiatan, tujuan and sasaran indicators."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     n = dokumen.tahun
     indikator = {i.pk: i for i in Indikator.objects.filter(periode=dokumen.periode, pk__in=values)}
     for ind_id, (target_n, target_n1) in values.items():
@@ -226,10 +230,10 @@ def evaluasi_terkunci(periode: Periode, tahun: int) -> dict[str, str]:
 
 
 @transaction.atomic
-def simpan_evaluasi(*, dokumen: Dokumen, values: dict[int, dict[str, Nilai]], by) -> None:
+def simpan_evaluasi(*, dokumen: Dokumen, values: dict[int, dict[str, Nilai]], by, versi: int | None = None) -> None:
     """What T-C.29 evaluates for each indicator: the Renja target of n-2, its realisasi, the Renja
     target of n-1 (values keyed target_n2, realisasi_n2, target_n1)."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     n = dokumen.tahun
     locked = evaluasi_terkunci(dokumen.periode, n)
     indikator = {i.pk: i for i in Indikator.objects.filter(periode=dokumen.periode, pk__in=values)}
@@ -263,9 +267,9 @@ def simpan_evaluasi(*, dokumen: Dokumen, values: dict[int, dict[str, Nilai]], by
 
 
 @transaction.atomic
-def simpan_analisis_kinerja(*, dokumen: Dokumen, values: dict[int, dict], by) -> None:
+def simpan_analisis_kinerja(*, dokumen: Dokumen, values: dict[int, dict], by, versi: int | None = None) -> None:
     """SPM, IKK and catatan analisis of tujuan/sasaran indicators (T-C.30)."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     indikator = {i.pk: i for i in Indikator.objects.filter(periode=dokumen.periode, pk__in=values)}
     for ind_id, row in values.items():
         ind = indikator.get(ind_id)
@@ -285,10 +289,11 @@ def simpan_analisis_kinerja(*, dokumen: Dokumen, values: dict[int, dict], by) ->
 # -- T-C.31 and T-C.32 rows -----------------------------------------------------------------------
 
 @transaction.atomic
-def simpan_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal | None, data: dict, node, by) -> ReviewRanwal:
+def simpan_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal | None, data: dict, node, by,
+                         versi: int | None = None) -> ReviewRanwal:
     """Add (baris None) or change a row of T-C.31. `node` is the program, kegiatan or sub-kegiatan
     of the needs side, or None."""
-    dokumen = _check(dokumen=dokumen, by=by)
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if baris is not None and baris.dokumen_id != dokumen.pk:
         raise PermissionDenied("Baris ini bukan milik Renja ini.")
     if baris is None:
@@ -315,8 +320,8 @@ def simpan_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal | None, data: 
 
 
 @transaction.atomic
-def hapus_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal, by) -> None:
-    dokumen = _check(dokumen=dokumen, by=by)
+def hapus_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal, by, versi: int | None = None) -> None:
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if baris.dokumen_id != dokumen.pk:
         raise PermissionDenied("Baris ini bukan milik Renja ini.")
     baris.delete()
@@ -324,8 +329,9 @@ def hapus_review_ranwal(*, dokumen: Dokumen, baris: ReviewRanwal, by) -> None:
 
 
 @transaction.atomic
-def simpan_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku | None, data: dict, by) -> UsulanPemangku:
-    dokumen = _check(dokumen=dokumen, by=by)
+def simpan_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku | None, data: dict, by,
+                  versi: int | None = None) -> UsulanPemangku:
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if usulan is not None and usulan.dokumen_id != dokumen.pk:
         raise PermissionDenied("Usulan ini bukan milik Renja ini.")
     if usulan is None:
@@ -340,8 +346,8 @@ def simpan_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku | None, data: dict
 
 
 @transaction.atomic
-def hapus_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku, by) -> None:
-    dokumen = _check(dokumen=dokumen, by=by)
+def hapus_usulan(*, dokumen: Dokumen, usulan: UsulanPemangku, by, versi: int | None = None) -> None:
+    dokumen = _check(dokumen=dokumen, by=by, versi=versi)
     if usulan.dokumen_id != dokumen.pk:
         raise PermissionDenied("Usulan ini bukan milik Renja ini.")
     usulan.delete()

@@ -12,8 +12,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kecamatan.core import access
+from kecamatan.core.asal import terapkan_pilihan
+from kecamatan.core.errors import Bentrok
 from kecamatan.core.formatting import Nilai
-from kecamatan.core.views import add_service_error, with_anchor
+from kecamatan.core.forms import VersiMixin
+from kecamatan.core.views import simpan_form, with_anchor
 from kecamatan.dokumen import services as core_services
 from kecamatan.dokumen.forms import PenandatanganForm
 from kecamatan.dokumen.pages import YearPage
@@ -51,6 +54,43 @@ def _error_message(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _versi(page: YearPage, segar: bool = False) -> int:
+    """The Renja's version the page shows; `segar`: read again (a merged page after a concurrent save)."""
+    dokumen = selectors.dokumen_renja(page.periode, page.tahun) if segar else page.dokumen
+    return dokumen.versi if dokumen is not None else 0
+
+
+def _simpan(request, page: YearPage, make, save, success: str, back: str = ""):
+    """(response, form) of an entry page: GET the form of what is stored; POST saves at the version
+    the page was loaded with, merged with what is stored now after a concurrent save."""
+    if request.method != "POST":
+        return None, make(None)
+    if (blocked := _editable_or_redirect(request, page)) is not None:
+        return blocked, None
+    form = make(request.POST)
+    if not form.is_valid():
+        return None, form
+    return simpan_form(request, form, lambda: save(form, form.cleaned_data["versi"]), success=success,
+                       back=back or page.url("renja_detail"), make=make)
+
+
+def _aksi(request, page: YearPage, do, success: str, back: str):
+    """A one-button POST (add, remove) at the version its page was loaded with; the outcome as a message."""
+    form = VersiMixin(request.POST)
+    if (blocked := _editable_or_redirect(request, page)) is not None:
+        return blocked
+    if not form.is_valid():
+        messages.error(request, "Halaman ini tidak membawa versi Renja; muat ulang halaman lalu ulangi.")
+        return redirect(page.url("renja_detail"))
+    try:
+        result = do(form.cleaned_data["versi"])
+    except (Bentrok, ValidationError) as exc:
+        messages.error(request, exc.pesan if isinstance(exc, Bentrok) else _error_message(exc))
+        return redirect(page.url("renja_detail"))
+    messages.success(request, success.format(result=result))
+    return redirect(back)
+
+
 # -- the Renja page -------------------------------------------------------------------------------
 
 @login_required
@@ -58,8 +98,8 @@ def renja_detail(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     data = selectors.renja_data(page.periode.pk, tahun)
     rows, total = overview_rows(data)
-    tambah = forms.TambahSubKegiatanForm(pilihan=selectors.pilihan_subkegiatan(page.periode, page.dokumen)) \
-        if page.editable else None
+    tambah = forms.TambahSubKegiatanForm(initial={"versi": page.dokumen.versi}, pilihan=selectors.pilihan_subkegiatan(
+        page.periode, page.dokumen)) if page.editable else None
     return render(request, "kecamatan/renja/detail.html", page.context(
         data=data, rows=rows, total=total, tambah=tambah,
     ))
@@ -79,18 +119,20 @@ def renja_penandatangan(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     if (blocked := _editable_or_redirect(request, page)) is not None:
         return blocked
-    form = PenandatanganForm(request.POST or None, instance=page.dokumen, kecamatan=page.periode.kecamatan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            d = form.cleaned_data
-            core_services.simpan_penandatangan(dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"],
-                                          tanggal=d["ttd_tanggal"], hanya_bulan=d["ttd_hanya_bulan"], by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Penanda tangan disimpan.")
-            return redirect(page.url("renja_detail"))
-    return render(request, "kecamatan/renja/form.html", page.context(
+
+    def make(data, segar=False):
+        dokumen = selectors.dokumen_renja(page.periode, tahun) if segar else page.dokumen
+        return PenandatanganForm(data, instance=dokumen, initial={"versi": dokumen.versi},
+                                 kecamatan=page.periode.kecamatan)
+
+    def save(form, versi):
+        d = form.cleaned_data
+        core_services.simpan_penandatangan(dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"],
+                                           tanggal=d["ttd_tanggal"], hanya_bulan=d["ttd_hanya_bulan"],
+                                           by=request.user, versi=versi)
+
+    response, form = _simpan(request, page, make, save, "Penanda tangan disimpan.")
+    return response or render(request, "kecamatan/renja/form.html", page.context(
         form=form, judul=f"Penanda tangan Renja {tahun}"))
 
 
@@ -103,45 +145,35 @@ def renja_sub_tambah(request, pk: int, tahun: int):
     if (blocked := _editable_or_redirect(request, page)) is not None:
         return blocked
     form = forms.TambahSubKegiatanForm(request.POST, pilihan=selectors.pilihan_subkegiatan(page.periode, page.dokumen))
-    if not form.is_valid():
+    if not form.is_valid() and "subkegiatan" in form.errors:
         messages.error(request, "Pilih sub kegiatan Renstra yang belum ada di Renja.")
         return redirect(page.url("renja_detail"))
     sub = form.cleaned_data["subkegiatan"]
-    try:
-        services.tambah_subkegiatan(dokumen=page.dokumen, subkegiatan=sub, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _error_message(exc))
-        return redirect(page.url("renja_detail"))
-    messages.success(request, f"{sub.kode} ditambahkan ke Renja {tahun}; isi rinciannya.")
-    return redirect(page.url("renja_rincian", sub.pk))
+    return _aksi(request, page, lambda versi: services.tambah_subkegiatan(
+        dokumen=page.dokumen, subkegiatan=sub, by=request.user, versi=versi),
+        f"{sub.kode} ditambahkan ke Renja {tahun}; isi rinciannya.", page.url("renja_rincian", sub.pk))
 
 
 @login_required
 @require_POST
 def renja_sub_hapus(request, pk: int, tahun: int, sub_pk: int):
     page = _page(request, pk, tahun)
-    if (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
     sub = selectors.subkegiatan_of(page.periode, sub_pk)
     if sub is None:
         raise Http404("Sub kegiatan tidak ditemukan.")
-    services.hapus_subkegiatan(dokumen=page.dokumen, subkegiatan=sub, by=request.user)
-    messages.success(request, f"{sub.kode} dikeluarkan dari Renja {tahun}.")
-    return redirect(page.url("renja_detail"))
+    return _aksi(request, page, lambda versi: services.hapus_subkegiatan(
+        dokumen=page.dokumen, subkegiatan=sub, by=request.user, versi=versi),
+        f"{sub.kode} dikeluarkan dari Renja {tahun}.", page.url("renja_detail"))
 
 
-@login_required
-def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
-    page = _page(request, pk, tahun)
-    sub = selectors.subkegiatan_of(page.periode, sub_pk)
-    if sub is None or page.dokumen is None:
-        raise Http404("Sub kegiatan tidak ada di Renja ini.")
+def _rincian_form(page: YearPage, sub, data, segar: bool):
+    """The rincian form of what is stored now, its aktivitas formset joined (`ikut`) for merging."""
     found = selectors.rincian_for_edit(page.dokumen, sub)
-    rincian = found["rincian"]
+    rincian, tahun = found["rincian"], page.tahun
     if rincian is None:
         raise Http404("Sub kegiatan tidak ada di Renja ini.")
     initial = {"lokasi": rincian.lokasi, "sumber_dana": rincian.sumber_dana, "catatan": rincian.catatan,
-               "dana": found["dana"], "prakiraan": found["prakiraan"]}
+               "dana": found["dana"], "prakiraan": found["prakiraan"], "versi": _versi(page, segar)}
     for ind in found["indikator"]:
         initial[f"target_{ind.pk}"] = found["targets"].get((ind.pk, tahun, "renja"), Nilai())
         initial[f"prakiraan_{ind.pk}"] = found["targets"].get((ind.pk, tahun + 1, "prakiraan"), Nilai())
@@ -150,33 +182,45 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
          "jumlah": a.jumlah, "prakiraan": a.prakiraan, "catatan": a.catatan}
         for a in found["aktivitas"]
     ]
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    formset = forms.AktivitasFormSet(post, initial=aktivitas_initial, prefix="aktivitas")
-    form = forms.RincianForm(post, initial=initial, tahun=tahun, indikator=found["indikator"],
+    data = terapkan_pilihan(data) if data is not None else None
+    formset = forms.AktivitasFormSet(data, initial=aktivitas_initial, prefix="aktivitas")
+    form = forms.RincianForm(data, initial=initial, tahun=tahun, indikator=found["indikator"],
                              dana_dari_aktivitas=bool(found["aktivitas"]),
-                             prakiraan_dari_aktivitas=found["prakiraan_aktivitas"] is not None)
-    if post is not None and form.is_valid() and formset.is_valid():
+                             prakiraan_dari_aktivitas=found["prakiraan_aktivitas"] is not None, ikut=[formset])
+    form.found = found
+    return form
+
+
+@login_required
+def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
+    page = _page(request, pk, tahun)
+    sub = selectors.subkegiatan_of(page.periode, sub_pk)
+    if sub is None or page.dokumen is None:
+        raise Http404("Sub kegiatan tidak ada di Renja ini.")
+
+    def make(data, segar=False):
+        form = _rincian_form(page, sub, data, segar)
+        if data is not None and not form.ikut[0].is_valid():
+            form.add_error(None, "Periksa isian aktivitas yang ditandai merah.")
+        return form
+
+    def save(form, versi):
         d = form.cleaned_data
-        aktivitas = forms.aktivitas_list(formset)
         # disabled when the dana already comes from aktivitas (its initial value would be stale)
-        dana = None if form.fields["dana"].disabled else d["dana"]
-        prakiraan = None if form.fields["prakiraan"].disabled else d["prakiraan"]
-        try:
-            services.simpan_rincian(
-                dokumen=page.dokumen, subkegiatan=sub, lokasi=d["lokasi"], sumber_dana=d["sumber_dana"],
-                catatan=d["catatan"], dana=dana, prakiraan=prakiraan, targets=form.targets(),
-                aktivitas=aktivitas, by=request.user,
-            )
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, f"Rincian {sub.kode} disimpan.")
-            return redirect(with_anchor(page.url("renja_detail"), f"subkegiatan-{sub.pk}"))
+        services.simpan_rincian(
+            dokumen=page.dokumen, subkegiatan=sub, lokasi=d["lokasi"], sumber_dana=d["sumber_dana"],
+            catatan=d["catatan"], dana=None if form.fields["dana"].disabled else d["dana"],
+            prakiraan=None if form.fields["prakiraan"].disabled else d["prakiraan"], targets=form.targets(),
+            aktivitas=forms.aktivitas_list(form.ikut[0]), by=request.user, versi=versi,
+        )
+
+    response, form = _simpan(request, page, make, save, f"Rincian {sub.kode} disimpan.",
+                              with_anchor(page.url("renja_detail"), f"subkegiatan-{sub.pk}"))
+    if response:
+        return response
     return render(request, "kecamatan/renja/rincian.html", page.context(
-        sub=sub, form=form, formset=formset, dana_aktivitas=found["dana_aktivitas"],
-        prakiraan_aktivitas=found["prakiraan_aktivitas"]))
+        sub=sub, form=form, formset=form.ikut[0], dana_aktivitas=form.found["dana_aktivitas"],
+        prakiraan_aktivitas=form.found["prakiraan_aktivitas"]))
 
 
 # -- targets, evaluation, service analysis --------------------------------------------------------
@@ -185,23 +229,19 @@ def renja_rincian(request, pk: int, tahun: int, sub_pk: int):
 def renja_target(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     indikator = selectors.indikator_of(page.periode, ("tujuan", "sasaran", "program", "kegiatan"))
-    values = selectors.target_renja_values(indikator, [(tahun, "renja"), (tahun + 1, "prakiraan")])
-    initial = {}
-    for ind in indikator:
-        initial[f"target_{ind.pk}"] = values.get((ind.pk, tahun, "renja"), Nilai())
-        initial[f"prakiraan_{ind.pk}"] = values.get((ind.pk, tahun + 1, "prakiraan"), Nilai())
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    form = forms.TargetRenjaForm(post, initial=initial, tahun=tahun, indikator=indikator)
-    if post is not None and form.is_valid():
-        try:
-            services.simpan_target_renja(dokumen=page.dokumen, values=form.values(), by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Target Renja disimpan.")
-            return redirect(page.url("renja_detail"))
+
+    def make(data, segar=False):
+        values = selectors.target_renja_values(indikator, [(tahun, "renja"), (tahun + 1, "prakiraan")])
+        initial = {"versi": _versi(page, segar)}
+        for ind in indikator:
+            initial[f"target_{ind.pk}"] = values.get((ind.pk, tahun, "renja"), Nilai())
+            initial[f"prakiraan_{ind.pk}"] = values.get((ind.pk, tahun + 1, "prakiraan"), Nilai())
+        return forms.TargetRenjaForm(data, initial=initial, tahun=tahun, indikator=indikator)
+
+    response, form = _simpan(request, page, make, lambda form, versi: services.simpan_target_renja(
+        dokumen=page.dokumen, values=form.values(), by=request.user, versi=versi), "Target Renja disimpan.")
+    if response:
+        return response
     rows = [(selectors.owner_label(ind), *row) for ind, row in zip(indikator, form.rows())]
     return render(request, "kecamatan/renja/target.html", page.context(form=form, rows=rows))
 
@@ -210,26 +250,23 @@ def renja_target(request, pk: int, tahun: int):
 def renja_evaluasi(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     indikator = selectors.indikator_of(page.periode, EVALUASI_LEVELS)
-    targets = selectors.target_renja_values(indikator, [(tahun - 2, "renja"), (tahun - 1, "renja")])
-    realisasi = selectors.realisasi_tw4(indikator, tahun - 2)
     terkunci = services.evaluasi_terkunci(page.periode, tahun)
-    initial = {}
-    for ind in indikator:
-        initial[f"target_n2_{ind.pk}"] = targets.get((ind.pk, tahun - 2, "renja"), Nilai())
-        initial[f"realisasi_n2_{ind.pk}"] = realisasi.get(ind.pk, Nilai())
-        initial[f"target_n1_{ind.pk}"] = targets.get((ind.pk, tahun - 1, "renja"), Nilai())
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    form = forms.EvaluasiForm(post, initial=initial, tahun=tahun, indikator=indikator, terkunci=terkunci)
-    if post is not None and form.is_valid():
-        try:
-            services.simpan_evaluasi(dokumen=page.dokumen, values=form.values(), by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Evaluasi Renja tahun lalu disimpan.")
-            return redirect(page.url("renja_detail"))
+
+    def make(data, segar=False):
+        targets = selectors.target_renja_values(indikator, [(tahun - 2, "renja"), (tahun - 1, "renja")])
+        realisasi = selectors.realisasi_tw4(indikator, tahun - 2)
+        initial = {"versi": _versi(page, segar)}
+        for ind in indikator:
+            initial[f"target_n2_{ind.pk}"] = targets.get((ind.pk, tahun - 2, "renja"), Nilai())
+            initial[f"realisasi_n2_{ind.pk}"] = realisasi.get(ind.pk, Nilai())
+            initial[f"target_n1_{ind.pk}"] = targets.get((ind.pk, tahun - 1, "renja"), Nilai())
+        return forms.EvaluasiForm(data, initial=initial, tahun=tahun, indikator=indikator, terkunci=terkunci)
+
+    response, form = _simpan(request, page, make, lambda form, versi: services.simpan_evaluasi(
+        dokumen=page.dokumen, values=form.values(), by=request.user, versi=versi),
+        "Evaluasi Renja tahun lalu disimpan.")
+    if response:
+        return response
     rows = [(selectors.owner_label(ind), ind, fields) for ind, fields in form.rows()]
     return render(request, "kecamatan/renja/evaluasi.html", page.context(form=form, rows=rows))
 
@@ -238,61 +275,52 @@ def renja_evaluasi(request, pk: int, tahun: int):
 def renja_analisis(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     indikator = selectors.indikator_of(page.periode, ("tujuan", "sasaran"))
-    existing = selectors.analisis_values(page.dokumen, indikator) if page.dokumen else {}
-    initial = {}
-    for ind in indikator:
-        a = existing.get(ind.pk)
-        initial[f"spm_{ind.pk}"] = Nilai(a.spm, a.spm_label) if a else Nilai()
-        initial[f"ikk_{ind.pk}"] = Nilai(a.ikk, a.ikk_label) if a else Nilai()
-        initial[f"catatan_{ind.pk}"] = a.catatan if a else ""
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    form = forms.AnalisisForm(post, initial=initial, indikator=indikator)
-    if post is not None and form.is_valid():
-        try:
-            services.simpan_analisis_kinerja(dokumen=page.dokumen, values=form.values(), by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Analisis kinerja pelayanan disimpan.")
-            return redirect(page.url("renja_detail"))
-    return render(request, "kecamatan/renja/analisis.html", page.context(form=form, rows=form.rows()))
+
+    def make(data, segar=False):
+        existing = selectors.analisis_values(page.dokumen, indikator) if page.dokumen else {}
+        initial = {"versi": _versi(page, segar)}
+        for ind in indikator:
+            a = existing.get(ind.pk)
+            initial[f"spm_{ind.pk}"] = Nilai(a.spm, a.spm_label) if a else Nilai()
+            initial[f"ikk_{ind.pk}"] = Nilai(a.ikk, a.ikk_label) if a else Nilai()
+            initial[f"catatan_{ind.pk}"] = a.catatan if a else ""
+        return forms.AnalisisForm(data, initial=initial, indikator=indikator)
+
+    response, form = _simpan(request, page, make, lambda form, versi: services.simpan_analisis_kinerja(
+        dokumen=page.dokumen, values=form.values(), by=request.user, versi=versi),
+        "Analisis kinerja pelayanan disimpan.")
+    return response or render(request, "kecamatan/renja/analisis.html", page.context(form=form, rows=form.rows()))
 
 
 # -- T-C.31 -----------------------------------------------------------------------------------------
 
-def _ranwal_form(page: YearPage, data=None, initial=None):
+def _ranwal_form(page: YearPage, data=None, initial=None, segar=False):
     from kecamatan.renstra.selectors import renstra_data
 
     nodes = list(renstra_data(page.periode.pk).nodes())
-    return forms.ReviewRanwalForm(data, initial=initial, nodes=nodes)
+    return forms.ReviewRanwalForm(data, initial={**(initial or {}), "versi": _versi(page, segar)}, nodes=nodes)
 
 
-def _save_ranwal(request, page: YearPage, form, baris):
-    node = selectors.node_of(page.periode, form.cleaned_data["kebutuhan"])
-    try:
-        baris = services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,
-                                              by=request.user)
-    except ValidationError as exc:
-        add_service_error(form, exc)
-        return None
-    messages.success(request, "Baris review Ranwal RKPD disimpan.")
-    return redirect(with_anchor(page.url("renja_ranwal"), f"ranwal-{baris.pk}"))
+def _save_ranwal(request, page: YearPage, baris):
+    def save(form, versi):
+        node = selectors.node_of(page.periode, form.cleaned_data["kebutuhan"])
+        return services.simpan_review_ranwal(dokumen=page.dokumen, baris=baris, data=form.model_data(), node=node,
+                                      by=request.user, versi=versi)
+    return save
 
 
 @login_required
 def renja_ranwal(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     rows = selectors.ranwal_rows(page.dokumen)
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    form = _ranwal_form(page, post, initial={"urutan": (rows[-1].urutan + 1) if rows else 1}) if page.editable else None
-    if post is not None and form.is_valid():
-        if (response := _save_ranwal(request, page, form, None)) is not None:
-            return response
-    return render(request, "kecamatan/renja/ranwal.html", page.context(rows=rows, form=form))
+    if not page.editable and request.method != "POST":
+        return render(request, "kecamatan/renja/ranwal.html", page.context(rows=rows, form=None))
+    response, form = _simpan(
+        request, page, lambda data, segar=False: _ranwal_form(
+            page, data, initial={"urutan": (rows[-1].urutan + 1) if rows else 1}, segar=segar),
+        _save_ranwal(request, page, None), "Baris review Ranwal RKPD disimpan.",
+        lambda b: with_anchor(page.url("renja_ranwal"), f"ranwal-{b.pk}"))
+    return response or render(request, "kecamatan/renja/ranwal.html", page.context(rows=rows, form=form))
 
 
 @login_required
@@ -300,15 +328,15 @@ def renja_ranwal_ubah(request, pk: int, tahun: int, row_pk: int):
     page = _page(request, pk, tahun)
     if (blocked := _editable_or_redirect(request, page)) is not None:
         return blocked
-    baris = selectors.ranwal_row(page.dokumen, row_pk)
-    if baris is None:
+
+    if (baris := selectors.ranwal_row(page.dokumen, row_pk)) is None:
         raise Http404("Baris tidak ditemukan.")
-    post = request.POST if request.method == "POST" else None
-    form = _ranwal_form(page, post, initial=forms.ReviewRanwalForm.initial_of(baris))
-    if post is not None and form.is_valid():
-        if (response := _save_ranwal(request, page, form, baris)) is not None:
-            return response
-    return render(request, "kecamatan/renja/form.html", page.context(
+    make = lambda data, segar=False: _ranwal_form(page, data, segar=segar, initial=forms.ReviewRanwalForm.initial_of(
+        selectors.ranwal_row(page.dokumen, row_pk) if segar else baris))
+    response, form = _simpan(request, page, make, _save_ranwal(request, page, baris),
+                             "Baris review Ranwal RKPD disimpan.",
+                             lambda b: with_anchor(page.url("renja_ranwal"), f"ranwal-{b.pk}"))
+    return response or render(request, "kecamatan/renja/form.html", page.context(
         form=form, judul=f"Review Ranwal RKPD {tahun}: baris {baris.urutan}", kembali=page.url("renja_ranwal")))
 
 
@@ -316,35 +344,37 @@ def renja_ranwal_ubah(request, pk: int, tahun: int, row_pk: int):
 @require_POST
 def renja_ranwal_hapus(request, pk: int, tahun: int, row_pk: int):
     page = _page(request, pk, tahun)
-    if (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    baris = selectors.ranwal_row(page.dokumen, row_pk)
+    baris = selectors.ranwal_row(page.dokumen, row_pk) if page.dokumen else None
     if baris is None:
         raise Http404("Baris tidak ditemukan.")
-    services.hapus_review_ranwal(dokumen=page.dokumen, baris=baris, by=request.user)
-    messages.success(request, f"Baris {baris.urutan} dihapus.")
-    return redirect(page.url("renja_ranwal"))
+    return _aksi(request, page, lambda versi: services.hapus_review_ranwal(
+        dokumen=page.dokumen, baris=baris, by=request.user, versi=versi),
+        f"Baris {baris.urutan} dihapus.", page.url("renja_ranwal"))
 
 
 # -- T-C.32 -----------------------------------------------------------------------------------------
+
+def _save_usulan(request, page: YearPage, usulan):
+    def save(form, versi):
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("versi", "asal")}
+        return services.simpan_usulan(dokumen=page.dokumen, usulan=usulan, data=data, by=request.user, versi=versi)
+    return save
+
+
+def _usulan_anchor(page: YearPage):
+    """After a save, back to the usulan's row on the list (a new one's id comes from the save)."""
+    return lambda usulan: with_anchor(page.url("renja_usulan"), f"usulan-{usulan.pk}")
+
 
 @login_required
 def renja_usulan(request, pk: int, tahun: int):
     page = _page(request, pk, tahun)
     rows = selectors.usulan_rows(page.dokumen)
-    post = request.POST if request.method == "POST" else None
-    if post is not None and (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    form = forms.UsulanForm(post) if page.editable else None
-    if post is not None and form.is_valid():
-        try:
-            usulan = services.simpan_usulan(dokumen=page.dokumen, usulan=None, data=form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Usulan disimpan.")
-            return redirect(with_anchor(page.url("renja_usulan"), f"usulan-{usulan.pk}"))
-    return render(request, "kecamatan/renja/usulan.html", page.context(rows=rows, form=form))
+    if not page.editable and request.method != "POST":
+        return render(request, "kecamatan/renja/usulan.html", page.context(rows=rows, form=None))
+    response, form = _simpan(request, page, lambda data, segar=False: forms.UsulanForm(data, initial={
+        "versi": _versi(page, segar)}), _save_usulan(request, page, None), "Usulan disimpan.", _usulan_anchor(page))
+    return response or render(request, "kecamatan/renja/usulan.html", page.context(rows=rows, form=form))
 
 
 @login_required
@@ -355,16 +385,14 @@ def renja_usulan_ubah(request, pk: int, tahun: int, row_pk: int):
     usulan = selectors.usulan_row(page.dokumen, row_pk)
     if usulan is None:
         raise Http404("Usulan tidak ditemukan.")
-    form = forms.UsulanForm(request.POST or None, instance=usulan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.simpan_usulan(dokumen=page.dokumen, usulan=usulan, data=form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, "Usulan disimpan.")
-            return redirect(with_anchor(page.url("renja_usulan"), f"usulan-{usulan.pk}"))
-    return render(request, "kecamatan/renja/form.html", page.context(
+
+    def make(data, segar=False):
+        return forms.UsulanForm(data, instance=selectors.usulan_row(page.dokumen, row_pk) if segar else usulan,
+                                initial={"versi": _versi(page, segar)})
+
+    response, form = _simpan(request, page, make, _save_usulan(request, page, usulan), "Usulan disimpan.",
+                             _usulan_anchor(page))
+    return response or render(request, "kecamatan/renja/form.html", page.context(
         form=form, judul=f"Usulan pemangku kepentingan {tahun}", kembali=page.url("renja_usulan")))
 
 
@@ -372,12 +400,8 @@ def renja_usulan_ubah(request, pk: int, tahun: int, row_pk: int):
 @require_POST
 def renja_usulan_hapus(request, pk: int, tahun: int, row_pk: int):
     page = _page(request, pk, tahun)
-    if (blocked := _editable_or_redirect(request, page)) is not None:
-        return blocked
-    usulan = selectors.usulan_row(page.dokumen, row_pk)
+    usulan = selectors.usulan_row(page.dokumen, row_pk) if page.dokumen else None
     if usulan is None:
         raise Http404("Usulan tidak ditemukan.")
-    services.hapus_usulan(dokumen=page.dokumen, usulan=usulan, by=request.user)
-    messages.success(request, "Usulan dihapus.")
-    return redirect(page.url("renja_usulan"))
-
+    return _aksi(request, page, lambda versi: services.hapus_usulan(
+        dokumen=page.dokumen, usulan=usulan, by=request.user, versi=versi), "Usulan dihapus.", page.url("renja_usulan"))

@@ -11,12 +11,13 @@ from kecamatan import models as m
 from kecamatan.core import bantuan
 from kecamatan.core.fields import RUPIAH_ATTRS, AngkaField, NilaiField
 from kecamatan.core.formatting import Nilai
-from kecamatan.core.forms import VersiMixin
+from kecamatan.core.forms import AsalMixin, VersiMixin
 from kecamatan.core.rentang import rentang_indikator
 
 
 def _helper(submit_label: str = "Simpan") -> FormHelper:
     helper = FormHelper()
+    helper.form_id = "form-node"  # the conflict choices of _bentrok.html, outside the crispy <form>, name it
     helper.add_input(Submit("simpan", submit_label, css_class="btn-success"))
     return helper
 
@@ -135,7 +136,7 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
         return indikator
 
 
-class PaguForm(forms.Form):
+class PaguForm(AsalMixin):
     """Pagu of one sub-kegiatan: one row per year, one column per budget stage. Cells of a locked
     document are shown disabled and never submitted."""
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django import forms
 
 from kecamatan import models as m
-from kecamatan.core.forms import VersiMixin
+from kecamatan.core.forms import SidikMixin, VersiMixin
 from kecamatan.renstra.grid import Grid
 from kecamatan.renstra.selectors_isian import GridData, SasaranIsian
 
@@ -176,3 +176,7 @@ class CamatForm(forms.ModelForm):
         fields = ["nama", "pangkat", "golongan", "nip", "mulai", "selesai"]
         widgets = {"mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "selesai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class CamatUbahForm(SidikMixin, CamatForm):
+    """Correcting a Camat record: carries the fingerprint of the record as loaded (it has no version)."""

@@ -11,6 +11,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 
 from kecamatan.core import access
+from kecamatan.core.asal import sidik as sidik_of
+from kecamatan.core.errors import Bentrok
 from kecamatan.core.validators import format_nip
 from kecamatan.dokumen import services
 from kecamatan.models import ArahKebijakan, Camat, Dokumen, Periode, Riwayat, Sasaran, Strategi
@@ -248,8 +250,13 @@ def _camat_text(camat: Camat) -> str:
     return f"{camat.nama}, NIP {format_nip(camat.nip)}"
 
 
+def sidik_camat(camat: Camat) -> str:
+    """The fingerprint of a Camat record as stored (it has no version of its own)."""
+    return sidik_of(*(str(getattr(camat, f)) for f in ("nama", "pangkat", "golongan", "nip", "mulai", "selesai")))
+
+
 @transaction.atomic
-def save_camat(*, periode: Periode, camat: Camat, by) -> Camat:
+def save_camat(*, periode: Periode, camat: Camat, by, sidik: str | None = None) -> Camat:
     """Add or correct a Camat record of the kecamatan. A record that signs a submitted or verified
     document keeps its name and NIP (the signed document must not change under Bappeda); adding a
     new Camat is always possible, even while the Renstra is locked, since Renja and LKj of later
@@ -262,6 +269,8 @@ def save_camat(*, periode: Periode, camat: Camat, by) -> Camat:
     baru = camat.pk is None
     if not baru:
         lama = Camat.objects.select_for_update().get(pk=camat.pk)
+        if sidik is not None and sidik != sidik_camat(lama):
+            raise Bentrok(judul=f"Data Camat {lama.nama}")
         signed = [d for d in Dokumen.objects.filter(camat=lama, status__in=Dokumen.LOCKED).select_related("periode")]
         if signed and (lama.nama, lama.nip) != (camat.nama, camat.nip):
             raise ValidationError({NON_FIELD_ERRORS: [

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kecamatan.core import access, forms
-from kecamatan.core import errors as core_errors
-from kecamatan.core.views import add_service_error, require_edit, scoped, with_anchor
+from kecamatan.core.views import require_edit, scoped, simpan_form, with_anchor
 from kecamatan.dokumen import selectors
 from kecamatan.models import Dokumen, Indikator, Kegiatan, Pagu, Periode, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.kinerja import OWNER_FIELDS
@@ -85,17 +83,16 @@ def _form_kwargs(node: Node, periode: Periode, parent, instance) -> dict:
     return kwargs
 
 
-def _save(request, form, obj, periode, dokumen, *, success: str):
-    try:
-        renstra_services.save_cascade_row(obj=obj, by=request.user, versi=form.cleaned_data["versi"])
-    except core_errors.Bentrok as exc:
-        form.add_error(None, exc.pesan)
-        return None
-    except ValidationError as exc:
-        add_service_error(form, exc)
-        return None
-    messages.success(request, success)
-    return redirect(_susun_url(periode, obj))
+def _save(request, form, periode, make, *, success: str):
+    """Save a cascade row at the Renstra version the page was loaded with; merged after a concurrent save."""
+    return simpan_form(request, form, lambda: renstra_services.save_cascade_row(
+        obj=form.save(commit=False), by=request.user, versi=form.cleaned_data["versi"]),
+        success=success, back=lambda saved: _susun_url(periode, saved), make=make)
+
+
+def _versi(dokumen: Dokumen, segar: bool) -> dict:
+    """The Renstra's version the form carries; `segar`: read again (a merged page after a concurrent save)."""
+    return {"versi": _renstra_dokumen(dokumen.periode).versi if segar else dokumen.versi}
 
 
 @login_required
@@ -124,15 +121,16 @@ def node_tambah(request, jenis: str, pk: int):
     if not node.level:
         instance.urutan = renstra_selectors.next_urutan(node.model, **{node.parent_field: parent})
     kwargs = _form_kwargs(node, periode, parent, None)
-    if request.method == "POST":
-        form = node.form(request.POST, instance=instance, **kwargs)
-        if form.is_valid():
-            response = _save(request, form, form.save(commit=False), periode, dokumen,
-                             success=f"{node.label.capitalize()} ditambahkan.")
-            if response:
-                return response
-    else:
-        form = node.form(instance=instance, initial={"versi": dokumen.versi}, **kwargs)
+
+    def make(data, segar=False):
+        new = node.model(**{node.parent_field: parent}, **({} if node.level else {"urutan": instance.urutan}))
+        return node.form(data, instance=new, initial=_versi(dokumen, segar), **kwargs)
+
+    form = make(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response, form = _save(request, form, periode, make, success=f"{node.label.capitalize()} ditambahkan.")
+        if response:
+            return response
     return render(request, "kecamatan/renstra/form.html", {
         "periode": periode, "form": form, "judul": f"Tambah {node.label}", "induk": parent, "dokumen": dokumen,
     })
@@ -148,15 +146,16 @@ def node_ubah(request, jenis: str, pk: int):
         return _locked_redirect(request, periode, dokumen)
     parent = getattr(obj, node.parent_field)
     kwargs = _form_kwargs(node, periode, parent, obj)
-    if request.method == "POST":
-        form = node.form(request.POST, instance=obj, **kwargs)
-        if form.is_valid():
-            response = _save(request, form, form.save(commit=False), periode, dokumen,
-                             success=f"{node.label.capitalize()} disimpan.")
-            if response:
-                return response
-    else:
-        form = node.form(instance=obj, initial={"versi": dokumen.versi}, **kwargs)
+
+    def make(data, segar=False):
+        return node.form(data, instance=node.queryset().get(pk=obj.pk) if segar else obj,
+                         initial=_versi(dokumen, segar), **kwargs)
+
+    form = make(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response, form = _save(request, form, periode, make, success=f"{node.label.capitalize()} disimpan.")
+        if response:
+            return response
     return render(request, "kecamatan/renstra/form.html", {
         "periode": periode, "form": form, "judul": f"Ubah {node.label}", "induk": parent, "obj": obj,
         "dokumen": dokumen,
@@ -179,15 +178,10 @@ def _hapus(request, obj, periode, label: str, delete, *, back):
         return _locked_redirect(request, periode, dokumen)
     form = forms.VersiMixin(request.POST or None, initial={"versi": dokumen.versi})
     if request.method == "POST" and form.is_valid():
-        try:
-            delete(form.cleaned_data["versi"])
-        except core_errors.Bentrok as exc:
-            form.add_error(None, exc.pesan)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, f"{label.capitalize()} dihapus.")
-            return redirect(_susun_url(periode, back))
+        response, form = simpan_form(request, form, lambda: delete(form.cleaned_data["versi"]),
+                                     success=f"{label.capitalize()} dihapus.", back=_susun_url(periode, back))
+        if response:
+            return response
     return render(request, "kecamatan/renstra/hapus.html", {
         "periode": periode, "obj": obj, "label": label, "form": form,
     })
@@ -220,22 +214,20 @@ def _indikator_form(request, instance: Indikator, periode: Periode, owner, *, ta
     dokumen = _renstra_dokumen(periode)
     if dokumen.is_locked:
         return _locked_redirect(request, periode, dokumen)
-    kwargs = {"instance": instance, "tahun_list": periode.tahun_list, "targets": targets}
-    if request.method == "POST":
-        form = renstra_forms.IndikatorForm(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                renstra_services.save_indikator(indikator=form.save(), targets=form.targets(), by=request.user,
-                                        versi=form.cleaned_data["versi"])
-            except core_errors.Bentrok as exc:
-                form.add_error(None, exc.pesan)
-            except ValidationError as exc:
-                add_service_error(form, exc)
-            else:
-                messages.success(request, "Indikator dan targetnya disimpan.")
-                return redirect(_susun_url(periode, instance))
-    else:
-        form = renstra_forms.IndikatorForm(initial={"versi": dokumen.versi}, **kwargs)
+    def make(data, segar=False):
+        current = renstra_selectors.row_queryset(Indikator).get(pk=instance.pk) if segar and instance.pk else instance
+        fresh = renstra_selectors.targets_of(current) if segar and current.pk else targets
+        return renstra_forms.IndikatorForm(data, instance=current, tahun_list=periode.tahun_list,
+                                           initial=_versi(dokumen, segar), targets=fresh)
+
+    form = make(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response, form = simpan_form(request, form, lambda: renstra_services.save_indikator(
+            indikator=form.save(), targets=form.targets(), by=request.user, versi=form.cleaned_data["versi"]),
+            success="Indikator dan targetnya disimpan.", back=lambda saved: _susun_url(periode, saved),
+            make=make)
+        if response:
+            return response
     return render(request, "kecamatan/renstra/indikator_form.html", {
         "periode": periode, "form": form, "owner": owner, "obj": instance if instance.pk else None,
         "judul": "Ubah indikator" if instance.pk else "Tambah indikator", "dokumen": dokumen,
@@ -259,25 +251,26 @@ def pagu(request, pk: int):
     other stages follow the Renja of their year."""
     sub, periode = scoped(request.user, NODES["subkegiatan"].queryset(), pk)
     require_edit(request.user, periode)
-    docs = {d.kunci: d for d in selectors.dokumen_periode(periode) if d.jenis in (Dokumen.Jenis.RENSTRA,
-                                                                                   Dokumen.Jenis.RENJA)}
+
+    def make(data, segar=False):
+        docs = {d.kunci: d for d in selectors.dokumen_periode(periode) if d.jenis in (Dokumen.Jenis.RENSTRA,
+                                                                                       Dokumen.Jenis.RENJA)}
+        form = renstra_forms.PaguForm(data, tahun_list=periode.tahun_list, existing=renstra_selectors.pagu_of(sub),
+                                      locked={k for k, d in docs.items() if d.is_locked},
+                                      versi={k: d.versi for k, d in docs.items()},
+                                      kunci_of=renstra_services.pagu_dokumen_kunci)
+        form.docs = docs
+        return form
+
+    form = make(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response, form = simpan_form(request, form, lambda: renstra_services.save_pagu(
+            subkegiatan=sub, jumlah=form.jumlah(), versi=form.versi(), by=request.user),
+            success=f"Pagu {sub.kode} disimpan.", back=reverse("kecamatan:pagu", args=[sub.pk]), make=make)
+        if response:
+            return response
+    docs = form.docs
     locked = {k for k, d in docs.items() if d.is_locked}
-    kwargs = {"tahun_list": periode.tahun_list, "existing": renstra_selectors.pagu_of(sub), "locked": locked,
-              "versi": {k: d.versi for k, d in docs.items()}, "kunci_of": renstra_services.pagu_dokumen_kunci}
-    if request.method == "POST":
-        form = renstra_forms.PaguForm(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                renstra_services.save_pagu(subkegiatan=sub, jumlah=form.jumlah(), versi=form.versi(), by=request.user)
-            except core_errors.Bentrok as exc:
-                form.add_error(None, exc.pesan)
-            except ValidationError as exc:
-                add_service_error(form, exc)
-            else:
-                messages.success(request, f"Pagu {sub.kode} disimpan.")
-                return redirect(reverse("kecamatan:pagu", args=[sub.pk]))
-    else:
-        form = renstra_forms.PaguForm(**kwargs)
     return render(request, "kecamatan/renstra/pagu.html", {
         "periode": periode, "sub": sub, "form": form, "tahap": Pagu.Tahap.choices, "locked": sorted(locked),
         "docs": docs,

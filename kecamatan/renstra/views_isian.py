@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kecamatan.core.views import changed_row, require_edit, save_or_errors, with_anchor
+from kecamatan.core.views import changed_row, require_edit, save_or_errors, simpan_form, with_anchor
 from kecamatan.dokumen import forms as dokumen_forms
 from kecamatan.dokumen import services as core_services
 from kecamatan.models import Camat
@@ -59,18 +59,25 @@ def riwayat_grid(request, pk: int, tabel: str):
     page = selectors.page_for(request.user, pk)
     here = _url(f"renstra_{tabel}", page)
     data = selectors.grid_data(page.periode, grid)
+
+    def make(post, segar=False):  # segar: after a concurrent save, the grid of what is stored now
+        versi = selectors.page_for(request.user, pk).dokumen.versi if segar else page.dokumen.versi
+        return forms.GridForm(post, initial={"versi": versi}, grid=grid, editable=page.editable,
+                              data=selectors.grid_data(page.periode, grid) if segar else data)
+
     if request.method == "POST":
         if (refused := _refused(request, page, here)) is not None:
             return refused
-        form = forms.GridForm(request.POST, grid=grid, data=data, editable=True)
+        form = make(request.POST)
         if form.is_valid():
-            response = save_or_errors(request, form, lambda: services.save_grid(
+            response, form = simpan_form(request, form, lambda: services.save_grid(
                 periode=page.periode, grid=grid, rows=form.inputs(), by=request.user, versi=form.cleaned_data["versi"]
-            ), f"{grid.kode} disimpan.", with_anchor(here, changed_row(form, lambda name: _grid_row(grid, name))))
+            ), success=f"{grid.kode} disimpan.",
+               back=with_anchor(here, changed_row(form, lambda name: _grid_row(grid, name))), make=make)
             if response:
                 return response
     else:
-        form = forms.GridForm(initial={"versi": page.dokumen.versi}, grid=grid, data=data, editable=page.editable)
+        form = make(None)
     return render(request, "kecamatan/isian/riwayat.html", _context(page, grid=grid, form=form, tahun=data.tahun))
 
 
@@ -81,20 +88,27 @@ def riwayat_capaian(request, pk: int):
     page = selectors.page_for(request.user, pk)
     tahun = request.GET.get("tahun", "")
     here = _url("renstra_riwayat_capaian", page) + (f"?tahun={tahun}" if tahun.isdigit() else "")
-    data = capaian_sebelum.capaian_data(page.periode, int(tahun) if tahun.isdigit() else None)
+    n1 = int(tahun) if tahun.isdigit() else None
+    data = capaian_sebelum.capaian_data(page.periode, n1)
+
+    def make(post, segar=False):  # segar: after a concurrent save, the grid of what is stored now
+        versi = selectors.page_for(request.user, pk).dokumen.versi if segar else page.dokumen.versi
+        fresh = capaian_sebelum.capaian_data(page.periode, n1) if segar else data
+        return capaian_sebelum.CapaianForm(post, initial={"versi": versi}, editable=page.editable, data_capaian=fresh)
+
     if request.method == "POST":
         if (refused := _refused(request, page, here)) is not None:
             return refused
-        form = capaian_sebelum.CapaianForm(request.POST, data_capaian=data, editable=True)
+        form = make(request.POST)
         if form.is_valid():
-            response = save_or_errors(request, form, lambda: capaian_sebelum.save_capaian(
+            response, form = simpan_form(request, form, lambda: capaian_sebelum.save_capaian(
                 periode=page.periode, data=data, values=form.values(), by=request.user,
-                versi=form.cleaned_data["versi"]), "Riwayat capaian sebelum periode disimpan.", here)
+                versi=form.cleaned_data["versi"]), success="Riwayat capaian sebelum periode disimpan.", back=here,
+                make=make)
             if response:
                 return response
     else:
-        form = capaian_sebelum.CapaianForm(initial={"versi": page.dokumen.versi}, data_capaian=data,
-                                           editable=page.editable)
+        form = make(None)
     return render(request, "kecamatan/isian/riwayat_capaian.html", _context(page, form=form, data=data))
 
 
@@ -103,19 +117,26 @@ def strategi(request, pk: int):
     """T-C.26: strategi and arah kebijakan of every sasaran on one page."""
     page = selectors.page_for(request.user, pk)
     here = _url("renstra_strategi", page)
+
     rows = selectors.strategi_isian(page.periode)
+
+    def make(post, segar=False):  # segar: after a concurrent save, what is stored now
+        versi = selectors.page_for(request.user, pk).dokumen.versi if segar else page.dokumen.versi
+        return forms.StrategiForm(post, initial={"versi": versi}, editable=page.editable,
+                                  rows=selectors.strategi_isian(page.periode) if segar else rows)
+
     if request.method == "POST":
         if (refused := _refused(request, page, here)) is not None:
             return refused
-        form = forms.StrategiForm(request.POST, rows=rows, editable=True)
+        form = make(request.POST)
         if form.is_valid():
-            response = save_or_errors(request, form, lambda: services.save_strategi(
+            response, form = simpan_form(request, form, lambda: services.save_strategi(
                 periode=page.periode, lists=form.lists(), by=request.user, versi=form.cleaned_data["versi"]
-            ), "Strategi dan arah kebijakan disimpan.", here)
+            ), success="Strategi dan arah kebijakan disimpan.", back=here, make=make)
             if response:
                 return response
     else:
-        form = forms.StrategiForm(initial={"versi": page.dokumen.versi}, rows=rows, editable=page.editable)
+        form = make(None)
     return render(request, "kecamatan/isian/strategi.html", _context(page, form=form))
 
 
@@ -147,10 +168,17 @@ def camat_ubah(request, pk: int, camat_pk: int):
         raise Http404("Camat tidak ditemukan.")
     require_edit(request.user, page.periode)
     back = _url("renstra_camat", page)
-    form = renstra_forms_isian.CamatForm(request.POST or None, instance=camat)
+
+    def make(data, segar=False):
+        current = Camat.objects.get(pk=camat.pk) if segar else camat
+        return renstra_forms_isian.CamatUbahForm(data, instance=current,
+                                                 initial={"sidik": services.sidik_camat(current)})
+
+    form = make(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        response = save_or_errors(request, form, lambda: services.save_camat(
-            periode=page.periode, camat=form.instance, by=request.user), f"Data Camat {camat.nama} disimpan.", back)
+        response, form = simpan_form(request, form, lambda: services.save_camat(
+            periode=page.periode, camat=form.instance, by=request.user, sidik=form.cleaned_data["sidik"]),
+            success=f"Data Camat {camat.nama} disimpan.", back=back, make=make)
         if response:
             return response
     return render(request, "kecamatan/isian/form.html", _context(
@@ -167,14 +195,19 @@ def penandatangan(request, pk: int):
                        f"{page.dokumen.judul} berstatus {page.dokumen.get_status_display()}: penanda tangannya "
                        "tidak dapat diubah.")
         return redirect(back)
-    form = dokumen_forms.PenandatanganForm(request.POST or None, instance=page.dokumen,
-                                        initial={"versi": page.dokumen.versi}, kecamatan=page.periode.kecamatan)
+
+    def make(data, segar=False):
+        dokumen = selectors.page_for(request.user, pk).dokumen if segar else page.dokumen
+        return dokumen_forms.PenandatanganForm(data, instance=dokumen, initial={"versi": dokumen.versi},
+                                               kecamatan=page.periode.kecamatan)
+
+    form = make(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        response = save_or_errors(request, form, lambda: core_services.simpan_penandatangan(
+        response, form = simpan_form(request, form, lambda: core_services.simpan_penandatangan(
             dokumen=page.dokumen, camat=d["camat"], tempat=d["ttd_tempat"], tanggal=d["ttd_tanggal"],
-            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]), "Penanda tangan Renstra disimpan.",
-            back)
+            hanya_bulan=d["ttd_hanya_bulan"], by=request.user, versi=d["versi"]),
+            success="Penanda tangan Renstra disimpan.", back=back, make=make)
         if response:
             return response
     return render(request, "kecamatan/isian/form.html", _context(

@@ -5,6 +5,7 @@ import csv
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from kecamatan.core.errors import Bentrok
 from kecamatan.katalog import services
 from kecamatan.katalog.selectors import daftar
 from kecamatan.models import Nomenklatur, Peran
@@ -55,7 +56,7 @@ def test_only_the_admin_kabupaten_writes(admin):
 def test_edit_checks_the_version(admin):
     node = nomenklatur("7.01.01", "LAMA")
     services.ubah_kode(node=node, versi=0, nama="BARU", by=admin)
-    with pytest.raises(ValidationError, match="TIDAK disimpan"):
+    with pytest.raises(Bentrok, match="TIDAK disimpan"):
         services.ubah_kode(node=node, versi=0, nama="LAGI", by=admin)
     node.refresh_from_db()
     assert (node.nama, node.versi) == ("BARU", 1)

@@ -24,9 +24,16 @@ def _url(name, periode, *args, tahun=2024):
     return reverse(f"kecamatan:{name}", args=[periode.pk, tahun, *args])
 
 
+def _v(periode, tahun=2024):
+    """The Renja's version now: every entry form posts the version its page was loaded with."""
+    dokumen = Dokumen.objects.filter(periode=periode, jenis="renja", tahun=tahun).first()
+    return str(dokumen.versi) if dokumen else "0"
+
+
 def _rincian_post(sub, **extra):
     ind = Indikator.objects.get(subkegiatan=sub)
     data = {
+        "versi": _v(sub.kegiatan.program.periode),
         "lokasi": "Kab. Lumajang, Kec. Uji", "sumber_dana": "DAU", "catatan": "", "dana": "", "prakiraan": "5.435.320",
         f"target_{ind.pk}": "2", f"prakiraan_{ind.pk}": "3",
         "aktivitas-TOTAL_FORMS": "3", "aktivitas-INITIAL_FORMS": "0", "aktivitas-MIN_NUM_FORMS": "0",
@@ -116,7 +123,8 @@ def test_start_a_renja_and_add_a_subkegiatan(client, renja):
     assert "belum dimulai" in html
     client.post(_url("renja_mulai", periode, tahun=2025))
     assert Dokumen.objects.filter(periode=periode, jenis="renja", tahun=2025, status="draft").exists()
-    response = client.post(_url("renja_sub_tambah", periode, tahun=2025), {"subkegiatan": sub.pk})
+    response = client.post(_url("renja_sub_tambah", periode, tahun=2025), {"subkegiatan": sub.pk,
+                                                                                   "versi": _v(periode, 2025)})
     assert response.status_code == 302 and response["Location"] == _url("renja_rincian", periode, sub.pk, tahun=2025)
     assert client.get(response["Location"]).status_code == 200
 
@@ -124,7 +132,7 @@ def test_start_a_renja_and_add_a_subkegiatan(client, renja):
 def test_target_evaluasi_analisis_ranwal_usulan_pages_save(client, renja):
     periode, dokumen, sub = renja
     program_ind = Indikator.objects.get(program__periode=periode)
-    assert client.post(_url("renja_target", periode), {f"target_{program_ind.pk}": "84,31",
+    assert client.post(_url("renja_target", periode), {"versi": _v(periode), f"target_{program_ind.pk}": "84,31",
                                                         f"prakiraan_{program_ind.pk}": "N/A"}).status_code == 302
     assert TargetRenja.objects.get(indikator=program_ind, tahun=2024).nilai == Decimal("84.31")
     sub_ind = Indikator.objects.get(subkegiatan=sub)
@@ -134,11 +142,12 @@ def test_target_evaluasi_analisis_ranwal_usulan_pages_save(client, renja):
     data = {k: (v if isinstance(v, str) else form[k].field.prepare_value(v)) for k, v in data.items()}
     data[f"realisasi_n2_{sub_ind.pk}"] = "N/A"
     assert client.post(_url("renja_evaluasi", periode), data).status_code == 302
-    assert client.post(_url("renja_usulan", periode), {"program": "Program X", "volume": "1.000"}).status_code == 302
-    assert client.post(_url("renja_ranwal", periode), {
+    assert client.post(_url("renja_usulan", periode), {"program": "Program X", "volume": "1.000",
+                                                         "versi": _v(periode)}).status_code == 302
+    assert client.post(_url("renja_ranwal", periode), {"versi": _v(periode),
         "urutan": "1", "tingkat": "subkegiatan", "ranwal_nama": "Sub Ranwal", "ranwal_pagu": "2.000.000",
         "kebutuhan": f"subkegiatan:{sub.pk}", "ranwal_target": "1"}).status_code == 302
-    bad = client.post(_url("renja_ranwal", periode), {"urutan": "1", "tingkat": "program",
+    bad = client.post(_url("renja_ranwal", periode), {"urutan": "1", "tingkat": "program", "versi": _v(periode),
                                                       "kebutuhan": f"subkegiatan:{sub.pk}"})
     assert "setingkat" in bad.content.decode()
 
@@ -164,12 +173,12 @@ def test_dash_means_an_absent_figure_in_rp_and_volume_fields(client, renja):
     assert (a2.jumlah, a2.volume) == (Decimal(0), None)
     assert Pagu.objects.get(subkegiatan=sub, tahun=2025, tahap="prakiraan").jumlah == Decimal(0)
     assert sub.rincian_renja.get().sumber_dana == ""  # optional: left unknown
-    assert client.post(_url("renja_ranwal", periode), {
+    assert client.post(_url("renja_ranwal", periode), {"versi": _v(periode),
         "urutan": "1", "tingkat": "subkegiatan", "ranwal_nama": "Sub Ranwal", "ranwal_pagu": "-",
         "ranwal_target": "-"}).status_code == 302
     assert dokumen.review_ranwal.get(urutan=1).ranwal_pagu == Decimal(0)
     # on a program row the pagu is a sum: "-" there is simply nothing typed
-    assert client.post(_url("renja_ranwal", periode), {
+    assert client.post(_url("renja_ranwal", periode), {"versi": _v(periode),
         "urutan": "2", "tingkat": "program", "ranwal_nama": "Program Ranwal", "ranwal_pagu": "—"}).status_code == 302
     assert dokumen.review_ranwal.get(urutan=2).ranwal_pagu is None
 

@@ -188,13 +188,12 @@ def _patterns(patterns, ns=""):
 
 
 def _accepts_post(callback) -> bool:
-    """A class view with post(), or a function view whose source (or a helper of its module it
+    """A class view with post(), or a function view whose source (or a helper of its package it
     calls) reads request.POST, compares the method with POST or is decorated with require_POST."""
     view_class = getattr(callback, "view_class", None)
     if view_class is not None:
         return hasattr(view_class, "post")
     func = inspect.unwrap(callback)
-    module = inspect.getmodule(func)
     seen, todo, text = set(), [func], []
     while todo:
         f = todo.pop()
@@ -203,9 +202,11 @@ def _accepts_post(callback) -> bool:
         seen.add(f)
         source = inspect.getsource(f)
         text.append(source)
+        module = inspect.getmodule(f)
         for name in re.findall(r"\b(\w+)\(", source):
             g = getattr(module, name, None)
-            if inspect.isfunction(g) and g.__module__ == module.__name__:
+            # the view's helpers, also those a sibling views module shares (renja.views_baris → renja.views)
+            if inspect.isfunction(g) and g.__module__.rpartition(".")[0] == module.__name__.rpartition(".")[0]:
                 todo.append(inspect.unwrap(g))
     return bool(re.search(r"request\.POST|require_POST|\"POST\"", "\n".join(text)))
 

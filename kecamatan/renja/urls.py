@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kecamatan.renja import salin_views, views
+from kecamatan.renja import salin_views, views, views_baris
 
 urlpatterns = [
     path("", views.renja_detail, name="renja_detail"),
@@ -15,10 +15,10 @@ urlpatterns = [
     path("target/", views.renja_target, name="renja_target"),
     path("evaluasi/", views.renja_evaluasi, name="renja_evaluasi"),
     path("kinerja-pelayanan/", views.renja_analisis, name="renja_analisis"),
-    path("ranwal/", views.renja_ranwal, name="renja_ranwal"),
-    path("ranwal/<int:row_pk>/", views.renja_ranwal_ubah, name="renja_ranwal_ubah"),
-    path("ranwal/<int:row_pk>/hapus/", views.renja_ranwal_hapus, name="renja_ranwal_hapus"),
-    path("usulan/", views.renja_usulan, name="renja_usulan"),
-    path("usulan/<int:row_pk>/", views.renja_usulan_ubah, name="renja_usulan_ubah"),
-    path("usulan/<int:row_pk>/hapus/", views.renja_usulan_hapus, name="renja_usulan_hapus"),
+    path("ranwal/", views_baris.renja_ranwal, name="renja_ranwal"),
+    path("ranwal/<int:row_pk>/", views_baris.renja_ranwal_ubah, name="renja_ranwal_ubah"),
+    path("ranwal/<int:row_pk>/hapus/", views_baris.renja_ranwal_hapus, name="renja_ranwal_hapus"),
+    path("usulan/", views_baris.renja_usulan, name="renja_usulan"),
+    path("usulan/<int:row_pk>/", views_baris.renja_usulan_ubah, name="renja_usulan_ubah"),
+    path("usulan/<int:row_pk>/hapus/", views_baris.renja_usulan_hapus, name="renja_usulan_hapus"),
 ]

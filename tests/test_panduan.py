@@ -42,7 +42,7 @@ def test_each_role_gets_its_own_guide_and_the_others_as_tabs(demo, client, usern
     # the kabupaten's own deadlines and the meaning of each status
     assert "Realisasi triwulan: 15 hari setelah triwulan berakhir" in text
     assert "Renja tahun N: 30 Juni tahun N-1" in text
-    assert "Muat ulang data terbaru" in text and "Dikembalikan</dt>" in text
+    assert "Buang isian saya dan muat ulang data terbaru" in text and "Dikembalikan</dt>" in text
 
 
 def test_another_roles_guide_and_an_unknown_one(demo, client):

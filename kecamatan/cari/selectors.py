@@ -16,16 +16,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.urls import reverse
 
 from kecamatan.core import access
+from kecamatan.core.kode import PEMILIK_LABELS
 from kecamatan.models import Indikator, Kecamatan, Kegiatan, Periode, Program, SubKegiatan
 
 BATAS = 20  # rows shown per group
 MIN_PANJANG = 2  # shorter queries find too much to be useful
 MAKS_KATA = 6  # words of a query taken into account
 
-LEVEL_INDIKATOR = {
-    "tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
-    "subkegiatan": "Sub kegiatan",
-}
+LEVEL_INDIKATOR = PEMILIK_LABELS
 
 
 @dataclass(frozen=True)

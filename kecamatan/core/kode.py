@@ -20,6 +20,9 @@ KEGIATAN = "kegiatan"
 SUBKEGIATAN = "subkegiatan"
 
 LEVEL_LABELS = {PROGRAM: "Program", KEGIATAN: "Kegiatan", SUBKEGIATAN: "Sub Kegiatan"}
+# the owner of an indicator, as the screens name it (search results, Bappeda's notes per row)
+PEMILIK_LABELS = {"tujuan": "Tujuan", "sasaran": "Sasaran", PROGRAM: "Program", KEGIATAN: "Kegiatan",
+                  SUBKEGIATAN: "Sub kegiatan"}
 
 _CANONICAL = re.compile(r"^\d\.\d{2}\.\d{2}(\.2\.\d{2}(\.\d{4})?)?$")
 _CONTEXT_HINT = "Tulis kode lengkap, contoh 7.01.01.2.01.0001."

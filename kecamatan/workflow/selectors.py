@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kecamatan.core.computations import akhir_periode
 from kecamatan.core.formatting import format_nilai, format_number, format_persen, format_rupiah
+from kecamatan.core.kode import PEMILIK_LABELS
 from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.models import Dokumen, Periode
 from kecamatan.realisasi.selectors import realisasi_triwulan_data
@@ -17,8 +18,7 @@ from kecamatan.realisasi.tables.triwulan import build_realisasi
 from kecamatan.renstra.data import IndikatorData, RenstraData
 from kecamatan.renstra.selectors import renstra_data
 
-LEVEL_LABEL = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
-               "subkegiatan": "Sub kegiatan"}
+LEVEL_LABEL = PEMILIK_LABELS
 
 
 @dataclass(frozen=True)

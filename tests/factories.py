@@ -101,9 +101,13 @@ class PaguFactory(factory.django.DjangoModelFactory):
     jumlah = Decimal("1000000")
 
 
-def user_with_role(username: str, peran: str, kecamatan=None):
+def user_with_role(username: str, peran: str, kecamatan=None, kabupaten=None):
+    """A user with a profile; Bappeda and admin belong to `kabupaten`, else to the first one (the
+    tests' Lumajang), kecamatan staff to their kecamatan's."""
     user = get_user_model().objects.create_user(username=username, password="rahasia-uji-123")
-    m.Profil.objects.create(user=user, peran=peran, kecamatan=kecamatan)
+    if kecamatan is None and kabupaten is None:
+        kabupaten = m.Kabupaten.objects.order_by("pk").first()
+    m.Profil.objects.create(user=user, peran=peran, kecamatan=kecamatan, kabupaten=kabupaten)
     return user
 
 

@@ -59,7 +59,7 @@ def create_demo_users(report: LoadReport, kabupaten: Kabupaten) -> None:
             user.save()
         report.count("pengguna", created)
         kecamatan = Kecamatan.objects.get(kabupaten=kabupaten, nama=kec_nama) if kec_nama else None
-        Profil.objects.get_or_create(user=user, defaults={"peran": peran, "kecamatan": kecamatan})
+        Profil.objects.get_or_create(user=user, defaults={"peran": peran, "kecamatan": kecamatan, "kabupaten": kabupaten})
         report.users.append((username, DEMO_PASSWORD, Peran(peran).label + (f" {kec_nama}" if kec_nama else "")))
 
 

@@ -53,6 +53,7 @@ def _save_profil(user, *, peran: str, kecamatan: Kecamatan | None, kabupaten: Ka
         raise ValidationError({"kecamatan": "Kecamatan itu bukan bagian kabupaten ini."})
     profil = Profil.objects.filter(user=user).first() or Profil(user=user)
     profil.peran, profil.kecamatan = peran, kecamatan if peran in (Peran.OPERATOR, Peran.CAMAT) else None
+    profil.kabupaten = kabupaten
     if wajib_ganti_sandi is not None:
         profil.wajib_ganti_sandi = wajib_ganti_sandi
     profil.full_clean()

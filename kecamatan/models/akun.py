@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from kecamatan.models.wilayah import Kecamatan
+from kecamatan.models.wilayah import Kabupaten, Kecamatan
 
 
 class Peran(models.TextChoices):
@@ -24,6 +24,10 @@ class Profil(models.Model):
     peran = models.CharField("peran", max_length=12, choices=Peran.choices)
     kecamatan = models.ForeignKey(
         Kecamatan, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna", verbose_name="kecamatan"
+    )
+    kabupaten = models.ForeignKey(
+        Kabupaten, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna", verbose_name="kabupaten",
+        help_text="Kabupaten yang dilihat dan dikerjakan pengguna; operator dan Camat: kabupaten kecamatannya.",
     )
     wajib_ganti_sandi = models.BooleanField(
         "wajib ganti kata sandi", default=False,
@@ -46,7 +50,17 @@ class Profil(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.get_peran_display()})"
 
+    def save(self, *args, **kwargs) -> None:
+        # kecamatan staff belong to their kecamatan's kabupaten: one column for access.py to filter on
+        if self.kecamatan_id is not None:
+            self.kabupaten_id = Kecamatan.objects.values_list("kabupaten_id", flat=True).get(pk=self.kecamatan_id)
+            if kwargs.get("update_fields") is not None and "kecamatan" in kwargs["update_fields"]:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "kabupaten"}
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
+        if self.peran not in KECAMATAN_ROLES and not self.kabupaten_id:
+            raise ValidationError({"kabupaten": "Verifikator dan admin kabupaten harus terhubung ke satu kabupaten."})
         if self.peran in KECAMATAN_ROLES and not self.kecamatan_id:
             raise ValidationError({"kecamatan": "Operator dan Camat harus terhubung ke satu kecamatan."})
         if self.peran not in KECAMATAN_ROLES and self.kecamatan_id:

@@ -20,8 +20,16 @@ def _tanggal_field(label: str, default: int, help_text: str = "") -> models.Posi
                                             validators=[MinValueValidator(1), MaxValueValidator(31)])
 
 
+KODE_KABUPATEN = RegexValidator(r"^\d{2}\.\d{2}$", "Kode wilayah kabupaten/kota berbentuk 35.08 (provinsi.kabupaten).")
+KODE_KECAMATAN = RegexValidator(r"^\d{2}\.\d{2}\.\d{2}$", "Kode wilayah kecamatan berbentuk 35.08.01.")
+
+
 class Kabupaten(models.Model):
     nama = models.CharField("nama", max_length=100, unique=True)
+    kode = models.CharField(
+        "kode wilayah", max_length=5, unique=True, null=True, blank=True, validators=[KODE_KABUPATEN],
+        help_text="Kode Kemendagri, mis. 35.08 untuk Kabupaten Lumajang; kosong untuk kabupaten sintetis.",
+    )
     provinsi = models.CharField("provinsi", max_length=100)
     slug = models.SlugField("slug", max_length=100, unique=True)
     bappeda = models.CharField(
@@ -85,6 +93,10 @@ class Kecamatan(models.Model):
     kabupaten = models.ForeignKey(Kabupaten, on_delete=models.PROTECT, related_name="kecamatan", verbose_name="kabupaten")
     nama = models.CharField("nama", max_length=100)
     slug = models.SlugField("slug", max_length=100)
+    kode = models.CharField(
+        "kode wilayah", max_length=8, unique=True, null=True, blank=True, validators=[KODE_KECAMATAN],
+        help_text="Kode Kemendagri, mis. 35.08.01; diawali kode kabupatennya.",
+    )
     jumlah_desa = models.PositiveSmallIntegerField(
         "jumlah desa/kelurahan", null=True, blank=True,
         help_text="Penyebut indikator persentase desa; kosongkan bila belum diketahui.",

@@ -16,4 +16,4 @@ export DJANGO_SETTINGS_MODULE=sakip.settings_dev  # the benchmark commands live 
 python manage.py migrate -v0
 python manage.py collectstatic --noinput -v0
 python manage.py muat_demo >/dev/null
-python manage.py benchmark_perbandingan --kabupaten-sintetis "$N" "$@"
+python manage.py benchmark_perbandingan --sintetis "$N" "$@"

@@ -185,7 +185,7 @@ def test_command_needs_the_catalog_and_reports_what_it_made(db, capsys):
     with pytest.raises(CommandError, match="muat_demo"):
         call_command("demo_kabupaten")
     muat_nomenklatur(HasilAcuan())
-    call_command("demo_kabupaten", "--kabupaten", "2", "--kecamatan", "2", "--sampai", "2024-05-01")
+    call_command("demo_kabupaten", "--sintetis", "2", "--kecamatan", "2", "--sampai", "2024-05-01")
     out = capsys.readouterr().out
     assert "2 kabupaten sintetis × 2 kecamatan: dibuat" in out
     assert Kecamatan.objects.filter(kabupaten__demo=True).count() == 4

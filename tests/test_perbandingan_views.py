@@ -65,7 +65,7 @@ def test_each_page_runs_a_fixed_number_of_queries(bappeda, django_assert_num_que
 
 def test_query_count_holds_at_210_kecamatan_built_by_the_demo_command(bappeda, django_assert_num_queries):
     muat_nomenklatur(HasilAcuan())
-    call_command("demo_kabupaten", "--kabupaten", "1", "--kecamatan", "210", "--sampai", "2024-05-01",
+    call_command("demo_kabupaten", "--sintetis", "1", "--kecamatan", "210", "--sampai", "2024-05-01",
                  stdout=io.StringIO())
     assert Periode.objects.filter(kecamatan__kabupaten__slug="sintetis-001").count() == 210
     for name in PAGES:

@@ -66,6 +66,6 @@ def test_bench_reports_the_time_of_the_whole_kabupaten():
     out = io.StringIO()
     call_command("bench_periksa", "--ulang", "1", stdout=out)
     text = out.getvalue()
-    assert text.startswith("Pemeriksaan konsistensi: 2 kecamatan, 6 kecamatan-tahun; waktu terbaik dari 1 kali")
+    assert text.startswith("Pemeriksaan konsistensi Kabupaten Lumajang: 2 kecamatan, 6 kecamatan-tahun; waktu terbaik dari 1 kali")
     assert text.count("      40") == 6  # the same query count for every kecamatan-year
     assert "Seluruh kabupaten: 240 kueri, ambil " in text  # 6 × 40 and text.rstrip().endswith("ms")

@@ -1,4 +1,5 @@
-"""`python manage.py bench_tc27 [--kecamatan randuagung] [--periode 2024-2026] [--ulang 5]`: how
+"""`python manage.py bench_tc27 [--kabupaten lumajang|35.08] [--kecamatan randuagung] [--periode 2024-2026]
+[--ulang 5]` (--kabupaten may be left out where the installation holds one real kabupaten): how
 long T-C.27 of one kecamatan takes to fetch, build and render (HTML and PDF), beside the raw-SQL
 lower bound: the same rows read with plain cursor queries and nothing else. Each step is run
 `--ulang` times; the best time counts (the least disturbed by other work on the machine).
@@ -15,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kecamatan.core.formatting import format_number
+from kecamatan.core.wilayah import TIDAK_JELAS, kecamatan_dari
 from kecamatan.models import (
     Camat,
     CapaianLalu,
@@ -91,16 +93,22 @@ class Command(BaseCommand):
     help = "Ukur waktu membangun dan mencetak T-C.27 satu kecamatan (HTML, PDF) dibanding batas bawah SQL mentah."
 
     def add_arguments(self, parser):
+        parser.add_argument("--kabupaten", help="slug atau kode wilayah kabupaten (boleh dikosongkan bila hanya ada "
+                                                "satu kabupaten)")
         parser.add_argument("--kecamatan", default="randuagung")
         parser.add_argument("--periode", default="2024-2026")
         parser.add_argument("--ulang", type=int, default=5, help="jumlah ulangan per langkah (waktu terbaik dipakai)")
 
-    def handle(self, *args, kecamatan, periode, ulang, **options):
+    def handle(self, *args, kabupaten, kecamatan, periode, ulang, **options):
         try:
             mulai = int(periode.split("-")[0])
         except ValueError:
             raise CommandError("Tulis periode sebagai TAHUN-TAHUN, mis. 2024-2026.") from None
-        found = Periode.objects.filter(kecamatan__slug__iexact=kecamatan, tahun_mulai=mulai).first()
+        try:
+            kec = kecamatan_dari(kecamatan, kabupaten)
+        except TIDAK_JELAS as exc:
+            raise CommandError(str(exc)) from None
+        found = Periode.objects.filter(kecamatan=kec, tahun_mulai=mulai).first()
         if found is None:
             raise CommandError(f"Renstra {kecamatan} {periode} tidak ditemukan (jalankan muat_demo?).")
         pk, n = found.pk, max(1, ulang)

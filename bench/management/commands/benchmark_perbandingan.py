@@ -1,9 +1,10 @@
-"""`python manage.py benchmark_perbandingan [--kabupaten-sintetis 50] [--ulang 7]`: time the matrix and
-absorption pages of one kabupaten (the whole request: selector, builder, template; and the
-selector alone, "data") beside the raw aggregate SQL that computes the same figures, and print
-the ratios; first on the data as it is
-(Lumajang: 21 kecamatan), then, with --kabupaten-sintetis N, after adding N synthetic kabupaten
-of 21 kecamatan each (≥ 1.000 kecamatan for N ≥ 48), for Lumajang and for one synthetic kabupaten.
+"""`python manage.py benchmark_perbandingan [--kabupaten lumajang|35.08] [--sintetis 50] [--ulang 7]`:
+time the matrix and absorption pages of one kabupaten (the whole request: selector, builder,
+template; and the selector alone, "data") beside the raw aggregate SQL that computes the same
+figures, and print the ratios; first on the data as it is (Lumajang: 21 kecamatan), then, with
+--sintetis N (also spelt --kabupaten-sintetis N), after adding N synthetic kabupaten of 21
+kecamatan each (≥ 1.000 kecamatan for N ≥ 48), for that kabupaten and for one synthetic kabupaten.
+--kabupaten may be left out where the installation holds one real kabupaten.
 
 Meant for PostgreSQL (`bash scripts/benchmark.sh` starts a throwaway cluster); it refuses SQLite
 unless --sqlite is given. It also checks that the raw SQL and the pages agree on every figure."""
@@ -15,7 +16,6 @@ import statistics
 import time
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -24,6 +24,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kecamatan.core.formatting import format_number
+from kecamatan.core.wilayah import KabupatenTidakJelas, kabupaten_dari
 from kecamatan.demo.kabupaten import demo_kabupaten, kabupaten_sintetis
 from kecamatan.models import (
     Aktivitas,
@@ -117,30 +118,35 @@ class Command(BaseCommand):
     help = "Ukur waktu halaman matriks dan penyerapan satu kabupaten dibanding SQL agregat mentah."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kabupaten-sintetis", dest="n_sintetis", type=int, default=0, metavar="N",
+        parser.add_argument("--kabupaten", help="slug atau kode wilayah kabupaten yang diukur (boleh dikosongkan "
+                                                "bila hanya ada satu kabupaten)")
+        parser.add_argument("--sintetis", "--kabupaten-sintetis", dest="n_sintetis", type=int, default=0, metavar="N",
                             help="sesudah pengukuran pertama, tambah N kabupaten sintetis (21 kecamatan) lalu ukur lagi")
         parser.add_argument("--ulang", type=int, default=7, help="jumlah pengulangan (median)")
         parser.add_argument("--tahun", type=int, default=2025)
         parser.add_argument("--triwulan", type=int, default=4, choices=[1, 2, 3, 4])
         parser.add_argument("--sqlite", action="store_true", help="izinkan SQLite (angka tidak mewakili produksi)")
 
-    def handle(self, *args, n_sintetis: int, ulang: int, tahun: int, triwulan: int, sqlite: bool, **opts):
+    def handle(self, *args, kabupaten: str | None, n_sintetis: int, ulang: int, tahun: int, triwulan: int,
+               sqlite: bool, **opts):
         if connection.vendor != "postgresql" and not sqlite:
             raise CommandError("Benchmark ini untuk PostgreSQL: jalankan `bash scripts/benchmark.sh`, atau set "
                                "DATABASE_URL (tambahkan --sqlite untuk tetap memakai SQLite).")
-        lumajang = Kabupaten.objects.filter(slug=settings.SAKIP_KABUPATEN).first()
-        if lumajang is None:
+        if not kabupaten and not Kabupaten.objects.exists():
             raise CommandError("Data demo belum dimuat: jalankan dulu `python manage.py muat_demo`.")
-        demo_kabupaten(lumajang)
+        try:
+            kab = kabupaten_dari(kabupaten)
+        except KabupatenTidakJelas as exc:
+            raise CommandError(str(exc)) from None
+        demo_kabupaten(kab)
         self._analyze()
         self.pilihan = Pilihan(tahun, triwulan, datetime.date(tahun + 1, 3, 1))
         self.client = Client()
-        self.client.force_login(self._bappeda())
         self.ulang = ulang
         self.stdout.write(f"Basis data: {connection.vendor} {self._version()}; median dari {ulang} kali; "
                           f"tahun {tahun} s.d. TW {triwulan}.")
         self._header()
-        self._measure(lumajang)
+        self._measure(kab)
         if n_sintetis:
             start = time.perf_counter()
             kabupaten_sintetis(n_sintetis, per_kabupaten=21)
@@ -148,7 +154,7 @@ class Command(BaseCommand):
             self.stdout.write(f"(+ {n_sintetis} kabupaten sintetis dibangun dalam {time.perf_counter() - start:.0f} "
                               "detik)")
             self._header()
-            self._measure(lumajang)
+            self._measure(kab)
             self._measure(Kabupaten.objects.filter(demo=True).order_by("slug")[n_sintetis // 2])
 
     def _analyze(self):
@@ -157,10 +163,11 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
-    def _bappeda(self):
-        user, created = get_user_model().objects.get_or_create(username="benchmark.bappeda")
+    def _bappeda(self, kabupaten):
+        """A verifikator of the kabupaten measured: Bappeda reads its own kabupaten only."""
+        user, created = get_user_model().objects.get_or_create(username=f"benchmark.bappeda.{kabupaten.slug}")
         if created:
-            Profil.objects.create(user=user, peran=Peran.VERIFIKATOR)
+            Profil.objects.create(user=user, peran=Peran.VERIFIKATOR, kabupaten=kabupaten)
         return user
 
     def _version(self) -> str:
@@ -178,6 +185,7 @@ class Command(BaseCommand):
 
     def _measure(self, kabupaten):
         p, kab_id = self.pilihan, kabupaten.pk
+        self.client.force_login(self._bappeda(kabupaten))
         n_kec = Periode.objects.filter(kecamatan__kabupaten=kabupaten).count()
         for halaman, url_name, selector, sql, params in (
             ("matriks", "kecamatan:perbandingan", matriks_data, SQL_MATRIKS,

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from kecamatan.cetak.output import produce
 from kecamatan.cetak.registry import DOCUMENTS, TABLES, UnknownTable
-from kecamatan.core.wilayah import TIDAK_JELAS, kabupaten_dari, kecamatan_di, kecamatan_dari
+from kecamatan.core.wilayah import TIDAK_JELAS, kabupaten_dari, kecamatan_dari, kecamatan_di
 from kecamatan.models import Periode
 from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
 from kecamatan.perbandingan.registry import NAMES, produce_kabupaten

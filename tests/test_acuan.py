@@ -101,9 +101,9 @@ def test_a_load_that_fails_writes_nothing(tmp_path, monkeypatch):
     assert not Kabupaten.objects.exists() and not Nomenklatur.objects.exists()
 
 
-def test_a_kabupaten_without_reference_files_is_refused(settings):
-    settings.SAKIP_KABUPATEN = "probolinggo"
-    with pytest.raises(CommandError, match=r"kabupaten 'probolinggo' tidak ada: berkas fixtures/wilayah_probolinggo"):
+def test_a_kabupaten_not_in_the_countrys_wilayah_is_refused(settings):
+    settings.SAKIP_KABUPATEN = "atlantis"  # any real one loads: tests/test_wilayah_indonesia.py
+    with pytest.raises(CommandError, match=r"Kabupaten/kota 'atlantis' tidak dikenal: tidak ada dalam daftar wilayah"):
         _run("muat_acuan")
     assert not Kabupaten.objects.exists()
 

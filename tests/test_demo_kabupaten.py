@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from kecamatan.acuan.services import HasilAcuan, berkas_wilayah, muat_nomenklatur, muat_wilayah
+from kecamatan.acuan.indonesia import kabupaten_wilayah
+from kecamatan.acuan.services import HasilAcuan, muat_nomenklatur, muat_wilayah
 from kecamatan.beranda.selectors import kecamatan_tanpa_renstra
 from kecamatan.checks.selectors import periksa
 from kecamatan.demo.kabupaten import DEMO_SAMPAI, bangun_demo, demo_kabupaten, kabupaten_sintetis
@@ -105,7 +106,7 @@ def test_real_renstra_is_kept_and_every_other_kecamatan_gets_a_demo(randuagung):
 
 
 def test_a_real_fixture_replaces_a_generated_renstra(db):
-    kabupaten = muat_wilayah(HasilAcuan(), berkas_wilayah("lumajang"))
+    kabupaten = muat_wilayah(HasilAcuan(), kabupaten_wilayah("lumajang"))
     muat_nomenklatur(HasilAcuan())
     # generated before Randuagung's real document was loaded
     bangun_demo(Kecamatan.objects.filter(kabupaten=kabupaten, nama__in=["Randuagung", "Klakah"])

@@ -1,9 +1,10 @@
 """Reference data: what a production installation needs before anyone signs in, and no account.
-For one kabupaten (its `kode`, the slug of settings.SAKIP_KABUPATEN): the kabupaten with its
-Bappeda kop and its kecamatan with their kop lines and jumlah desa (fixtures/wilayah_<kode>.json),
-the nomenclature catalog (`katalog.services.muat_katalog`, fixtures/nomenklatur_7_01.csv) and the
-kabupaten's Tabel 3.1 scale (fixtures/skala_kriteria_<kode>.json). `manage.py muat_acuan` runs it;
-`muat_demo` runs the same before its demo documents and accounts.
+For one kabupaten (its kode wilayah or slug; settings.SAKIP_KABUPATEN by default): the kabupaten
+and all its kecamatan with their kode wilayah (acuan/indonesia.py, fixtures/wilayah_indonesia.csv);
+where the kabupaten has fixtures/wilayah_<slug>.json (Lumajang), its Bappeda kop and its kecamatan's
+kop lines and jumlah desa; the nomenclature catalog (`katalog.services.muat_katalog`,
+fixtures/nomenklatur_7_01.csv) and the kabupaten's Tabel 3.1 scale (fixtures/skala_kriteria_<slug>.json).
+`manage.py muat_acuan` runs it; `muat_demo` runs the same before its demo documents and accounts.
 
 Safe to run again: it creates only what is missing and fills only what is still empty, so what
 the admin kabupaten typed or changed on /kelola/ (a kop line, a name, the scale) stays."""
@@ -16,14 +17,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
+from kecamatan.acuan.indonesia import KEPMENDAGRI, WilayahKabupaten, WilayahTidakDikenal, kabupaten_wilayah
 from kecamatan.core.formatting import parse_number
 from kecamatan.katalog.services import KATALOG_CSV, muat_katalog
 from kecamatan.models import Kabupaten, Kecamatan, SkalaKriteria
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-KABUPATEN_FIELDS = ("nama", "provinsi", "bappeda", "alamat_bappeda")
 KONTAK_FIELDS = {"alamat": "alamat kecamatan", "telepon": "telepon kecamatan", "kode_pos": "kode pos kecamatan",
                  "email": "e-mail kecamatan"}
 
@@ -52,37 +54,36 @@ def berkas_skala(kode: str) -> Path:
 
 
 @transaction.atomic
-def muat_acuan(kode: str, hasil: HasilAcuan | None = None) -> tuple[Kabupaten, HasilAcuan]:
-    """Load the reference data of kabupaten `kode` in one transaction; (the kabupaten, the tally).
-    `hasil`: a tally to add to (muat_demo passes its own)."""
+def muat_acuan(ref: str, hasil: HasilAcuan | None = None) -> tuple[Kabupaten, HasilAcuan]:
+    """Load the reference data of kabupaten `ref` (kode wilayah "35.08" or slug "lumajang") in one
+    transaction; (the kabupaten, the tally). `hasil`: a tally to add to (muat_demo passes its own)."""
     hasil = HasilAcuan() if hasil is None else hasil
-    path = berkas_wilayah(kode)
-    if not path.is_file():
-        raise AcuanTidakAda(f"Data acuan kabupaten '{kode}' tidak ada: berkas {path.relative_to(settings.BASE_DIR)} "
-                            "tidak ditemukan.")
-    kabupaten = muat_wilayah(hasil, path)
-    if kabupaten.slug != kode:
-        raise AcuanTidakAda(f"Berkas {path.name} memuat kabupaten '{kabupaten.slug}', bukan '{kode}'.")
+    try:
+        wilayah = kabupaten_wilayah(ref)
+    except WilayahTidakDikenal as exc:
+        raise AcuanTidakAda(str(exc)) from None
+    kabupaten = muat_wilayah(hasil, wilayah)
     muat_nomenklatur(hasil)
-    if berkas_skala(kode).is_file():  # else the app's default scale applies until the admin sets one
-        muat_skala(hasil, kabupaten, berkas_skala(kode))
+    if berkas_skala(wilayah.slug).is_file():  # else the app's default scale applies until the admin sets one
+        muat_skala(hasil, kabupaten, berkas_skala(wilayah.slug))
     return kabupaten, hasil
 
 
-def muat_wilayah(hasil: HasilAcuan, path: Path) -> Kabupaten:
-    """The kabupaten and its kecamatan; kop lines and jumlah desa only where still empty."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    info = data["kabupaten"]
-    kab, created = Kabupaten.objects.get_or_create(
-        slug=info["slug"], defaults={f: info[f] for f in KABUPATEN_FIELDS if f in info})
-    hasil.count("kabupaten", created)
-    if not created and info.get("alamat_bappeda") and not kab.alamat_bappeda:
-        kab.alamat_bappeda = info["alamat_bappeda"]
-        kab.save(update_fields=["alamat_bappeda"])
-        hasil.count("alamat Bappeda", True)
-    for nama in data["kecamatan"]:
-        _, created = Kecamatan.objects.get_or_create(kabupaten=kab, slug=slugify(nama), defaults={"nama": nama})
-        hasil.count("kecamatan", created)
+def muat_wilayah(hasil: HasilAcuan, wilayah: WilayahKabupaten) -> Kabupaten:
+    """The kabupaten and its kecamatan with their kode wilayah (rows made before the codes, matched
+    by name, get theirs); where fixtures/wilayah_<slug>.json exists, its Bappeda kop, kecamatan kop
+    lines and jumlah desa, only where still empty."""
+    path = berkas_wilayah(wilayah.slug)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"kabupaten": {}}
+    if data["kabupaten"] and data["kabupaten"].get("slug") != wilayah.slug:
+        raise AcuanTidakAda(f"Berkas {path.name} memuat kabupaten '{data['kabupaten'].get('slug')}', "
+                            f"bukan '{wilayah.slug}'.")
+    lain = set(data.get("kecamatan", ())) - {nama for _, nama in wilayah.kecamatan}
+    if lain:
+        raise AcuanTidakAda(f"Berkas {path.name} menyebut kecamatan yang tidak ada di {wilayah.kode} menurut "
+                            f"{KEPMENDAGRI}: {', '.join(sorted(lain))}.")
+    kab = _kabupaten(hasil, wilayah, data["kabupaten"])
+    _kecamatan(hasil, kab, wilayah)
     for nama, kontak in _kontak(data).items():
         for name, value in kontak.items():
             # only where nobody has set it: running again (or after the admin typed it) changes nothing
@@ -92,6 +93,55 @@ def muat_wilayah(hasil: HasilAcuan, path: Path) -> Kabupaten:
         filled = Kecamatan.objects.filter(kabupaten=kab, nama=nama, jumlah_desa__isnull=True).update(jumlah_desa=jumlah)
         hasil.count("jumlah desa", filled)
     return kab
+
+
+def _kabupaten(hasil: HasilAcuan, wilayah: WilayahKabupaten, info: dict) -> Kabupaten:
+    """The kabupaten by its kode, else the one of its slug or name still without a kode (it gets
+    the kode), else a new one; what the admin changed (name, kop) stays."""
+    kab = Kabupaten.objects.filter(kode=wilayah.kode).first() or Kabupaten.objects.filter(
+        Q(slug=wilayah.slug) | Q(nama__iexact=wilayah.nama), demo=False).first()
+    if kab is None:
+        kab = Kabupaten.objects.create(
+            kode=wilayah.kode, nama=wilayah.nama, provinsi=wilayah.provinsi, slug=wilayah.slug,
+            **{f: info[f] for f in ("bappeda", "alamat_bappeda") if info.get(f)})
+        hasil.count("kabupaten", True)
+        return kab
+    if kab.kode and kab.kode != wilayah.kode:
+        raise AcuanTidakAda(f"{kab} sudah ada dengan kode wilayah {kab.kode}, bukan {wilayah.kode}: perbaiki kodenya "
+                            "di halaman Kelola atau admin Django.")
+    if not kab.kode:
+        kab.kode = wilayah.kode
+        kab.save(update_fields=["kode"])
+        hasil.count("kode wilayah kabupaten", True)
+    if info.get("alamat_bappeda") and not kab.alamat_bappeda:
+        kab.alamat_bappeda = info["alamat_bappeda"]
+        kab.save(update_fields=["alamat_bappeda"])
+        hasil.count("alamat Bappeda", True)
+    return kab
+
+
+def _kecamatan(hasil: HasilAcuan, kab: Kabupaten, wilayah: WilayahKabupaten) -> None:
+    """Every kecamatan of the kabupaten: found by kode, else by name or slug among those without a
+    kode (they get it), else created."""
+    kodes = [kode for kode, _ in wilayah.kecamatan]
+    salah = Kecamatan.objects.filter(kode__in=kodes).exclude(kabupaten=kab).first()
+    if salah:
+        raise AcuanTidakAda(f"Kode wilayah {salah.kode} sudah dipakai {salah} di {salah.kabupaten}.")
+    ada = list(kab.kecamatan.all())
+    punya_kode = {k.kode for k in ada if k.kode}
+    tanpa_kode = {key: k for k in ada if not k.kode for key in (k.nama.casefold(), k.slug)}
+    for kode, nama in wilayah.kecamatan:
+        if kode in punya_kode:
+            continue
+        row = tanpa_kode.get(nama.casefold()) or tanpa_kode.get(slugify(nama))
+        if row is not None:
+            tanpa_kode = {key: k for key, k in tanpa_kode.items() if k is not row}
+            row.kode = kode
+            row.save(update_fields=["kode"])
+            hasil.count("kode wilayah kecamatan", True)
+        else:
+            Kecamatan.objects.create(kabupaten=kab, kode=kode, nama=nama, slug=slugify(nama))
+            hasil.count("kecamatan", True)
 
 
 def _kontak(data: dict) -> dict[str, dict[str, str]]:

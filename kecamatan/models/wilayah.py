@@ -69,7 +69,8 @@ class Kabupaten(models.Model):
         ordering = ["nama"]
 
     def __str__(self) -> str:
-        return f"Kabupaten {self.nama}"
+        # a kota is stored with its word ("Kota Malang", acuan/indonesia.py), a kabupaten by its bare name
+        return self.nama if self.nama.startswith("Kota ") else f"Kabupaten {self.nama}"
 
     def clean(self) -> None:
         """The deadlines are real dates: the Renja's in every year (29 Februari refused: year N-1

@@ -165,6 +165,10 @@ def test_only_bappeda_and_admin_of_the_kabupaten(client, demo):
     ):
         client.force_login(user)
         assert [client.get(url).status_code for url in urls] == expected, user.username
+    page = client.get(reverse("kecamatan:beranda")).content.decode()
+    assert f'href="{urls[0]}"' in page  # reachable from the dashboard …
+    page = client.get(reverse("kecamatan:perbandingan_penyerapan"), {"tahun": 2025}).content.decode()
+    assert f'href="{urls[0]}?tahun=2025"' in page  # … and from the comparison, with its year
     # Bappeda of another kabupaten exports its own kabupaten, never Lumajang
     client.force_login(user_with_role("ekspor.lain2", Peran.ADMIN, kabupaten=lain))
     PeriodeFactory(kecamatan=Kecamatan.objects.get(nama="Seberang"))

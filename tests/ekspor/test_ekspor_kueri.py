@@ -11,7 +11,7 @@ import pytest
 from kecamatan.ekspor import latar
 from kecamatan.ekspor.isi import berkas_list
 from kecamatan.ekspor.selectors import lingkup
-from kecamatan.models import Dokumen, Ekspor, Indikator, Peran, Realisasi, RealisasiAnggaran, Riwayat, SubKegiatan
+from kecamatan.models import Dokumen, Ekspor, Indikator, Pagu, Peran, Realisasi, RealisasiAnggaran, Riwayat, SubKegiatan
 from tests.ekspor.test_ekspor import read_zip
 from tests.factories import KabupatenFactory, KecamatanFactory, PeriodeFactory, build_renja, user_with_role
 
@@ -28,8 +28,11 @@ def _kecamatan(kabupaten, n: int, user) -> None:
         Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=1, nilai=Decimal("12.5"))
     for sub in SubKegiatan.objects.filter(kegiatan__program__periode=periode):
         RealisasiAnggaran.objects.create(subkegiatan=sub, tahun=2024, triwulan=2, jumlah=Decimal("250.50"))
+    # a stray stored Renja pagu beside the aktivitas (the services delete it): the aktivitas' sum wins
+    Pagu.objects.create(subkegiatan=sub, tahun=2024, tahap=Pagu.Tahap.RENJA, jumlah=Decimal(999))
 
 
+@pytest.mark.sqlite  # nulls-first ordering and the aktivitas subqueries on run.sh's database too
 @pytest.mark.parametrize("n", [1, 4])
 def test_queries_do_not_grow_with_the_kecamatan(n, django_assert_num_queries):
     kabupaten = KabupatenFactory(kode="35.08")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("kecamatan.checks.urls")),
     path("", include("kecamatan.importing.urls")),
     path("", include("kecamatan.perbandingan.urls")),
+    path("", include("kecamatan.ekspor.urls")),  # the kabupaten-year ZIP of CSV files (issue 20)
     path("", include("kecamatan.katalog.urls")),
     path("", include("kecamatan.kelola.urls")),
     path("", include("kecamatan.cari.urls")),

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kecamatan.models import (
     Cetakan,
     Dokumen,
+    Ekspor,
     Indikator,
     Peran,
     RenjaSubKegiatan,
@@ -92,6 +93,17 @@ def _cetakan(o):
     return {"pk": o["cetakan"].pk}
 
 
+def _ekspor(o):
+    """A finished kabupaten-year export (issue 20), its ZIP still in the cache."""
+    if "ekspor" not in o:
+        peminta = user_with_role("bappeda.peminta", Peran.VERIFIKATOR, kabupaten=o["periode"].kecamatan.kabupaten)
+        o["ekspor"] = Ekspor.objects.create(diminta_oleh=peminta, kabupaten=o["periode"].kecamatan.kabupaten,
+                                            tahun=2024, status=Ekspor.Status.SIAP, nama_berkas="ekspor.zip",
+                                            kunci_berkas="ekspor:uji-otorisasi")
+        pdf_cache.store().set("ekspor:uji-otorisasi", b"PK uji")
+    return {"pk": o["ekspor"].pk}
+
+
 def _naskah(o, **extra):
     return {"pk": o["periode"].pk, "kunci": "lkj-2024", **extra}
 
@@ -170,6 +182,11 @@ TABLE = {
     "kecamatan:perbandingan_kelengkapan": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_tren": ("get", lambda o: {}, BAPPEDA),
     "kecamatan:perbandingan_unduh": ("get", lambda o: {"halaman": "matriks", "fmt": "xlsx"}, BAPPEDA),
+    # the kabupaten-year export, a ZIP of CSV files (issue 20): Bappeda and admin of the kabupaten; asking
+    # for one is a POST to the same page (tests/ekspor)
+    "kecamatan:ekspor": ("get", lambda o: {}, BAPPEDA),
+    "kecamatan:ekspor_status": ("get", _ekspor, BAPPEDA),
+    "kecamatan:ekspor_unduh": ("get", _ekspor, BAPPEDA),
     # the layout of each official table the kabupaten prints: the admin kabupaten chooses, Bappeda reads
     "kecamatan:tata_letak": ("get", lambda o: {}, BAPPEDA),
     # consistency check of a kecamatan-year (issue 11): everyone who sees the kecamatan reads it

@@ -165,6 +165,7 @@ EXEMPT = {
     "kelola_pengguna_aktif": "sets an explicit state (aktif=1/0): repeating it changes nothing",
     "kelola_periode": "adds a period: overlapping periods are refused",
     "cetakan_ulang": "asks a print again; writes no content",
+    "ekspor": "queues a kabupaten-year export (issue 20); writes no content",
     # the workflow acts only on its confirmation page's POST (konfirmasi=1), which carries the versi the
     # page showed: a newer versi shows the page again (workflow/konfirmasi.py, tests/test_workflow_konfirmasi.py)
     "ajukan": "workflow: confirmed at the versi shown, state checked under the row lock",

@@ -3,6 +3,7 @@
 from kecamatan.models.akun import Peran, Profil
 from kecamatan.models.cascade import Kegiatan, Program, Sasaran, SubKegiatan, Tujuan
 from kecamatan.models.cetakan import Cetakan
+from kecamatan.models.ekspor import Ekspor
 from kecamatan.models.dokumen import CatatanItem, Dokumen, Riwayat
 from kecamatan.models.impor import ImporTertunda
 from kecamatan.models.kinerja import Indikator, Pagu, Realisasi, RealisasiAnggaran, Target, Triwulan
@@ -53,6 +54,7 @@ __all__ = [
     "UsulanPemangku",
     "Camat",
     "Cetakan",
+    "Ekspor",
     "CatatanItem",
     "Dokumen",
     "HasilPeriksa",

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
+from kecamatan.checks import run as _every_rule  # noqa: F401 (registers every rule in ATURAN)
 from kecamatan.checks.base import ATURAN
 from kecamatan.models import Dokumen, Periode, Riwayat
 

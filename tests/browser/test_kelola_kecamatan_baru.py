@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from kecamatan.models import Kecamatan, Pagu, Periode, Peran, Profil, SubKegiatan
-from tests.browser.conftest import login
+from tests.browser.conftest import fill_all, login
 from tests.factories import PeriodeFactory, build_cascade, user_with_role
 from tests.importing.helpers import edit
 
@@ -140,10 +140,8 @@ def _operator_builds_renja(page):
     page.locator('input[name="aktivitas-0-uraian"]').fill("Penyusunan Renja Kecamatan")
     page.locator('input[name="aktivitas-0-jumlah"]').fill("10.250.000")
     page.locator("[name=prakiraan]").fill("11.000.000")
-    for field in page.locator('input[name^="target_"]').all():
-        field.fill("3")
-    for field in page.locator('input[name^="prakiraan_"]').all():
-        field.fill("3")
+    assert fill_all(page.locator('input[name^="target_"]'), "3") > 0
+    assert fill_all(page.locator('input[name^="prakiraan_"]'), "3") > 0
     _save(page)
     assert "10.250.000" in page.locator('#tabel-renja tr[data-kode="7.01.01.2.01.0001"]').inner_text()
 

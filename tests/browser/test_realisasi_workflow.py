@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from kecamatan.models import Indikator, Riwayat, SubKegiatan, Target
-from tests.browser.conftest import login
+from tests.browser.conftest import fill_all, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,10 +59,9 @@ def test_triwulan_cycle_from_entry_to_verification(browser, live_server, randuag
     assert operator.evaluate("document.activeElement.name") == second_name
 
     # fill every indicator (N/A with a reason), ours with an Indonesian number; an ambiguous one first
-    for field in operator.locator('#tabel-indikator input[data-kolom="nilai"]').all():
-        field.fill("N/A")
-    for field in operator.locator('#tabel-indikator input[data-kolom="keterangan"]').all():
-        field.fill("Belum diukur pada triwulan ini")
+    assert fill_all(operator.locator('#tabel-indikator input[data-kolom="nilai"]'), "N/A") == n
+    assert fill_all(operator.locator('#tabel-indikator input[data-kolom="keterangan"]'),
+                    "Belum diukur pada triwulan ini") == n
     row = operator.locator(f'tr[data-indikator="{ind.pk}"]')
     row.locator('input[data-kolom="nilai"]').fill("1.5")
     operator.locator(f'tr[data-subkegiatan="{sub.pk}"] input[data-kolom="rp"]').fill("Rp 1.500.000")

@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("kecamatan.kelola.urls")),
     path("", include("kecamatan.cari.urls")),
     path("", include("kecamatan.panduan.urls")),
+    path("", include("kecamatan.api.urls")),  # the user's Token API page (issue 20)
 ]

@@ -32,6 +32,7 @@ from kecamatan.models.renja import (
 )
 from kecamatan.models.strategi import ArahKebijakan, Strategi
 from kecamatan.models.tataletak import PilihanTataLetak
+from kecamatan.models.token import TokenApi
 from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "SkalaKriteria",
     "SubKegiatan",
     "Target",
+    "TokenApi",
     "TargetPK",
     "Triwulan",
     "Tujuan",

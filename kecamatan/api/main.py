@@ -18,6 +18,7 @@ from kecamatan.api.auth import BACA
 
 # requests per user: a sync of a whole kecamatan-year takes a few dozen; settings may change it
 BATAS = getattr(settings, "SAKIP_API_BATAS", "120/m")
+PEMBATAS = AuthRateThrottle(BATAS)  # counted per user in the default cache (the database: shared by every worker)
 
 api = NinjaAPI(
     title="API SAKIP Kecamatan",
@@ -29,7 +30,7 @@ api = NinjaAPI(
         "(`limit`, `offset`) dengan urutan tetap."
     ),
     auth=BACA,
-    throttle=[AuthRateThrottle(BATAS)],
+    throttle=[PEMBATAS],
     urls_namespace="api",
     docs_url="/docs",
 )

@@ -20,7 +20,7 @@ class GalatBaris(Schema):
 class KabupatenOut(Schema):
     id: int
     nama: str
-    kode: str
+    kode: str | None
     provinsi: str
     slug: str
 
@@ -29,7 +29,7 @@ class KecamatanOut(Schema):
     id: int
     nama: str
     slug: str
-    kode: str
+    kode: str | None
     kabupaten_id: int
     kabupaten: str
 

@@ -2,7 +2,7 @@
 Excel. It prints the same Report, so the API can never disagree with a download.
 
 Columns keep their keys, labels, groups, kinds and official numbering; a row's cells are keyed
-like the Report's. Numbers are decimal strings ("1916486189", "98.13"): exact, as stored or
+like the Report's. Numbers are decimal strings ("1916486189", "98.13", trailing zeros dropped): exact, as stored or
 computed, never floats. A Nilai is {"nilai": "62", "label": "B-"}; a Besaran adds its satuan.
 Cells covered by a rowspan are left out of `cells` and named in `covered`. Pure: no Django."""
 
@@ -16,8 +16,9 @@ from kecamatan.tables.base import COVERED, Besaran, Column, Kop, PenandatanganDa
 
 
 def decimal_text(value: Decimal | int) -> str:
-    """A number as a plain decimal string: no exponent, no thousands separator."""
-    return format(Decimal(value), "f")
+    """A number as a plain decimal string without trailing zeros, exponent or thousands separator:
+    1916486189.00 → "1916486189", 12.5000 → "12.5"."""
+    return format(Decimal(value).normalize(), "f")
 
 
 def cell_json(value):

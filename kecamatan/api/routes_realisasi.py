@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from ninja import Router
+from ninja import Router, Status
 
 from kecamatan.api.auth import TULIS
 from kecamatan.api.common import desimal, triwulan_for
@@ -23,6 +23,7 @@ from kecamatan.realisasi import services as realisasi_services
 
 router = Router(tags=["Realisasi triwulan"])
 URL = "/periode/{int:pk}/realisasi/{int:tahun}/{int:triwulan}/"
+TIDAK_DISIMPAN = "Isian tidak disimpan: perbaiki baris yang disebut. Tidak ada yang berubah."
 BARIS = {"nilai": "indikator", "keterangan": "indikator", "rp": "subkegiatan"}  # the grid's field → the row
 
 
@@ -69,18 +70,18 @@ def realisasi_simpan(request, pk: int, tahun: int, triwulan: int, isian: Realisa
             galat.setdefault(f"subkegiatan:{row.subkegiatan_id}", []).append(str(exc))
     _bukan_milik(periode, indikator, anggaran, galat)
     if galat:
-        return 422, {"detail": "Isian tidak disimpan: perbaiki baris yang disebut. Tidak ada yang berubah.", "baris": galat}
+        return Status(422, {"detail": TIDAK_DISIMPAN, "baris": galat})
     try:
         realisasi_services.save_realisasi_triwulan(periode=periode, tahun=tahun, triwulan=triwulan, versi=isian.versi,
                                                    indikator=indikator, anggaran=anggaran, by=request.user)
     except PermissionDenied as exc:
-        return 403, {"detail": str(exc) or "Anda tidak berhak mengubah data ini."}
+        return Status(403, {"detail": str(exc) or "Anda tidak berhak mengubah data ini."})
     except Bentrok as exc:
-        return 409, {"detail": f"Isian TIDAK disimpan: {exc.judul} {exc.diubah} sejak versi {exc.versi_dimuat} "
-                               f"(sekarang versi {exc.dokumen.versi}). Baca ulang, lalu kirim lagi dengan versi terbaru."}
+        return Status(409, {"detail": f"Isian TIDAK disimpan: {exc.judul} {exc.diubah} sejak versi {exc.versi_dimuat} "
+                               f"(sekarang versi {exc.dokumen.versi}). Baca ulang, lalu kirim lagi dengan versi terbaru."})
     except ValidationError as exc:
         return _galat(exc)
-    return 200, _baca(periode, tahun, triwulan)
+    return Status(200, _baca(periode, tahun, triwulan))
 
 
 def _bukan_milik(periode, indikator, anggaran, galat: dict[str, list[str]]) -> None:
@@ -110,9 +111,9 @@ def _galat(exc: ValidationError):
     """The service's errors (keyed by the grid's field names nilai_12, rp_7) per API row; a document
     that is submitted or verified (locked) is a 409 like a stale versi."""
     if not hasattr(exc, "error_dict"):
-        return 409, {"detail": " ".join(exc.messages)}
+        return Status(409, {"detail": " ".join(exc.messages)})
     baris: dict[str, list[str]] = {}
     for name, messages in exc.message_dict.items():
         prefix, _, pk = name.partition("_")
         baris.setdefault(f"{BARIS[prefix]}:{pk}" if prefix in BARIS else "umum", []).extend(messages)
-    return 422, {"detail": "Isian tidak disimpan: perbaiki baris yang disebut. Tidak ada yang berubah.", "baris": baris}
+    return Status(422, {"detail": TIDAK_DISIMPAN, "baris": baris})

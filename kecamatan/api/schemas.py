@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Galat(Schema):
@@ -189,8 +189,8 @@ class RealisasiRpIn(Schema):
 
 class RealisasiTriwulanIn(Schema):
     versi: int
-    indikator: list[RealisasiIndikatorIn] = []
-    anggaran: list[RealisasiRpIn] = []
+    indikator: list[RealisasiIndikatorIn] = Field(default_factory=list)
+    anggaran: list[RealisasiRpIn] = Field(default_factory=list)
 
 
 class RealisasiIndikatorOut(Schema):

@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("kecamatan.kelola.urls")),
     path("", include("kecamatan.cari.urls")),
     path("", include("kecamatan.panduan.urls")),
+    path("", include("kecamatan.api.urls")),  # the user's Token API page (issue 20)
 ]

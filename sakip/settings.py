@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API (issue 20): its docs page's templates and swagger-ui static files, served locally
     "kecamatan",
 ]
 

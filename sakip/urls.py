@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kecamatan.api.main import api
 from kecamatan.kelola.views_akun import AturUlangSandiView, GantiSandiView, MasukView
 
 admin.site.site_header = "Admin SAKIP Kecamatan"
@@ -19,5 +20,6 @@ urlpatterns = [
     path("sandi/atur/<uidb64>/<token>/", AturUlangSandiView.as_view(), name="password_reset_confirm"),
     path("sandi/atur/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),  # the API (issue 20): kecamatan/api/
     path("", include("kecamatan.urls")),
 ]

@@ -68,6 +68,13 @@ KATALOG_POST = {**KATALOG, "admin": BACK}
 ADMIN = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 404, "admin": 200, "lain": 404}
 ADMIN_POST = {**ADMIN, "admin": BACK}
 # passwords: changing one needs a signed-in user; the reset pages are for anyone
+# the API (issue 20), here by the signed-in session (reads only; tests/api does the same by token):
+# 401 instead of the login page, else the pages' rules; a write takes a token, never the session
+API_ALL = {"anon": 401, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 200}
+API_READ = {"anon": 401, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 404}
+API_SESI_TULIS = {r: 401 for r in ROLES}
+# the same write by each role's token (test_api_by_token_for_every_role)
+API_TULIS = {"anon": 401, "operator": 200, "camat": 200, "verifikator": 403, "admin": 403, "lain": 404}
 SIGNED_IN = {"anon": LOGIN, "operator": 200, "camat": 200, "verifikator": 200, "admin": 200, "lain": 200}
 ANYONE = {r: 200 for r in ROLES}
 
@@ -235,6 +242,27 @@ TABLE = {
     "kecamatan:cari": ("get", lambda o: {}, ALL),
     "kecamatan:panduan": ("get", lambda o: {}, ALL),
     "kecamatan:panduan_peran": ("get", lambda o: {"peran": "verifikator"}, ALL),
+    # the user's own API tokens (issue 20): a token of another user is 404 (tests/api)
+    "kecamatan:token_api": ("get", lambda o: {}, SIGNED_IN),
+    "kecamatan:token_cabut": ("post", lambda o: {"pk": 999_999}, {**{r: 404 for r in ROLES}, "anon": LOGIN}),
+    # the API (issue 20): its document and docs page are public (no data); the root is nothing
+    "api:openapi-json": ("get", lambda o: {}, ANYONE),
+    "api:openapi-view": ("get", lambda o: {}, ANYONE),
+    "api:api-root": ("get", lambda o: {}, {r: 404 for r in ROLES}),
+    "api:kabupaten_list": ("get", lambda o: {}, API_ALL),
+    "api:kecamatan_list": ("get", lambda o: {}, API_ALL),
+    "api:kecamatan_detail": ("get", _kec, API_READ),
+    "api:periode_list": ("get", lambda o: {}, API_ALL),
+    "api:periode_detail": ("get", lambda o: {"pk": o["periode"].pk}, API_READ),
+    "api:cascade": ("get", lambda o: {"pk": o["periode"].pk}, API_READ),
+    "api:indikator_list": ("get", lambda o: {"pk": o["periode"].pk}, API_READ),
+    "api:subkegiatan_list": ("get", lambda o: {"pk": o["periode"].pk}, API_READ),
+    "api:dokumen_list": ("get", lambda o: {"pk": o["periode"].pk}, API_READ),
+    "api:dokumen_detail": ("get", lambda o: {"pk": o["periode"].pk, "kunci": "realisasi-2024-1"}, API_READ),
+    "api:tabel_list": ("get", lambda o: {}, API_ALL),
+    "api:tabel": ("get", lambda o: {"pk": o["periode"].pk, "name": "tc27"}, API_READ),
+    "api:realisasi": ("get", lambda o: {"pk": o["periode"].pk, "tahun": 2024, "triwulan": 1}, API_READ),
+    "api:realisasi_simpan": ("post", lambda o: {"pk": o["periode"].pk, "tahun": 2024, "triwulan": 1}, API_SESI_TULIS),
     "password_change": ("get", lambda o: {}, SIGNED_IN),
     "password_change_done": ("get", lambda o: {}, SIGNED_IN),
     "password_reset": ("get", lambda o: {}, ANYONE),
@@ -321,13 +349,17 @@ def test_every_url_for_every_role(world, role):
     assert not failures, "\n".join(failures)
 
 
+# the API's write refuses a session before it looks at the id (401): by token it is 404, below
+OUT_OF_SCOPE_ELSEWHERE = {"api:realisasi_simpan", "kecamatan:token_cabut"}
+
+
 def test_out_of_scope_looks_like_nonexistent(world):
     """An id of another kecamatan answers exactly like an id that does not exist."""
     objects, users = world
     client = client_for(users, "lain")
     for name, (method, kwargs, expected) in TABLE.items():
         args = kwargs(objects)
-        if "pk" not in args:
+        if "pk" not in args or name in OUT_OF_SCOPE_ELSEWHERE:
             continue
         real = getattr(client, method)(reverse(name, kwargs=args))
         missing = getattr(client, method)(reverse(name, kwargs={**args, "pk": 999_999}))
@@ -340,9 +372,36 @@ def test_every_post_needs_a_csrf_token(world):
         client = Client(enforce_csrf_checks=True)
         client.force_login(users[role])
         for name, (method, kwargs, expected) in TABLE.items():
+            if name.startswith("api:"):
+                continue  # the API takes no cookie for a write (401 above), only a Bearer token: nothing to forge
             response = client.post(reverse(name, kwargs=kwargs(objects)), {"catatan": "x", "alasan": "x"})
             assert response.status_code == 403, f"POST {name} as {role} without CSRF token: {response.status_code}"
             assert b"CSRF" in response.content, name
+
+
+def test_api_by_token_for_every_role(world):
+    """The API by each role's token answers as by the session, and its write (refused to every
+    session) is the kecamatan's own; another kecamatan's id is 404 like a missing one."""
+    from kecamatan.api.tokens import buat_token
+
+    objects, users = world
+    failures = []
+    for role in ROLES:
+        header = {"HTTP_AUTHORIZATION": f"Bearer {buat_token(users[role], 'uji', 30)[1]}"} if role != "anon" else {}
+        client = Client(**header)
+        for name, (method, kwargs, expected) in TABLE.items():
+            if not name.startswith("api:"):
+                continue
+            want = API_TULIS if name == "api:realisasi_simpan" else expected
+            args = kwargs(objects)
+            got = getattr(client, method)(reverse(name, kwargs=args), {"versi": 0}, content_type="application/json")
+            if got.status_code != want[role]:
+                failures.append(f"{method.upper()} {name} by {role}'s token: {got.status_code}, expected {want[role]}")
+            if role == "lain" and want[role] == 404 and "pk" in args:
+                missing = getattr(client, method)(reverse(name, kwargs={**args, "pk": 999_999}), {"versi": 0},
+                                                  content_type="application/json")
+                assert missing.status_code == 404, name
+    assert not failures, "\n".join(failures)
 
 
 def test_admin_is_for_staff_only(world):

@@ -33,6 +33,7 @@ from kecamatan.models.renja import (
 )
 from kecamatan.models.strategi import ArahKebijakan, Strategi
 from kecamatan.models.tataletak import PilihanTataLetak
+from kecamatan.models.token import TokenApi
 from kecamatan.models.wilayah import Camat, Kabupaten, Kecamatan, Periode
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "SkalaKriteria",
     "SubKegiatan",
     "Target",
+    "TokenApi",
     "TargetPK",
     "Triwulan",
     "Tujuan",

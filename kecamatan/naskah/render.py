@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from kecamatan.core import markup
 from kecamatan.naskah.document import Lampiran, TandaTangan
 from kecamatan.naskah.susunan import DrafTersusun, GambarTersusun, Judul, Susunan, TabelTersusun, TeksTersusun
+from kecamatan.tables import lebar
 from kecamatan.tables.base import Report
 from kecamatan.tables.pdf_cache import cached_pdf
 from kecamatan.tables.render_html import render_table_html
@@ -85,8 +86,25 @@ def _draf(piece: DrafTersusun, screen: bool, tautan: Tautan | None) -> str:
                        mark_safe(markup.render_html(piece.blocks)))
 
 
+LANSKAP_MM, POTRET_MM = 270.0, 160.0  # content width of naskah.css's landscape and portrait (isi) pages
+
+
 def _bare(report: Report) -> Report:
     return replace(report, kop=None, penandatangan=None, counter_signatory=None)
+
+
+def _tables(report: Report, lanskap: bool, screen: bool) -> list[str]:
+    """A table as the document prints it: on paper, widths and size from its content on the page it
+    stands on (tables.lebar), its further columns after it when too wide; on screen, as it is."""
+    if screen:
+        return [render_table_html(report)]
+    page_mm, sizes = (LANSKAP_MM, lebar.SIZES) if lanskap else (POTRET_MM, (6.5, *lebar.SIZES))
+    out = []
+    for bagian in lebar.fit(report, page_mm, sizes):
+        if bagian.part > 1:
+            out.append(format_html('<div class="keterangan-tabel">{} (lanjutan)</div>', report.title[-1]))
+        out.append(render_table_html(bagian.report, cetak=bagian.cetak))
+    return out
 
 
 def _tabel(piece: TabelTersusun, before: str = "", screen: bool = False) -> str:
@@ -103,7 +121,7 @@ def _tabel(piece: TabelTersusun, before: str = "", screen: bool = False) -> str:
     for report in piece.reports:
         if report.intro or report.caption:
             parts.append(render_to_string("reports/_pengantar.html", {"report": report}))
-        parts.append(render_table_html(_bare(report)))
+        parts += _tables(_bare(report), piece.lanskap, screen)
     if piece.ttd is not None:
         parts.append(render_to_string("reports/_tanda_tangan.html", {"p": piece.ttd, "kiri": False}))
     css = "tabel-naskah lanskap" if piece.lanskap else "tabel-naskah"

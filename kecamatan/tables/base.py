@@ -203,6 +203,9 @@ class Report:
     continues: bool = False  # print on the same page as the previous Report, without kop
     split_rows: bool = False  # let a long row break across pages (header repeated) instead of moving whole
     charts: tuple = ()  # reports.grafik charts drawn above the table on screen and in the PDF
+    # a print too wide for its page continues its further columns on the next pages (tables.lebar),
+    # repeating these columns; () repeats the first column and the name column
+    repeat_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         keys = self.keys

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 
 from kecamatan.tables.base import COVERED, KODE, NOMOR, NUMERIC_KINDS, Besaran, Report, format_cell
+from kecamatan.tables.lebar import Cetak
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,10 @@ class HtmlRow:
     band: str = ""  # text of a full-width band row
 
 
-def table_context(report: Report, *, links: bool = False) -> dict:
+def table_context(report: Report, *, links: bool = False, cetak: Cetak | None = None) -> dict:
     """Everything the `reports/_table.html` partial prints, already formatted. `links`: make the
-    cells that carry a URL clickable (screen pages; the PDF prints plain text)."""
+    cells that carry a URL clickable (screen pages; the PDF prints plain text). `cetak`: the print's
+    widths (mm) and font size from the content (`tables.lebar`); else the columns' weights in %."""
     rows = []
     for row in report.rows:
         if row.kind == "band":
@@ -60,17 +62,20 @@ def table_context(report: Report, *, links: bool = False) -> dict:
         "sub_labels": [c.label for i, c in enumerate(report.columns) if i in grouped],
         "ncols": len(report.columns),
         "numbered": any(c.number for c in report.columns),  # documents without a numbering row leave it out
-        "widths": _widths(report),
+        "widths": _widths(report, cetak.widths_mm if cetak else None),
+        "font_pt": f"{cetak.font_pt:g}pt" if cetak else "",
     }
 
 
-def _widths(report: Report) -> list[str]:
-    total = sum(c.width for c in report.columns) or 1
-    return [f"{c.width / total * 100:.2f}%" for c in report.columns]
+def _widths(report: Report, widths: tuple[float, ...] | None = None) -> list[str]:
+    """Column widths in % of the table (padding included, as WeasyPrint's fixed layout reads them)."""
+    widths = widths or tuple(c.width for c in report.columns)
+    total = sum(widths) or 1
+    return [f"{w / total * 100:.3f}%" for w in widths]
 
 
-def render_table_html(report: Report, *, links: bool = False) -> str:
-    return render_to_string("reports/_table.html", table_context(report, links=links))
+def render_table_html(report: Report, *, links: bool = False, cetak: Cetak | None = None) -> str:
+    return render_to_string("reports/_table.html", table_context(report, links=links, cetak=cetak))
 
 
 def render_charts(report: Report) -> list[str]:

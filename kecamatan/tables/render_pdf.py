@@ -8,6 +8,7 @@ renders without HTTP, in tests too. One WeasyPrint call per document, never one 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -17,15 +18,33 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from kecamatan.tables.base import Report
+from kecamatan.tables.lebar import Bagian, fit
 from kecamatan.tables.render_html import render_charts, render_table_html
 
 
 def print_html(reports: Sequence[Report], *, title: str = "") -> str:
-    sections = [
-        {"report": r, "table": mark_safe(render_table_html(r)), "charts": [mark_safe(c) for c in render_charts(r)]}
-        for r in reports
-    ]
+    sections = [_section(bagian) for r in reports for bagian in fit(r)]
     return render_to_string("reports/print.html", {"sections": sections, "title": title or reports[0].title[-1]})
+
+
+def _section(bagian: Bagian) -> dict:
+    """One printed piece of a table (tables.lebar): widths and size from its content. A table too
+    wide for its page continues on the next pages with its further columns: the kop and charts print
+    with the first piece, notes and signature with the last."""
+    report = bagian.report
+    if bagian.parts > 1:
+        first, last = bagian.part == 1, bagian.part == bagian.parts
+        report = replace(
+            report,
+            kop=report.kop if first else None,
+            title=report.title if first else (*report.title[:-1], f"{report.title[-1]} (lanjutan)"),
+            penandatangan=report.penandatangan if last else None,
+            counter_signatory=report.counter_signatory if last else None,
+            notes=report.notes if last else (),
+            charts=report.charts if first else (),
+        )
+    return {"report": report, "table": mark_safe(render_table_html(report, cetak=bagian.cetak)),
+            "charts": [mark_safe(c) for c in render_charts(report)]}
 
 
 PRINT_CSS = ("kecamatan/print.css",)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from weasyprint.formatting_structure import boxes
 
+from kecamatan.tables import lebar
+
 EPSILON = 0.05  # CSS px
 
 
@@ -72,3 +74,9 @@ def layout_problems(document) -> list[str]:
         for cell, lines in header_lines.values():
             problems += [f"halaman {number}: judul kolom terpenggal '{w}'" for w in _split_words(cell, lines)]
     return problems
+
+
+def weights_only(report) -> list[lebar.Bagian]:
+    """A print as before tables.lebar, to patch over `kecamatan.tables.render_pdf.fit`: the
+    builder's weights as percentages at 6 pt, whatever the content needs."""
+    return [lebar.Bagian(report, lebar.Cetak(tuple(c.width for c in report.columns), 6.0))]

@@ -95,5 +95,6 @@ def build_tc27(data: RenstraData) -> Report:
         penandatangan=data.penandatangan,
         orientation="landscape",
         name_column="nama",
+        repeat_columns=("kode", "nama", "indikator"),
         filename=f"tc27-{data.kecamatan.lower()}-{tahun[0]}-{tahun[-1]}",
     )

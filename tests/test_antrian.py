@@ -127,7 +127,7 @@ def test_pages_of_25_and_a_url_per_row_without_reversing_each():
 
 @pytest.fixture
 def bappeda(client):
-    client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR))
+    client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR, kabupaten=kab()))  # Lumajang's
     return client
 
 

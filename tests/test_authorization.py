@@ -1,5 +1,6 @@
 """Who may open which page: every URL of the app, for every role and for a user of another
-kecamatan. The table below must name every URL pattern, so a new URL without a rule fails here.
+kecamatan; and, with a second kabupaten, for Bappeda and admin of the other kabupaten (issue 21).
+The table below must name every URL pattern, so a new URL without a rule fails here.
 
 A user outside a kecamatan's scope gets 404 (the same as for an id that does not exist), never
 403: a 403 would confirm that the id exists. Inside their scope, a role that may look but not act
@@ -23,7 +24,14 @@ from kecamatan.models import (
     UsulanPemangku,
 )
 from kecamatan.tables import pdf_cache
-from tests.factories import CamatFactory, KecamatanFactory, PeriodeFactory, build_cascade, user_with_role
+from tests.factories import (
+    CamatFactory,
+    KabupatenFactory,
+    KecamatanFactory,
+    PeriodeFactory,
+    build_cascade,
+    user_with_role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,18 +93,19 @@ def _kec(o):
 
 def _pengguna(o):
     if "pengguna" not in o:
-        o["pengguna"] = user_with_role("op.kelola", Peran.OPERATOR, o["periode"].kecamatan)
+        o["pengguna"] = user_with_role(o["awalan"] + "op.kelola", Peran.OPERATOR, o["periode"].kecamatan)
     return {"pk": o["pengguna"].pk}
 
 
 def _cetakan(o):
     """A finished background print of the period (issue 17), its PDF still in the cache."""
     if "cetakan" not in o:
-        peminta = user_with_role("op.peminta", Peran.OPERATOR, o["periode"].kecamatan)
+        peminta = user_with_role(o["awalan"] + "op.peminta", Peran.OPERATOR, o["periode"].kecamatan)
+        kunci = f"pdf:uji-otorisasi-{o['periode'].pk}"
         o["cetakan"] = Cetakan.objects.create(diminta_oleh=peminta, periode=o["periode"], nama="dokumen-lkj",
                                               judul="LKj uji", tahun=2024, status=Cetakan.Status.SIAP,
-                                              nama_berkas="lkj.pdf", kunci_pdf="pdf:uji-otorisasi")
-        pdf_cache.store().set("pdf:uji-otorisasi", b"%PDF-1.7 uji")
+                                              nama_berkas="lkj.pdf", kunci_pdf=kunci)
+        pdf_cache.store().set(kunci, b"%PDF-1.7 uji")
     return {"pk": o["cetakan"].pk}
 
 
@@ -293,9 +302,12 @@ def all_url_names(resolver=None, namespace=""):
             yield f"{namespace}{entry.name}"
 
 
-@pytest.fixture
-def world():
-    periode = PeriodeFactory()
+def dunia(kecamatan, awalan: str = ""):
+    """A kecamatan's Renstra with a cascade, a Renja and its rows; its operator and Camat, the
+    kabupaten's verifikator and admin, and an operator of another kecamatan of the same kabupaten.
+    `awalan` prefixes the usernames, so that two kabupaten live in one database."""
+    kabupaten = kecamatan.kabupaten
+    periode = PeriodeFactory(kecamatan=kecamatan)
     build_cascade(periode, n_sub=1)
     tujuan = Tujuan.objects.create(periode=periode, uraian="Tujuan uji")
     sasaran = Sasaran.objects.create(tujuan=tujuan, uraian="Sasaran uji")
@@ -308,15 +320,30 @@ def world():
         "program": sub.kegiatan.program, "indikator": Indikator.objects.filter(subkegiatan=sub).get(),
         "ranwal": ReviewRanwal.objects.create(dokumen=renja, urutan=1, tingkat="program", ranwal_nama="Program uji"),
         "usulan": UsulanPemangku.objects.create(dokumen=renja, program="Program usulan"),
+        "awalan": awalan,
     }
     users = {
-        "operator": user_with_role("op", Peran.OPERATOR, periode.kecamatan),
-        "camat": user_with_role("camat", Peran.CAMAT, periode.kecamatan),
-        "verifikator": user_with_role("bappeda", Peran.VERIFIKATOR),
-        "admin": user_with_role("adm", Peran.ADMIN),
-        "lain": user_with_role("op.lain", Peran.OPERATOR, KecamatanFactory(nama="Lain")),
+        "operator": user_with_role(awalan + "op", Peran.OPERATOR, periode.kecamatan),
+        "camat": user_with_role(awalan + "camat", Peran.CAMAT, periode.kecamatan),
+        "verifikator": user_with_role(awalan + "bappeda", Peran.VERIFIKATOR, kabupaten=kabupaten),
+        "admin": user_with_role(awalan + "adm", Peran.ADMIN, kabupaten=kabupaten),
+        "lain": user_with_role(awalan + "op.lain", Peran.OPERATOR,
+                               KecamatanFactory(nama=f"Lain{awalan.strip('.')}", kabupaten=kabupaten)),
     }
     return objects, users
+
+
+@pytest.fixture
+def world():
+    return dunia(KecamatanFactory())
+
+
+@pytest.fixture
+def world_b(world):
+    """A second kabupaten beside the first one (Lumajang), with its own kecamatan, Renstra,
+    documents and users."""
+    banyuwangi = KabupatenFactory(nama="Banyuwangi", slug="banyuwangi", kode="35.10")
+    return dunia(KecamatanFactory(kabupaten=banyuwangi, nama="Giri"), awalan="b.")
 
 
 def client_for(users, role):
@@ -332,18 +359,19 @@ def test_the_table_names_every_url():
     assert set(TABLE) - names == set(), "rule for a URL that no longer exists"
 
 
+def _status(response):
+    if response.status_code == 302:
+        return LOGIN if response["Location"].startswith(reverse("login")) else BACK
+    return response.status_code
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_for_every_role(world, role):
     objects, users = world
     client = client_for(users, role)
     failures = []
     for name, (method, kwargs, expected) in TABLE.items():
-        url = reverse(name, kwargs=kwargs(objects))
-        response = getattr(client, method)(url)
-        if response.status_code == 302:
-            got = LOGIN if response["Location"].startswith(reverse("login")) else BACK
-        else:
-            got = response.status_code
+        got = _status(getattr(client, method)(reverse(name, kwargs=kwargs(objects))))
         if got != expected[role]:
             failures.append(f"{method.upper()} {name} as {role}: {got}, expected {expected[role]}")
     assert not failures, "\n".join(failures)
@@ -351,6 +379,54 @@ def test_every_url_for_every_role(world, role):
 
 # the API's write refuses a session before it looks at the id (401): by token it is 404, below
 OUT_OF_SCOPE_ELSEWHERE = {"api:realisasi_simpan", "kecamatan:token_cabut"}
+
+
+# Pages of a whole kabupaten: `?kabupaten=` naming another kabupaten than the user's is a 404
+KABUPATEN_PAGES = {"kecamatan:perbandingan", "kecamatan:perbandingan_penyerapan", "kecamatan:perbandingan_kelengkapan",
+                   "kecamatan:perbandingan_tren", "kecamatan:perbandingan_unduh", "kecamatan:antrian",
+                   "kecamatan:tata_letak"}
+# the nomenclature catalog is the country's (Kepmendagri), not a kabupaten's: its ids are nobody's
+NASIONAL = {"kecamatan:katalog_ubah", "kecamatan:katalog_aktif", "kecamatan:katalog_hapus"}
+
+
+def lintas(name: str, args: dict, own: dict, role: str):
+    """What Bappeda or admin of one kabupaten get for a URL that names the other kabupaten's object
+    (an id) or page (`?kabupaten=`): 404 as for an id that does not exist. URLs naming nothing of a
+    kabupaten (search, guide, own kelola pages) answer as for the user's own kabupaten."""
+    if name in KABUPATEN_PAGES or ("pk" in args and name not in NASIONAL):
+        return 404
+    return own[role]
+
+
+@pytest.mark.parametrize("arah", ["b_on_a", "a_on_b"])
+@pytest.mark.parametrize("role", ["verifikator", "admin"])
+def test_bappeda_and_admin_of_another_kabupaten_get_404(world, world_b, role, arah):
+    """Issue 21: neither kabupaten's Bappeda nor admin reads or writes the other's data, on every
+    URL (pages, downloads, the comparison, the work list, kelola), in both directions."""
+    (objects, _), (_, users) = (world, world_b) if arah == "b_on_a" else (world_b, world)
+    slug = objects["periode"].kecamatan.kabupaten.slug
+    client = client_for(users, role)
+    failures = []
+    for name, (method, kwargs, own) in TABLE.items():
+        args = kwargs(objects)
+        url = reverse(name, kwargs=args) + (f"?kabupaten={slug}" if name in KABUPATEN_PAGES else "")
+        got, expected = _status(getattr(client, method)(url)), lintas(name, args, own, role)
+        if got != expected:
+            failures.append(f"{method.upper()} {name} as {role} ({arah}): {got}, expected {expected}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("role", ["verifikator", "admin"])
+def test_the_second_kabupaten_has_its_own_rights(world, world_b, role):
+    """Beside the first kabupaten, the second one's users keep the whole table on their own data."""
+    objects, users = world_b
+    client = client_for(users, role)
+    failures = []
+    for name, (method, kwargs, expected) in TABLE.items():
+        got = _status(getattr(client, method)(reverse(name, kwargs=kwargs(objects))))
+        if got != expected[role]:
+            failures.append(f"{method.upper()} {name} as {role} of Banyuwangi: {got}, expected {expected[role]}")
+    assert not failures, "\n".join(failures)
 
 
 def test_out_of_scope_looks_like_nonexistent(world):

@@ -87,9 +87,10 @@ def test_dashboard_query_count_is_fixed(client, django_assert_num_queries, n_per
         build_cascade(PeriodeFactory(), n_sub=2)
     client.force_login(user_with_role("bappeda", Peran.VERIFIKATOR))
     # session, user, profil, periods, indicator counts, realisasi counts, documents, stored consistency
-    # counts (issue 11) (+1 for the notes of returned documents, skipped when none is returned), the
-    # kabupaten and the work list's five longest waiting with their count (issue 19)
-    with django_assert_num_queries(10):
+    # counts (issue 11) (+1 for the notes of returned documents, skipped when none is returned) and
+    # the work list's five longest waiting with their count (issue 19); the kabupaten comes with the
+    # profil (issue 21)
+    with django_assert_num_queries(9):
         response = client.get(reverse("kecamatan:beranda"))
     assert response.content.decode().count('class="card mb-3 periode"') == n_periode
 

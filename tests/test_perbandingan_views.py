@@ -20,21 +20,31 @@ from kecamatan.perbandingan.tables.matriks import baris_matriks, build_matriks
 from kecamatan.perbandingan.tables.penyerapan import baris_penyerapan
 from kecamatan.realisasi.selectors import realisasi_triwulan_data
 from kecamatan.realisasi.tables.triwulan import build_realisasi
-from tests.factories import user_with_role
+from tests.factories import KabupatenFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
 SAMPAI = datetime.date(2025, 11, 1)
 PAGES = ["kecamatan:perbandingan", "kecamatan:perbandingan_penyerapan", "kecamatan:perbandingan_kelengkapan",
          "kecamatan:perbandingan_tren"]
-# session, user, profil; kabupaten, years; then the selector (see selectors_perbandingan)
-QUERIES = {"kecamatan:perbandingan": 12, "kecamatan:perbandingan_penyerapan": 15,
-           "kecamatan:perbandingan_kelengkapan": 12, "kecamatan:perbandingan_tren": 15}
+# session, user, profil with its kabupaten; years; then the selector (see selectors_perbandingan)
+QUERIES = {"kecamatan:perbandingan": 11, "kecamatan:perbandingan_penyerapan": 14,
+           "kecamatan:perbandingan_kelengkapan": 11, "kecamatan:perbandingan_tren": 14}
 
 
 @pytest.fixture
 def bappeda(client):
-    client.force_login(user_with_role("bappeda.uji", Peran.VERIFIKATOR))
+    """A verifikator of the synthetic kabupaten the tests build (made here, before its kecamatan):
+    the comparison shows the user's own kabupaten (issue 21)."""
+    kabupaten = KabupatenFactory(slug="sintetis-001", nama="Sintetis 001", provinsi="Provinsi Uji", demo=True)
+    client.force_login(user_with_role("bappeda.uji", Peran.VERIFIKATOR, kabupaten=kabupaten))
+    return client
+
+
+@pytest.fixture
+def bappeda_lumajang(client, demo):
+    lumajang = Kabupaten.objects.get(slug="lumajang")
+    client.force_login(user_with_role("bappeda.uji", Peran.VERIFIKATOR, kabupaten=lumajang))
     return client
 
 
@@ -150,7 +160,8 @@ def _two_more(sampai=SAMPAI):
     bangun_demo(Kecamatan.objects.filter(nama__in=["Klakah", "Tekung"]).select_related("kabupaten"), sampai=sampai)
 
 
-def test_default_is_the_latest_ended_triwulan_within_the_renstra_years(bappeda, demo):
+def test_default_is_the_latest_ended_triwulan_within_the_renstra_years(bappeda_lumajang):
+    bappeda = bappeda_lumajang
     _two_more()
     response = bappeda.get(reverse("kecamatan:perbandingan"))
     assert response.status_code == 200
@@ -170,7 +181,7 @@ def test_kecamatan_staff_get_404_even_for_downloads(client, demo):
 
 
 @pytest.mark.sqlite
-def test_randuagung_real_figures_are_compared_as_entered(bappeda, randuagung):
+def test_randuagung_real_figures_are_compared_as_entered(randuagung):
     """A real kecamatan's own entries show up unchanged beside the generated ones."""
     _two_more()
     ind = Indikator.objects.get(periode=randuagung, uraian__startswith="Persentase hasil fasilitasi")

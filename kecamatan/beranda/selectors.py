@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from kecamatan.checks.selectors import hasil_tersimpan, lencana_tahun
+from kecamatan.core import access
 from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.models import Dokumen, Indikator, Kecamatan, Peran, Periode, Realisasi, Riwayat
 
@@ -157,9 +158,9 @@ def _triwulan(p: Periode, isian: _Isian, today: datetime.date, peran: str | None
     return tuple(years)
 
 
-def kecamatan_tanpa_renstra() -> list[str]:
-    """Admin's dashboard: kecamatan that have no real Renstra period yet; those with only a
-    generated one (demo_kabupaten) are named as such (1 query)."""
-    rows = (Kecamatan.objects.exclude(periode__demo=False).annotate(n_demo=Count("periode"))
+def kecamatan_tanpa_renstra(user) -> list[str]:
+    """Admin's dashboard: the kecamatan of the admin's kabupaten that have no real Renstra period
+    yet; those with only a generated one (demo_kabupaten) are named as such (1 query)."""
+    rows = (access.visible_kecamatan(user, Kecamatan.objects.all()).exclude(periode__demo=False).annotate(n_demo=Count("periode"))
             .order_by("nama").values_list("nama", "n_demo"))
     return [f"{nama} (hanya data demo)" if n_demo else nama for nama, n_demo in rows]

@@ -23,25 +23,27 @@ def beranda(request):
     masalah = kelola_selectors.masalah_profil(request.user)
     if masalah:  # instead of an empty dashboard: what is missing, and whom to ask
         return render(request, "kelola/tanpa_profil.html", {"masalah": masalah,
-                                                            "admin_list": kelola_selectors.nama_admin()})
+                                                            "admin_list": kelola_selectors.nama_admin(request.user)})
     peran = access.peran_of(request.user)
     periode_qs = access.visible_periode(request.user, selectors.periode_list())
     dasbor = beranda_selectors.dasbor(periode_qs, peran=peran, today=timezone.localdate())
     return render(request, "kecamatan/beranda.html", {
         "dasbor": dasbor, "profil": access.profil_of(request.user), "peran": peran,
         "is_admin": peran == Peran.ADMIN,
-        "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra() if peran == Peran.ADMIN else None,
+        "tanpa_renstra": beranda_selectors.kecamatan_tanpa_renstra(request.user)
+        if peran == Peran.ADMIN else None,
         "tenggat": tenggat_kecamatan(periode_qs, today=timezone.localdate())
         if peran in (Peran.OPERATOR, Peran.CAMAT) else (),
-        "antrian": _antrian(peran),
+        "antrian": _antrian(request.user, peran),
     })
 
 
-def _antrian(peran: str | None):
-    """Bappeda's and admin's excerpt of the work list: (count waiting, the longest waiting)."""
+def _antrian(user, peran: str | None):
+    """Bappeda's and admin's excerpt of the work list of their kabupaten: (count waiting, the
+    longest waiting)."""
     if peran not in (Peran.VERIFIKATOR, Peran.ADMIN):
         return None
-    kabupaten = kelola_selectors.kabupaten_aktif()
+    kabupaten = access.kabupaten_halaman(user)
     return antrian_selectors.teratas(kabupaten, today=timezone.localdate()) if kabupaten else None
 
 

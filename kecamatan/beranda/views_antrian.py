@@ -11,16 +11,13 @@ from django.utils import timezone
 from kecamatan.beranda import antrian as antrian_selectors
 from kecamatan.beranda.forms import SaringanForm
 from kecamatan.core import access
-from kecamatan.kelola import selectors as kelola_selectors
 
 
 @login_required
 def antrian(request):
-    if not access.sees_all_kecamatan(request.user):
+    kabupaten = access.kabupaten_halaman(request.user, request.GET.get("kabupaten"))
+    if kabupaten is None:  # kecamatan staff, or a kabupaten outside the user's
         raise Http404("Halaman tidak ditemukan.")
-    kabupaten = kelola_selectors.kabupaten_aktif()
-    if kabupaten is None:
-        raise Http404("Belum ada kabupaten.")
     form = SaringanForm(request.GET or None, pilihan=antrian_selectors.pilihan(kabupaten))
     saringan = form.saringan()
     halaman = antrian_selectors.antrian(kabupaten, saringan, today=timezone.localdate(),
@@ -30,5 +27,5 @@ def antrian(request):
     return render(request, "kecamatan/antrian.html", {
         "kabupaten": kabupaten, "form": form, "saringan": saringan, "halaman": halaman,
         "query": tanpa_halaman.urlencode(),
-        "status_label": form.status_label(saringan.status), "can_verify": access.can_verify(request.user),
+        "status_label": form.status_label(saringan.status), "can_verify": access.is_verifikator(request.user),
     })

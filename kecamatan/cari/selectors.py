@@ -101,12 +101,7 @@ def _susun(periode_id: int, anchor: str) -> str:
 
 
 def _visible_kecamatan(user) -> QuerySet[Kecamatan]:
-    if access.sees_all_kecamatan(user):
-        return Kecamatan.objects.all()
-    profil = access.profil_of(user)
-    if profil is None or profil.kecamatan_id is None:
-        return Kecamatan.objects.none()
-    return Kecamatan.objects.filter(pk=profil.kecamatan_id)
+    return access.visible_kecamatan(user, Kecamatan.objects.all())
 
 
 def _kecamatan(user, words: list[str], periode: QuerySet[Periode]) -> Grup:

@@ -3,7 +3,6 @@ verifikator sees the choice. Anyone else gets 404, as for any page outside their
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,9 +19,9 @@ def _kabupaten(request) -> tuple[Kabupaten, bool]:
     peran = access.peran_of(request.user)
     if peran not in (Peran.ADMIN, Peran.VERIFIKATOR):
         raise Http404("Halaman tidak ditemukan.")
-    kabupaten = Kabupaten.objects.filter(slug=settings.SAKIP_KABUPATEN).first() or Kabupaten.objects.first()
+    kabupaten = access.kabupaten_halaman(request.user, request.GET.get("kabupaten"))  # the user's own
     if kabupaten is None:
-        raise Http404("Kabupaten belum ada.")
+        raise Http404("Halaman tidak ditemukan.")
     return kabupaten, peran == Peran.ADMIN
 
 

@@ -110,7 +110,7 @@ def tandai_dibuka_bappeda(dokumen: Dokumen, by) -> None:
     """A verifikator Bappeda opened the review page of a submitted document: from now on the Camat
     can no longer withdraw it. Only the first opening of each submission counts; one UPDATE then,
     no query otherwise. Conditional on the row's status, so it cannot race a withdrawal."""
-    if not access.can_verify(by) or dokumen.pk is None:
+    if dokumen.pk is None or not access.can_verify(by, dokumen):
         return
     if dokumen.status != Status.DIAJUKAN or dokumen.dibuka_bappeda is not None:
         return

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from axes.models import AccessAttempt
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, Q, QuerySet
@@ -23,32 +22,26 @@ User = get_user_model()
 sidik = asal.sidik  # one fingerprint for every record without a document version (core/asal.py)
 
 
-def kabupaten_aktif() -> Kabupaten | None:
-    """The kabupaten this installation serves: settings.SAKIP_KABUPATEN (as the comparison pages
-    and `cetak` pick it), else the first real one."""
-    return (Kabupaten.objects.filter(slug=settings.SAKIP_KABUPATEN).first()
-            or Kabupaten.objects.filter(demo=False).order_by("nama").first())
-
-
 def kabupaten_for(user) -> Kabupaten:
-    """The kabupaten an admin kabupaten manages; 404 for anyone else, as for any page outside
-    one's scope."""
+    """The kabupaten an admin kabupaten manages: their own (a superuser without a profile: the first
+    real one); 404 for anyone else, as for any page outside one's scope."""
     if access.peran_of(user) != Peran.ADMIN:
         raise Http404("Halaman tidak ditemukan.")
-    kabupaten = kabupaten_aktif()
+    kabupaten = access.kabupaten_halaman(user)
     if kabupaten is None:
-        raise Http404("Belum ada kabupaten: jalankan `manage.py muat_acuan` dahulu.")
+        raise Http404("Halaman tidak ditemukan.")
     return kabupaten
 
 
 # --- users ----------------------------------------------------------------------------------------
 
 def pengguna_qs(kabupaten: Kabupaten) -> QuerySet:
-    """Users the admin kabupaten manages: staff of its kecamatan, Bappeda and admin, and users that
-    have no profile yet (so that they can be given one). Superusers are the developers'."""
+    """Users the admin kabupaten manages: staff of its kecamatan, its Bappeda and admin, and users
+    that have no profile yet (so that they can be given one; they belong to no kabupaten). Users of
+    another kabupaten are not listed (404). Superusers are the developers'."""
     return (User.objects.filter(is_superuser=False)
             .filter(Q(profil__isnull=True) | Q(profil__kecamatan__kabupaten=kabupaten)
-                    | Q(profil__peran__in=[Peran.VERIFIKATOR, Peran.ADMIN]))
+                    | Q(profil__peran__in=[Peran.VERIFIKATOR, Peran.ADMIN], profil__kabupaten=kabupaten))
             .select_related("profil__kecamatan").order_by("-is_active", "profil__kecamatan__nama", "username"))
 
 
@@ -83,10 +76,14 @@ def masalah_profil(user) -> str | None:
     return None
 
 
-def nama_admin() -> list[str]:
-    """Whom a user without a profile should ask: the active admin kabupaten."""
-    return [u.get_full_name() or u.username for u in
-            User.objects.filter(is_active=True, profil__peran=Peran.ADMIN).order_by("first_name", "username")]
+def nama_admin(user) -> list[str]:
+    """Whom a user without a profile (or without kecamatan) should ask: the active admin of their
+    kabupaten when it is known, else every active admin kabupaten."""
+    admins = User.objects.filter(is_active=True, profil__peran=Peran.ADMIN)
+    kabupaten_id = access.kabupaten_id_of(user)
+    if kabupaten_id is not None:
+        admins = admins.filter(profil__kabupaten_id=kabupaten_id)
+    return [u.get_full_name() or u.username for u in admins.order_by("first_name", "username")]
 
 
 def sidik_kunci(username: str) -> str:
@@ -94,6 +91,16 @@ def sidik_kunci(username: str) -> str:
     changes it."""
     return sidik(*AccessAttempt.objects.filter(username=username).order_by("pk")
                  .values_list("pk", "ip_address", "failures_since_start", "attempt_time"))
+
+
+def nama_kabupaten_lain(kabupaten: Kabupaten, usernames) -> set[str]:
+    """Those of `usernames` that are users the admin of `kabupaten` does not manage (another
+    kabupaten's, superusers): their locks are not theirs to see or open. 2 queries."""
+    names = set(usernames)
+    if not names:
+        return set()
+    mine = set(pengguna_qs(kabupaten).filter(username__in=names).values_list("username", flat=True))
+    return set(User.objects.filter(username__in=names).values_list("username", flat=True)) - mine
 
 
 def nama_pengguna(usernames) -> dict[str, str]:

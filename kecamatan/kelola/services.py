@@ -24,9 +24,12 @@ log = logging.getLogger(__name__)
 
 
 
-def _require_admin(by) -> None:
+def _require_admin(by, kabupaten_id: int | None = None) -> None:
+    """An admin kabupaten, of the kabupaten the data belongs to (`kabupaten_id`, when given)."""
     if access.peran_of(by) != Peran.ADMIN:
         raise PermissionDenied("Hanya admin kabupaten yang dapat mengelola data ini.")
+    if kabupaten_id is not None and not access.sees_every_kabupaten(by) and access.kabupaten_id_of(by) != kabupaten_id:
+        raise PermissionDenied("Hanya admin kabupaten itu yang dapat mengelola datanya.")
 
 
 def _check_sidik(dimuat: str, sekarang: str, apa: str) -> None:
@@ -66,7 +69,7 @@ def buat_pengguna(*, kabupaten: Kabupaten, by, username: str, nama: str, email: 
                   kecamatan: Kecamatan | None, sandi: str = "") -> tuple[object, str]:
     """A new user with their profile; they must change the initial password (typed by the admin
     or generated) when they first sign in. Returns the user and that password."""
-    _require_admin(by)
+    _require_admin(by, kabupaten.pk)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": f"Nama pengguna {username} sudah dipakai."})
     user = User(username=username, first_name=nama, email=email, is_active=True)
@@ -83,7 +86,7 @@ def buat_pengguna(*, kabupaten: Kabupaten, by, username: str, nama: str, email: 
 def ubah_pengguna(*, kabupaten: Kabupaten, by, user, sidik: str, nama: str, email: str, peran: str,
                   kecamatan: Kecamatan | None, sandi: str = "") -> None:
     """Name, e-mail, role and kecamatan; a new password (optional) must be changed at next sign-in."""
-    _require_admin(by)
+    _require_admin(by, kabupaten.pk)
     user = User.objects.select_for_update().get(pk=user.pk)
     _check_sidik(sidik, selectors.sidik_pengguna(user), f"Pengguna {user.username}")
     if user.pk == by.pk and peran != Peran.ADMIN:
@@ -134,7 +137,7 @@ def sandi_sudah_diganti(*, user) -> None:
 @transaction.atomic
 def simpan_kecamatan(*, by, kecamatan: Kecamatan, sidik: str, data: dict) -> Kecamatan:
     """The kecamatan's profile: kop address lines and number of desa/kelurahan."""
-    _require_admin(by)
+    _require_admin(by, kecamatan.kabupaten_id)
     kecamatan = Kecamatan.objects.select_for_update().get(pk=kecamatan.pk)
     _check_sidik(sidik, selectors.sidik_kecamatan(kecamatan), f"Profil Kecamatan {kecamatan.nama}")
     for field in selectors.PROFIL_FIELDS:
@@ -147,7 +150,7 @@ def simpan_kecamatan(*, by, kecamatan: Kecamatan, sidik: str, data: dict) -> Kec
 @transaction.atomic
 def simpan_kabupaten(*, by, kabupaten: Kabupaten, sidik: str, data: dict) -> Kabupaten:
     """Name, province, Bappeda's kop lines and the logo (a new file replaces it; `logo` False clears it)."""
-    _require_admin(by)
+    _require_admin(by, kabupaten.pk)
     kabupaten = Kabupaten.objects.select_for_update().get(pk=kabupaten.pk)
     _check_sidik(sidik, selectors.sidik_kabupaten(kabupaten), f"Data Kabupaten {kabupaten.nama}")
     for field in selectors.KABUPATEN_FIELDS:
@@ -163,7 +166,7 @@ def simpan_kabupaten(*, by, kabupaten: Kabupaten, sidik: str, data: dict) -> Kab
 def simpan_skala(*, by, kabupaten: Kabupaten, sidik: str, rows: list[dict]) -> None:
     """The Tabel 3.1 scale as a whole: `rows` (berlaku_mulai, batas_bawah, kriteria) replace the
     kabupaten's bands; every year keeps exactly one lowest band (batas bawah empty)."""
-    _require_admin(by)
+    _require_admin(by, kabupaten.pk)
     Kabupaten.objects.select_for_update().get(pk=kabupaten.pk)
     _check_sidik(sidik, selectors.sidik_skala(kabupaten), "Skala kriteria capaian")
     SkalaKriteria.objects.filter(kabupaten=kabupaten).delete()
@@ -188,7 +191,7 @@ def simpan_skala(*, by, kabupaten: Kabupaten, sidik: str, rows: list[dict]) -> N
 def buat_periode(*, by, kecamatan: Kecamatan, tahun_mulai: int, tahun_selesai: int,
                  tahun_kondisi_awal: int) -> Periode:
     """A real Renstra period; refused where it overlaps another period of the kecamatan."""
-    _require_admin(by)
+    _require_admin(by, kecamatan.kabupaten_id)
     kecamatan = Kecamatan.objects.select_for_update().get(pk=kecamatan.pk)
     periode = Periode(kecamatan=kecamatan, tahun_mulai=tahun_mulai, tahun_selesai=tahun_selesai,
                       tahun_kondisi_awal=tahun_kondisi_awal, demo=False)
@@ -208,7 +211,7 @@ def buat_periode(*, by, kecamatan: Kecamatan, tahun_mulai: int, tahun_selesai: i
 def pensiunkan_demo(*, by, kecamatan: Kecamatan, sidik: str) -> int:
     """Delete the generated demo periods of a kecamatan and everything hanging from them, in one
     transaction. Refused when the kecamatan has any real period. Returns the periods removed."""
-    _require_admin(by)
+    _require_admin(by, kecamatan.kabupaten_id)
     kecamatan = Kecamatan.objects.select_for_update().get(pk=kecamatan.pk)
     isi = selectors.isi_demo(kecamatan)
     if isi.asli:

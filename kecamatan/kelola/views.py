@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -103,8 +104,10 @@ def pengguna_aktif(request, pk: int):
 @login_required
 def terkunci(request):
     """Accounts locked after failed sign-ins (kecamatan/kelola/kunci.py), each with "Buka kunci"."""
-    selectors.kabupaten_for(request.user)
+    kabupaten = selectors.kabupaten_for(request.user)
     daftar = kunci.daftar_kunci()
+    lain = selectors.nama_kabupaten_lain(kabupaten, (k.username for k in daftar))
+    daftar = [k for k in daftar if k.username not in lain]  # another kabupaten's accounts are theirs
     nama = selectors.nama_pengguna(k.username for k in daftar)
     return render(request, "kelola/terkunci.html", {
         "daftar": [{"kunci": k, "nama": nama.get(k.username), "sidik": selectors.sidik_kunci(k.username)}
@@ -115,12 +118,14 @@ def terkunci(request):
 @login_required
 @require_POST
 def buka_kunci(request):
-    selectors.kabupaten_for(request.user)
+    kabupaten = selectors.kabupaten_for(request.user)
     form = forms.BukaKunciForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Permintaan tidak lengkap: muat ulang halaman lalu coba lagi.")
         return redirect("kecamatan:kelola_terkunci")
     username = form.cleaned_data["username"]
+    if selectors.nama_kabupaten_lain(kabupaten, [username]):
+        raise Http404("Pengguna tidak ditemukan.")
     try:
         n = services.buka_kunci(by=request.user, username=username, sidik=form.cleaned_data["sidik"])
     except Bentrok as exc:

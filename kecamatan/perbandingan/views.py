@@ -4,7 +4,6 @@ gets 404, as for any page outside their scope."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -18,7 +17,7 @@ from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.perbandingan.data import URUT_PILIHAN, Pilihan
 from kecamatan.perbandingan.registry import PER_HALAMAN, produce_kabupaten
 from kecamatan.perbandingan.rules import triwulan_terakhir
-from kecamatan.perbandingan.selectors import kabupaten_of, tahun_tersedia
+from kecamatan.perbandingan.selectors import tahun_tersedia
 from kecamatan.perbandingan.tables.common import pilihan_indikator
 from kecamatan.tables.render_html import render_charts, render_table_html
 
@@ -31,11 +30,11 @@ HALAMAN = {  # page → (URL name, tab label)
 
 
 def _kabupaten(request):
-    if not access.sees_all_kecamatan(request.user):
-        raise Http404("Halaman tidak ditemukan.")
-    kabupaten = kabupaten_of(request.GET.get("kabupaten") or settings.SAKIP_KABUPATEN)
+    """The user's own kabupaten; `?kabupaten=` (slug or kode) chooses one for a superuser only.
+    Kecamatan staff and any other kabupaten: 404."""
+    kabupaten = access.kabupaten_halaman(request.user, request.GET.get("kabupaten"))
     if kabupaten is None:
-        raise Http404("Kabupaten tidak ditemukan.")
+        raise Http404("Halaman tidak ditemukan.")
     return kabupaten
 
 

@@ -80,7 +80,7 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
         form = make(None)
     indikator_ids = [b.data.id for g in halaman.kelompok for b in g.baris]
     kembalikan_form = None
-    if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
+    if access.can_verify(request.user, periode) and dokumen.status == Dokumen.Status.DIAJUKAN:
         kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=indikator_ids,
                                                        subkegiatan_ids=[a.data.id for a in halaman.anggaran],
                                                        form_id="form-kembalikan")
@@ -89,6 +89,6 @@ def realisasi(request, pk: int, tahun: int, triwulan: int):
         "form": form, "kembalikan_form": kembalikan_form,
         "triwulan_list": [(t, TW_ROMAWI[t]) for t in TW_ROMAWI], "tw": TW_ROMAWI[triwulan],
         "can_edit": can_edit, "can_submit": access.can_submit(request.user, periode),
-        "can_verify": access.can_verify(request.user),
+        "can_verify": access.can_verify(request.user, periode),
         "dokumen_url": reverse("kecamatan:dokumen", args=[periode.pk, kunci]),
     })

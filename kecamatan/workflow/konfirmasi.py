@@ -149,7 +149,7 @@ def tarik(request, pk: int, kunci: str):
 
 
 def _bappeda(user, periode) -> bool:
-    return access.can_verify(user)
+    return access.can_verify(user, periode)
 
 
 def _tinjau(request, dokumen, tindakan: str) -> None:

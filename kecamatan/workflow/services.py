@@ -132,7 +132,7 @@ def tarik_dokumen(*, periode: Periode, kunci: str, by, versi: int | None = None)
 def syarat_tinjau(dokumen: Dokumen, by, tindakan: str) -> None:
     """Whether `by` may verify or return the document now (`tindakan`: "memverifikasi",
     "mengembalikan"): a verifikator Bappeda, a submitted document."""
-    if not access.can_verify(by):
+    if not access.can_verify(by, dokumen):
         raise PermissionDenied(f"Hanya verifikator Bappeda yang dapat {tindakan} dokumen.")
     if dokumen.status != Status.DIAJUKAN:
         bentuk = {"memverifikasi": "diverifikasi", "mengembalikan": "dikembalikan"}[tindakan]
@@ -178,7 +178,7 @@ def kembalikan_dokumen(*, periode: Periode, kunci: str, by, catatan: str,
 def buka_kembali_dokumen(*, periode: Periode, kunci: str, by, alasan: str) -> Dokumen:
     """Only Bappeda reopens a verified document (back to draft), and must say why."""
     dokumen = dokumen_by_kunci(periode, kunci, by)
-    if not access.can_verify(by):
+    if not access.can_verify(by, dokumen):
         raise PermissionDenied("Hanya verifikator Bappeda yang dapat membuka kembali dokumen terverifikasi.")
     if dokumen.status != Status.DIVERIFIKASI:
         raise ValidationError(f"Hanya dokumen berstatus Diverifikasi yang dapat dibuka kembali; {dokumen.judul} "

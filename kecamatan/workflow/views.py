@@ -52,7 +52,7 @@ def dokumen_detail(request, pk: int, kunci: str):
     dokumen_services.tandai_dibuka_bappeda(dokumen, request.user)
     riwayat = selectors.riwayat_dokumen(dokumen)
     kembalikan_form = None
-    if access.can_verify(request.user) and dokumen.status == Dokumen.Status.DIAJUKAN:
+    if access.can_verify(request.user, periode) and dokumen.status == Dokumen.Status.DIAJUKAN:
         items = workflow_selectors.baris_catatan(periode, dokumen)  # each row with its values
         kembalikan_form = dokumen_forms.KembalikanForm(indikator_ids=items.indikator_ids,
                                                subkegiatan_ids=items.subkegiatan_ids)
@@ -67,7 +67,7 @@ def dokumen_detail(request, pk: int, kunci: str):
         "is_admin": access.peran_of(request.user) == "admin",
         "catatan": selectors.catatan_terakhir(riwayat) if dokumen.status == Dokumen.Status.DIKEMBALIKAN else None,
         "items": items, "kembalikan_form": kembalikan_form,
-        "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user),
+        "can_submit": access.can_submit(request.user, periode), "can_verify": access.can_verify(request.user, periode),
         "aksi_form": dokumen_forms.AksiForm(), "buka_form": dokumen_forms.BukaKembaliForm(),
         "impor": documents.supports(dokumen), "can_edit": access.can_edit(request.user, periode),
     })
@@ -78,7 +78,7 @@ def dokumen_detail(request, pk: int, kunci: str):
 def buka_kembali(request, pk: int, kunci: str):
     """Bappeda reopens a verified document, with a reason (no confirmation step: the reason is it)."""
     periode, dokumen = _dokumen(request, pk, kunci)
-    if not access.can_verify(request.user):
+    if not access.can_verify(request.user, periode):
         raise PermissionDenied
     back = safe_next(request, reverse("kecamatan:dokumen", args=[pk, kunci]))
     form = dokumen_forms.BukaKembaliForm(request.POST)

@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kecamatan.kelola.views_akun.WajibGantiSandiMiddleware",  # an admin-set password is changed first
+    "kecamatan.kelola.views_akun.KabupatenPilihanMiddleware",  # the kabupaten a superuser chose to manage
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # admin edits record their user too
 ]

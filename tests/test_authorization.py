@@ -75,6 +75,8 @@ KATALOG_POST = {**KATALOG, "admin": BACK}
 # the admin kabupaten's pages (issue 16): nobody else even learns they exist
 ADMIN = {"anon": LOGIN, "operator": 404, "camat": 404, "verifikator": 404, "admin": 200, "lain": 404}
 ADMIN_POST = {**ADMIN, "admin": BACK}
+# only the installation's technical admin (a superuser without a profile) switches kabupaten
+SUPERUSER_POST = {**ADMIN, "admin": 404}
 # passwords: changing one needs a signed-in user; the reset pages are for anyone
 # the API (issue 20), here by the signed-in session (reads only; tests/api does the same by token):
 # 401 instead of the login page, else the pages' rules; a write takes a token, never the session
@@ -235,6 +237,7 @@ TABLE = {
     "kecamatan:katalog_hapus": ("post", lambda o: {"pk": o["sub"].nomenklatur_id}, KATALOG_POST),
     # the admin kabupaten (issue 16)
     "kecamatan:kelola": ("get", lambda o: {}, ADMIN),
+    "kecamatan:kelola_pilih_kabupaten": ("post", lambda o: {}, SUPERUSER_POST),
     "kecamatan:kelola_pengguna": ("get", lambda o: {}, ADMIN),
     "kecamatan:kelola_pengguna_tambah": ("get", lambda o: {}, ADMIN),
     "kecamatan:kelola_pengguna_ubah": ("get", _pengguna, ADMIN),

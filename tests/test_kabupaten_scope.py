@@ -162,3 +162,24 @@ def test_search_and_layouts_keep_to_the_kabupaten(dua):
     assert "Klakah" not in client.get(reverse("kecamatan:cari"), {"q": "klakah"}).content.decode()
     assert "Giri" in client.get(reverse("kecamatan:cari"), {"q": "giri"}).content.decode()
     assert client.get(reverse("kecamatan:tata_letak")).context["kabupaten"] == dua["b"]["kabupaten"]
+
+
+def test_the_technical_admin_switches_kabupaten_and_makes_its_first_admin(dua):
+    """A kabupaten just loaded by `muat_acuan` has nobody: the superuser without a profile (made by
+    createsuperuser) picks it on Kelola and creates its admin kabupaten there, with no Django admin."""
+    root = User.objects.create_superuser("root", "root@example.org", "rahasia-uji-123")
+    client, b = _client(root), dua["b"]
+    index = client.get(reverse("kecamatan:kelola"))
+    assert index.context["kabupaten"] == dua["a"]["kabupaten"]  # the first real one until chosen
+    assert 'id="pilih-kabupaten"' in index.content.decode()
+    client.post(reverse("kecamatan:kelola_pilih_kabupaten"), {"kabupaten": b["kabupaten"].pk})
+    html = client.get(reverse("kecamatan:kelola")).content.decode()
+    assert "Kelola Kabupaten Banyuwangi" in html and "Glagah" in html and "Tekung" not in html
+    assert client.get(reverse("kecamatan:antrian")).context["kabupaten"] == b["kabupaten"]
+    client.post(reverse("kecamatan:kelola_pengguna_tambah"), {
+        "username": "admin.banyuwangi", "nama": "Admin Banyuwangi", "email": "", "peran": "admin",
+        "kecamatan": "", "sandi": ""})
+    assert Profil.objects.get(user__username="admin.banyuwangi").kabupaten == b["kabupaten"]
+    # an admin kabupaten (with a profile) cannot switch: the choice is the technical admin's
+    response = _client(b["admin"]).post(reverse("kecamatan:kelola_pilih_kabupaten"), {"kabupaten": dua["a"]["kabupaten"].pk})
+    assert response.status_code == 404

@@ -168,6 +168,7 @@ EXEMPT = {
     "kelola_periode": "adds a period: overlapping periods are refused",
     "cetakan_ulang": "asks a print again; writes no content",
     "ekspor": "queues a kabupaten-year export (issue 20); writes no content",
+    "kelola_pilih_kabupaten": "the superuser's choice of kabupaten lives in their session; writes no data",
     # the workflow acts only on its confirmation page's POST (konfirmasi=1), which carries the versi the
     # page showed: a newer versi shows the page again (workflow/konfirmasi.py, tests/test_workflow_konfirmasi.py)
     "ajukan": "workflow: confirmed at the versi shown, state checked under the row lock",

@@ -6,6 +6,7 @@ kecamatan or kabupaten leak nothing."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -127,7 +128,11 @@ def kabupaten_halaman(user, ref: str | None = None) -> Kabupaten | None:
         return kabupaten
     if ref:
         return Kabupaten.objects.filter(Q(slug__iexact=ref) | Q(kode=ref)).first()
-    return Kabupaten.objects.order_by("demo", "nama").first()
+    # chosen on the Kelola page (kelola.views.pilih_kabupaten), else the installation's own (the setting)
+    pilihan = getattr(user, "kabupaten_pilihan_id", None)
+    return ((pilihan and Kabupaten.objects.filter(pk=pilihan).first())
+            or Kabupaten.objects.filter(slug=settings.SAKIP_KABUPATEN).first()
+            or Kabupaten.objects.order_by("demo", "nama").first())
 
 
 def peran_of(user) -> str | None:

@@ -33,6 +33,14 @@ def kabupaten_for(user) -> Kabupaten:
     return kabupaten
 
 
+def pilihan_kabupaten(user) -> QuerySet[Kabupaten] | None:
+    """The kabupaten a superuser without a profile may switch between (real ones first); None for
+    everyone else, who manage their own kabupaten only."""
+    if not access.sees_every_kabupaten(user):
+        return None
+    return Kabupaten.objects.order_by("demo", "nama")
+
+
 # --- users ----------------------------------------------------------------------------------------
 
 def pengguna_qs(kabupaten: Kabupaten) -> QuerySet:

@@ -4,6 +4,7 @@ from kecamatan.kelola import views, views_wilayah
 
 urlpatterns = [
     path("kelola/", views.kelola, name="kelola"),
+    path("kelola/pilih-kabupaten/", views.pilih_kabupaten, name="kelola_pilih_kabupaten"),
     path("kelola/pengguna/", views.pengguna, name="kelola_pengguna"),
     path("kelola/pengguna/terkunci/", views.terkunci, name="kelola_terkunci"),
     path("kelola/pengguna/terkunci/buka/", views.buka_kunci, name="kelola_buka_kunci"),

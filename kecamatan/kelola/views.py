@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kecamatan.core.errors import Bentrok
 from kecamatan.core.views import add_service_error, save_or_errors, simpan_form
 from kecamatan.kelola import forms, kunci, selectors, services
+from kecamatan.kelola.views_akun import KABUPATEN_PILIHAN
 from kecamatan.perbandingan.selectors import aturan_tenggat
 
 
@@ -24,7 +25,26 @@ def kelola(request):
         "kabupaten": kabupaten, "kecamatan_list": selectors.kecamatan_list(kabupaten),
         "n_pengguna": selectors.pengguna_qs(kabupaten).filter(is_active=True).count(),
         "tenggat": aturan_tenggat(kabupaten).keterangan(),
+        "pilihan_kabupaten": selectors.pilihan_kabupaten(request.user),
     })
+
+
+@login_required
+@require_POST
+def pilih_kabupaten(request):
+    """The installation's technical admin (a superuser without a profile) chooses which kabupaten the
+    Kelola pages, dashboard and comparison show, e.g. to make the first admin of a kabupaten just
+    loaded with `muat_acuan`. Writes no data: the choice lives in the session."""
+    pilihan = selectors.pilihan_kabupaten(request.user)
+    if pilihan is None:
+        raise Http404("Halaman tidak ditemukan.")
+    kabupaten = pilihan.filter(pk=request.POST.get("kabupaten") or 0).first()
+    if kabupaten is None:
+        messages.error(request, "Pilih kabupaten dari daftar.")
+    else:
+        request.session[KABUPATEN_PILIHAN] = kabupaten.pk
+        messages.success(request, f"Sekarang mengelola {kabupaten}.")
+    return redirect("kecamatan:kelola")
 
 
 @login_required

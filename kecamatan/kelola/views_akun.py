@@ -58,3 +58,21 @@ class WajibGantiSandiMiddleware:
             if request.path not in terbuka and request.user.is_authenticated:
                 return redirect("password_change")
         return self.get_response(request)
+
+
+KABUPATEN_PILIHAN = "kabupaten_pilihan"
+
+
+class KabupatenPilihanMiddleware:
+    """The kabupaten a superuser without a profile (the installation's technical admin) chose to
+    work in on the Kelola page (`kelola_pilih_kabupaten`), set on the user for
+    access.kabupaten_halaman. Reads only the session; others never have the key."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.get(KABUPATEN_PILIHAN) and request.user.is_authenticated:
+            request.user.kabupaten_pilihan_id = session[KABUPATEN_PILIHAN]
+        return self.get_response(request)

@@ -136,3 +136,12 @@ def test_screens_tell_nothing_entered_from_a_typed_dash():
     assert html.split("|") == [muted, "-", muted, "84,31", "N/A", "-"]
     assert belum_diisi(Nilai()) and belum_diisi(None) and belum_diisi("")
     assert not belum_diisi(Nilai(None, "-")) and not belum_diisi(Decimal(0))
+
+
+def test_a_kota_is_not_called_kabupaten():
+    from kecamatan.core.formatting import sebutan_kabupaten
+    from kecamatan.tables.base import Kantor, kop_kecamatan
+
+    assert sebutan_kabupaten("Lumajang") == "Kabupaten Lumajang"
+    assert sebutan_kabupaten("Kota Malang") == "Kota Malang"
+    assert kop_kecamatan("Kota Malang", "Klojen", Kantor()).pemerintah == "PEMERINTAH KOTA MALANG"

@@ -215,3 +215,8 @@ def format_tanggal(value, hanya_bulan: bool = False) -> str:
 def berlaku_label(mulai: int, sampai: int) -> str:
     """Band label as the documents print it: "2019 - 2020", "2021"."""
     return str(mulai) if mulai == sampai else f"{mulai} - {sampai}"
+
+
+def sebutan_kabupaten(nama: str) -> str:
+    """"Kabupaten Lumajang", or "Kota Malang" for a kota (stored with its word: acuan/indonesia.py)."""
+    return nama if nama.startswith("Kota ") else f"Kabupaten {nama}"

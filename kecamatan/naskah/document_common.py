@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kecamatan.core.formatting import sebutan_kabupaten
 from kecamatan.naskah.document import Sampul
 from kecamatan.tables.base import Kantor
 
@@ -18,9 +19,10 @@ class Identitas:
 
 def sampul(identitas: Identitas, judul: tuple[str, ...]) -> Sampul:
     return Sampul(
-        pemerintah=f"PEMERINTAH KABUPATEN {identitas.kabupaten.upper()}",
+        pemerintah=f"PEMERINTAH {sebutan_kabupaten(identitas.kabupaten).upper()}",
         judul=judul,
-        instansi=(f"PEMERINTAH KABUPATEN {identitas.kabupaten.upper()}", f"KECAMATAN {identitas.kecamatan.upper()}"),
+        instansi=(f"PEMERINTAH {sebutan_kabupaten(identitas.kabupaten).upper()}",
+                  f"KECAMATAN {identitas.kecamatan.upper()}"),
         alamat=identitas.kantor.lines(identitas.kecamatan),
         logo=identitas.logo,
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kecamatan.core import formatting
+from kecamatan.core.formatting import sebutan_kabupaten
 
 # Column kinds: how a cell is printed (HTML/PDF) and typed (Excel number_format)
 TEXT = "text"
@@ -176,8 +177,8 @@ class Kop:
 
 def kop_kecamatan(kabupaten: str, kecamatan: str, kantor: Kantor, dokumen: str = "") -> Kop:
     """The kop of a kecamatan office: government, office, address lines, and the document's title."""
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {kabupaten.upper()}", instansi=f"KECAMATAN {kecamatan.upper()}",
-               alamat=kantor.lines(kecamatan), dokumen=dokumen)
+    return Kop(pemerintah=f"PEMERINTAH {sebutan_kabupaten(kabupaten).upper()}",
+               instansi=f"KECAMATAN {kecamatan.upper()}", alamat=kantor.lines(kecamatan), dokumen=dokumen)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ target would let 84,1 pass where the Renstra asks for 84,31.
 
 from __future__ import annotations
 
+from kecamatan.core.formatting import sebutan_kabupaten
 from kecamatan.lkj.data import LkjData
 from kecamatan.lkj.tables.common import besaran, filename, stacked
 from kecamatan.tables.base import NILAI, NOMOR, TEXT, Column, Report
@@ -76,7 +77,7 @@ def build_iku(data: LkjData) -> Report:
     return Report(
         code="IKU",
         title=("INDIKATOR KINERJA UTAMA", "ORGANISASI PERANGKAT DAERAH",
-               f"DI LINGKUNGAN PEMERINTAH KABUPATEN {r.kabupaten.upper()}"),
+               f"DI LINGKUNGAN PEMERINTAH {sebutan_kabupaten(r.kabupaten).upper()}"),
         columns=columns,
         rows=tuple(rows),
         penandatangan=penandatangan,

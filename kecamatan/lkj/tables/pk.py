@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kecamatan.core.computations import jumlah
-from kecamatan.core.formatting import format_rupiah
+from kecamatan.core.formatting import format_rupiah, sebutan_kabupaten
 from kecamatan.lkj.data import AWAL, PERUBAHAN, LkjData, kinerja_items
 from kecamatan.lkj.tables.common import besaran, filename, kop
 from kecamatan.tables.base import NILAI, NOMOR, RUPIAH, TEXT, Column, Report, Row
@@ -142,7 +142,7 @@ def build_pk(data: LkjData, versi: str | None = None) -> list[Report]:
     r = data.renstra
     latest = versi or (PERUBAHAN if PERUBAHAN in data.pk else AWAL)
     judul = "PERUBAHAN PERJANJIAN KINERJA" if latest == PERUBAHAN else "PERJANJIAN KINERJA"
-    title = (f"{judul} TAHUN {data.tahun}", f"KECAMATAN {r.kecamatan.upper()} KABUPATEN {r.kabupaten.upper()}")
+    title = (f"{judul} TAHUN {data.tahun}", f"KECAMATAN {r.kecamatan.upper()} {sebutan_kabupaten(r.kabupaten).upper()}")
     target = build_pk_target(data, code="PK", title=title, side_by_side=False, only=versi)
     target = replace(target, kop=kop(data, lkj=False))  # a document of its own, not a table of the LKj
     anggaran = build_pk_anggaran(data, code="PK (Anggaran)", title=(), side_by_side=False, only=versi)

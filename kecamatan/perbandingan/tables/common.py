@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from kecamatan.core import formatting
 from kecamatan.core.computations import capaian, predikat, realisasi_kumulatif
-from kecamatan.core.formatting import Nilai
+from kecamatan.core.formatting import Nilai, sebutan_kabupaten
 from kecamatan.core.kunci import TW_ROMAWI
 from kecamatan.perbandingan.data import LEVEL_URUT, IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan
 from kecamatan.perbandingan.rules import WARNA_PREDIKAT, label_indikator
@@ -120,7 +120,7 @@ def warna(nilai_capaian: Decimal | None) -> str:
 
 
 def kop(data: PerbandinganData) -> Kop:
-    return Kop(pemerintah=f"PEMERINTAH KABUPATEN {data.kabupaten.upper()}", instansi=data.bappeda.upper(),
+    return Kop(pemerintah=f"PEMERINTAH {sebutan_kabupaten(data.kabupaten).upper()}", instansi=data.bappeda.upper(),
                alamat=(data.alamat_bappeda,) if data.alamat_bappeda else ())
 
 
@@ -145,7 +145,7 @@ def _filter_teks(data: PerbandinganData, kolom: list[Kolom] | None = None) -> st
 def judul(baris1: str, data: PerbandinganData, *, kolom: list[Kolom] | None = None,
           with_filter: bool = True) -> tuple[str, ...]:
     p = data.pilihan
-    lines = [baris1, f"Kecamatan se-Kabupaten {data.kabupaten} · {periode_teks(p)}"]
+    lines = [baris1, f"Kecamatan se-{sebutan_kabupaten(data.kabupaten)} · {periode_teks(p)}"]
     if with_filter:
         lines.append(_filter_teks(data, kolom))
     lines.append(f"Keadaan data per {formatting.format_tanggal(p.hari_ini)}")

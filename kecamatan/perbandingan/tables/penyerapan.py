@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kecamatan.core.computations import efisiensi, jumlah, penyerapan
+from kecamatan.core.formatting import sebutan_kabupaten
 from kecamatan.core.kunci import TW_ROMAWI, kunci_dokumen
 from kecamatan.perbandingan.data import IndikatorKecamatan, KecamatanInfo, PerbandinganData, Pilihan
 from kecamatan.perbandingan.rules import median, rata_rata
@@ -130,7 +131,7 @@ def build_penyerapan_kecamatan(data: PerbandinganData) -> Report:
     }))
     total_pagu, total_rp = jumlah(r.pagu for r in with_data), jumlah(r.realisasi for r in with_data)
     rows.append(Row("total", {
-        "no": "", "kecamatan": f"Kabupaten {data.kabupaten}", "pagu": total_pagu, "realisasi": total_rp,
+        "no": "", "kecamatan": sebutan_kabupaten(data.kabupaten), "pagu": total_pagu, "realisasi": total_rp,
         "penyerapan": penyerapan(total_pagu, total_rp), "capaian": None, "efisiensi": None, "status": "",
     }))
     chart = GrafikBatang(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kecamatan.core.formatting import sebutan_kabupaten
 from kecamatan.renja.data import CatatanData, RenjaData
 from kecamatan.tables.base import COVERED, NOMOR, TEXT, Column, Kop, Report, Row, format_cell, kop_kecamatan, numbered
 
@@ -19,7 +20,7 @@ def kop_of(data: RenjaData) -> Kop:
 
 
 def wilayah_line(data: RenjaData) -> str:
-    return f"Kecamatan {data.kecamatan} Kabupaten {data.kabupaten}"
+    return f"Kecamatan {data.kecamatan} {sebutan_kabupaten(data.kabupaten)}"
 
 
 def filename(code: str, data: RenjaData) -> str:

@@ -16,7 +16,7 @@ n+1; other years have none ("-"). Rows: the tujuan indicators, then the sasaran 
 
 from __future__ import annotations
 
-from kecamatan.core.formatting import Nilai, format_nilai
+from kecamatan.core.formatting import Nilai, format_nilai, sebutan_kabupaten
 from kecamatan.renja.data import PRAKIRAAN, RENJA, AnalisisData, RenjaData
 from kecamatan.renja.tables.common import filename, kop_of
 from kecamatan.tables.base import NILAI, NOMOR, Column, Report, Row, numbered
@@ -109,7 +109,7 @@ def build_tc30(data: RenjaData) -> Report:
         title=(
             "Tabel T-C.30",
             f"Pencapaian Kinerja Pelayanan Perangkat Daerah Kecamatan {data.kecamatan}",
-            f"Kabupaten {data.kabupaten}",
+            sebutan_kabupaten(data.kabupaten),
         ),
         columns=columns,
         rows=tuple(rows),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kecamatan.core.formatting import sebutan_kabupaten
 from kecamatan.tables.base import COVERED, Column, Kop, Row, kop_kecamatan
 
 
@@ -20,7 +21,7 @@ def kop_of(data, tahun: tuple[int, ...] | None = None) -> Kop:
 
 
 def wilayah(data) -> str:
-    return f"Kecamatan {data.kecamatan} Kabupaten {data.kabupaten}"
+    return f"Kecamatan {data.kecamatan} {sebutan_kabupaten(data.kabupaten)}"
 
 
 def rencana_daerah(tahun: tuple[int, ...]) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from kecamatan.core.computations import jumlah, rasio, rata_rata_pertumbuhan
-from kecamatan.core.formatting import berlaku_label
+from kecamatan.core.formatting import berlaku_label, sebutan_kabupaten
 from kecamatan.renstra.data_tabel import RiwayatData
 from kecamatan.renstra.tables.common import RowBuffer, filename, kop_of
 from kecamatan.tables.base import PERSEN, RASIO, RUPIAH, TEXT, Column, Report, numbered
@@ -76,7 +76,7 @@ def build_tc24(data: RiwayatData) -> Report:
             "Tabel T-C.24",
             "Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
             f"Kecamatan {data.kecamatan}",
-            f"Kabupaten {data.kabupaten} Tahun {tahun[0]} s/d {tahun[-1]}",
+            f"{sebutan_kabupaten(data.kabupaten)} Tahun {tahun[0]} s/d {tahun[-1]}",
         ),
         columns=columns,
         rows=buf.rows(),

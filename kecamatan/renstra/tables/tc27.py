@@ -10,7 +10,7 @@ shared cells (kode, names, Rp) merged over them, as the documents do.
 from __future__ import annotations
 
 from kecamatan.core.computations import jumlah
-from kecamatan.core.formatting import Nilai
+from kecamatan.core.formatting import Nilai, sebutan_kabupaten
 from kecamatan.renstra.data import TOTAL, RenstraData
 from kecamatan.renstra.tables.common import kop_of
 from kecamatan.tables.base import ANGKA, COVERED, KODE, NILAI, RUPIAH, TEXT, Column, Report, Row, numbered
@@ -87,7 +87,7 @@ def build_tc27(data: RenstraData) -> Report:
         title=(
             "Tabel T-C.27",
             "Rencana Program, Kegiatan, dan Pendanaan Perangkat Daerah",
-            f"Kecamatan {data.kecamatan} Kabupaten {data.kabupaten}",
+            f"Kecamatan {data.kecamatan} {sebutan_kabupaten(data.kabupaten)}",
         ),
         columns=columns,
         rows=tuple(rows),

@@ -396,6 +396,8 @@ def lintas(name: str, args: dict, own: dict, role: str):
     """What Bappeda or admin of one kabupaten get for a URL that names the other kabupaten's object
     (an id) or page (`?kabupaten=`): 404 as for an id that does not exist. URLs naming nothing of a
     kabupaten (search, guide, own kelola pages) answer as for the user's own kabupaten."""
+    if name in OUT_OF_SCOPE_ELSEWHERE:  # refused before the id is read (the API's write by session: 401)
+        return own[role]
     if name in KABUPATEN_PAGES or ("pk" in args and name not in NASIONAL):
         return 404
     return own[role]

@@ -161,6 +161,6 @@ def _triwulan(p: Periode, isian: _Isian, today: datetime.date, peran: str | None
 def kecamatan_tanpa_renstra(user) -> list[str]:
     """Admin's dashboard: the kecamatan of the admin's kabupaten that have no real Renstra period
     yet; those with only a generated one (demo_kabupaten) are named as such (1 query)."""
-    rows = (access.visible_kecamatan(user, Kecamatan.objects.all()).exclude(periode__demo=False).annotate(n_demo=Count("periode"))
-            .order_by("nama").values_list("nama", "n_demo"))
+    rows = (access.visible_kecamatan(user, Kecamatan.objects.all()).exclude(periode__demo=False)
+            .annotate(n_demo=Count("periode")).order_by("nama").values_list("nama", "n_demo"))
     return [f"{nama} (hanya data demo)" if n_demo else nama for nama, n_demo in rows]

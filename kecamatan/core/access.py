@@ -117,7 +117,8 @@ def kabupaten_halaman(user, ref: str | None = None) -> Kabupaten | None:
     """The kabupaten a Bappeda or admin page (comparison, work list, layouts) shows: the user's own;
     `ref` (`?kabupaten=`, a slug or kode) must name it. A superuser without a profile picks any with
     `ref`, else the one chosen on Kelola, else SAKIP_KABUPATEN's, else the first real one. None (the
-    page answers 404) for anyone else, for a kabupaten outside the scope, or when there is none. No query for a scoped user without `ref`."""
+    page answers 404) for anyone else, for a kabupaten outside the scope, or when there is none. No
+    query for a scoped user without `ref`."""
     if not sees_all_kecamatan(user):
         return None
     ref = (ref or "").strip()

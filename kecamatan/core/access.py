@@ -72,26 +72,25 @@ def visible_kabupaten(user, qs: QuerySet[Kabupaten]) -> QuerySet[Kabupaten]:
     return qs.none() if kabupaten_id is None else qs.filter(pk=kabupaten_id)
 
 
-def visible_kecamatan(user, qs: QuerySet[Kecamatan]) -> QuerySet[Kecamatan]:
+def _within_scope(user, qs: QuerySet, kabupaten: str, kecamatan: str) -> QuerySet:
+    """`qs` cut to the user's scope: `kabupaten`/`kecamatan` name the lookups of the kabupaten id and
+    kecamatan id on the queryset's model (e.g. "kecamatan__kabupaten_id", "kecamatan_id")."""
     if sees_every_kabupaten(user):
         return qs
     profil = profil_of(user)
     if profil is None:
         return qs.none()
     if profil.peran in BAPPEDA_ROLES:
-        return qs.filter(kabupaten_id=profil.kabupaten_id) if profil.kabupaten_id else qs.none()
-    return qs.filter(pk=profil.kecamatan_id) if profil.kecamatan_id else qs.none()
+        return qs.filter(**{kabupaten: profil.kabupaten_id}) if profil.kabupaten_id else qs.none()
+    return qs.filter(**{kecamatan: profil.kecamatan_id}) if profil.kecamatan_id else qs.none()
+
+
+def visible_kecamatan(user, qs: QuerySet[Kecamatan]) -> QuerySet[Kecamatan]:
+    return _within_scope(user, qs, "kabupaten_id", "pk")
 
 
 def visible_periode(user, qs: QuerySet[Periode]) -> QuerySet[Periode]:
-    if sees_every_kabupaten(user):
-        return qs
-    profil = profil_of(user)
-    if profil is None:
-        return qs.none()
-    if profil.peran in BAPPEDA_ROLES:
-        return qs.filter(kecamatan__kabupaten_id=profil.kabupaten_id) if profil.kabupaten_id else qs.none()
-    return qs.filter(kecamatan_id=profil.kecamatan_id) if profil.kecamatan_id else qs.none()
+    return _within_scope(user, qs, "kecamatan__kabupaten_id", "kecamatan_id")
 
 
 def in_scope(user, periode: Periode) -> bool:
